@@ -1,0 +1,1 @@
+"""The agenda: YAML loading with positions, the pydantic model, and its JSON Schema."""

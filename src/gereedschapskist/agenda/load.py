@@ -1,0 +1,207 @@
+"""Read an agenda file into the model, turning every YAML and schema problem into a finding.
+
+KMG001 covers text that is not YAML we accept; KMG002 covers everything the schema
+refuses (unknown or duplicate keys, wrong types, missing fields). Both carry the line
+and column of the node they are about, so a teacher can jump straight to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import UserError
+from ..findings import Finding
+from .model import FIELD_NAMES, Agenda
+from .yamlload import LoadedYaml, Path_, YamlSyntaxError, load_yaml
+
+YAML_CODE = "KMG001"
+SCHEMA_CODE = "KMG002"
+
+
+@dataclass
+class AgendaFile:
+    """One agenda file as read: the model when it validated, and the findings so far."""
+
+    path: Path
+    display: str
+    source: LoadedYaml | None = None
+    agenda: Agenda | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def line_text(self, line: int) -> str:
+        return self.source.line_text(line) if self.source else ""
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file or raise a Dutch `UserError` (exit code 2) that names it."""
+    try:
+        if path.is_dir():
+            raise UserError("Dit is een map, geen agendabestand. Geef het .yaml-bestand op.", path=path)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("Dit bestand bestaat niet. Controleer de naam en de map.", path=path) from None
+    except PermissionError:
+        raise UserError("Dit bestand mag niet gelezen worden (geen leesrechten).", path=path) from None
+    except OSError as exc:
+        raise UserError(f"Dit bestand kan niet gelezen worden ({exc.strerror or exc}).", path=path) from None
+
+
+def load_agenda(path: Path) -> AgendaFile:
+    """Load and validate; never raises for bad content (only for an unreadable file)."""
+    result = AgendaFile(path=path, display=str(path))
+    raw = read_bytes(path)
+    try:
+        source = load_yaml(raw)
+    except YamlSyntaxError as exc:
+        result.findings.append(
+            Finding(result.display, exc.position.line, exc.position.column, YAML_CODE, "error", exc.message, exc.hint)
+        )
+        return result
+    result.source = source
+    result.findings.extend(_duplicate_findings(result.display, source))
+    data = source.data
+    if not isinstance(data, dict):
+        what = {type(None): "leeg", list: "een lijst", str: "een losse tekst"}.get(type(data), "een losse waarde")
+        result.findings.append(
+            Finding(
+                result.display, 1, 1, SCHEMA_CODE, "error",
+                f"Het bestand is {what}, maar een agenda is een reeks sleutels met waarden.",
+                "Begin met 'versie: 1' en 'school: ...'; `kmg init` maakt een voorbeeld.",
+            )
+        )
+        return result
+    try:
+        agenda = Agenda.model_validate(data)
+    except ValidationError as exc:
+        result.findings.extend(_schema_findings(result.display, source, exc))
+        return result
+    if not result.findings:
+        result.agenda = agenda
+    return result
+
+
+def _duplicate_findings(display: str, source: LoadedYaml) -> list[Finding]:
+    return [
+        Finding(
+            display, d.position.line, d.position.column, SCHEMA_CODE, "error",
+            f"De sleutel '{d.key}' staat er twee keer (eerst op regel {d.first.line}).",
+            "Haal een van de twee weg; anders is niet duidelijk welke waarde geldt.",
+        )
+        for d in source.duplicates
+    ]
+
+
+def _context(path: Path_) -> str:
+    if len(path) == 0:
+        return "agenda"
+    if path[0] == "onderwerpen" and len(path) == 2:
+        return "onderwerp"
+    if path == ("controle",):
+        return "controle"
+    return ""
+
+
+def _where(path: Path_) -> str:
+    """A Dutch description of a location, e.g. "onderwerp 3, 'minuten'"."""
+    parts: list[str] = []
+    i = 0
+    while i < len(path):
+        part = path[i]
+        if part == "onderwerpen" and i + 1 < len(path) and isinstance(path[i + 1], int):
+            parts.append(f"onderwerp {path[i + 1] + 1}")
+            i += 2
+            continue
+        parts.append(f"item {part + 1}" if isinstance(part, int) else f"'{part}'")
+        i += 1
+    return ", ".join(parts) or "het bestand"
+
+
+_TYPE_NAMES = {
+    "int": "een heel getal",
+    "string": "tekst",
+    "bool": "true of false",
+    "list": "een lijst",
+    "dict": "een blok met sleutels",
+    "model": "een blok met sleutels",
+    "float": "een getal",
+    "tuple": "een lijst van twee getallen",
+}
+
+
+def _schema_message(err: dict, path: Path_) -> tuple[str, str]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    where = _where(path)
+    value = err.get("input")
+    if kind == "missing":
+        parent = _where(path[:-1]) if path[:-1] else "De agenda"
+        return f"{parent[0].upper()}{parent[1:]}: het veld '{path[-1]}' ontbreekt.", f"Voeg '{path[-1]}:' toe; het is verplicht."
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        known = FIELD_NAMES.get(_context(path[:-1]), ())
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"Bedoelt u '{close[0]}'?" if close else f"Bekende sleutels hier: {', '.join(known)}."
+        where_parent = f" ({_where(path[:-1])})" if path[:-1] else ""
+        return f"De sleutel '{key}' is onbekend{where_parent}.", hint
+    if kind == "literal_error" and path == ("versie",):
+        return "Deze versie van het agendaformaat is onbekend.", "Schrijf 'versie: 1'."
+    if kind == "enum":
+        return f"{where.capitalize()}: '{value}' is geen toegestane waarde.", f"Kies uit: {str(ctx.get('expected', '')).replace(' or ', ' of ')}."
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return (
+            f"{where.capitalize()}: hier hoort een heel getal, geen '{value}'.",
+            "Schrijf alleen het getal, zonder aanhalingstekens en zonder voorloopnul, bijvoorbeeld 25.",
+        )
+    if kind in ("string_type",):
+        hint = "Zet de waarde tussen aanhalingstekens, dan blijft het tekst." if isinstance(value, (int, float, bool)) else "Schrijf hier een tekst."
+        return f"{where.capitalize()}: hier hoort tekst.", hint
+    if kind == "bool_type":
+        return f"{where.capitalize()}: hier hoort true (ja) of false (nee), geen '{value}'.", "Schrijf true of false."
+    if kind == "string_pattern_mismatch":
+        if path == ("schooljaar",):
+            return "Het schooljaar moet de vorm 2026-2027 hebben.", 'Schrijf het tussen aanhalingstekens: schooljaar: "2026-2027".'
+        return f"{where.capitalize()}: '{value}' heeft niet de juiste vorm.", "Een regelcode ziet eruit als KMG111."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{where.capitalize()}: {value} is te klein.", f"De waarde moet minstens {ctx.get('ge', ctx.get('gt'))} zijn."
+    if kind in ("less_than_equal", "less_than"):
+        return f"{where.capitalize()}: {value} is te groot.", f"De waarde mag hooguit {ctx.get('le', ctx.get('lt'))} zijn."
+    if kind in ("too_short", "string_too_short"):
+        if isinstance(value, str):
+            return f"{where.capitalize()}: de tekst is leeg.", "Vul een tekst in of haal de regel weg."
+        return f"{where.capitalize()}: de lijst is leeg.", "Zet er minstens één item in."
+    if kind.endswith("_type"):
+        expected = _TYPE_NAMES.get(kind.removesuffix("_type"), kind)
+        return f"{where.capitalize()}: hier hoort {expected}.", "Vergelijk met een voorbeeldagenda uit de map agendas/."
+    return f"{where.capitalize()}: {err['msg']}.", "Vergelijk met een voorbeeldagenda uit de map agendas/."
+
+
+def _clean_path(source: LoadedYaml, loc: tuple) -> Path_:
+    """Drop the parts pydantic adds to a location (union branch names like 'str') that are no keys."""
+    known = {name for names in FIELD_NAMES.values() for name in names}
+    path: list[str | int] = []
+    for part in loc:
+        if isinstance(part, int) or part in known or (*path, part) in source.keys:
+            path.append(part)
+    return tuple(path)
+
+
+def _schema_findings(display: str, source: LoadedYaml, exc: ValidationError) -> list[Finding]:
+    findings = []
+    seen: set[tuple[int, int, str]] = set()
+    for err in exc.errors(include_url=False):
+        path = _clean_path(source, err["loc"])
+        message, hint = _schema_message(err, path)
+        if err["type"] == "missing":
+            pos = source.position(path[:-1])
+        else:
+            pos = source.position(path, key=err["type"] == "extra_forbidden")
+        key = (pos.line, pos.column, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        findings.append(Finding(display, pos.line, pos.column, SCHEMA_CODE, "error", message, hint))
+    return sorted(findings)

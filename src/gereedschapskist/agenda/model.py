@@ -1,0 +1,175 @@
+"""The agenda model, format version 1 (see the spec's agenda.md), with Dutch field descriptions.
+
+The descriptions end up in the JSON Schema that `kmg schema` prints, so an editor with the
+YAML language server shows them as help while a teacher types.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StringConstraints
+
+
+class Setting(str, Enum):
+    school = "school"
+    huisbezoek = "huisbezoek"
+
+
+class Soort(str, Enum):
+    gewoon = "gewoon"
+    wederkerig = "wederkerig"
+    afronding = "afronding"
+
+
+class Domein(str, Enum):
+    thuis = "thuis"
+    school = "school"
+    buitenschools = "buitenschools"
+
+
+PERSPECTIVES: tuple[str, ...] = ("leerling", "ouder", "leerkracht")
+PERSPECTIVE_LABELS: dict[str, str] = {
+    "leerling": "Leerling",
+    "ouder": "Ouder(s)/verzorger(s)",
+    "leerkracht": "Leerkracht",
+    "samen": "Samen",
+}
+
+
+def _as_list(value: object) -> object:
+    # A perspective may hold one question or a list; the model always keeps a list.
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Questions = Annotated[
+    list[Text],
+    BeforeValidator(_as_list),
+    Field(
+        default_factory=list,
+        json_schema_extra={"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    ),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Onderwerp(_Strict):
+    """Eén onderwerp (bespreekpunt) van het gesprek."""
+
+    titel: Text = Field(description="De naam van het onderwerp, zoals hij in de leidraad en op het formulier staat.")
+    minuten: StrictInt = Field(ge=0, le=600, description="Hoeveel minuten dit onderwerp krijgt.")
+    soort: Soort = Field(
+        default=Soort.gewoon,
+        description="gewoon; wederkerig (de eigen punten van ouders en leerling); afronding (afspraken over contact).",
+    )
+    domeinen: list[Domein] = Field(
+        default_factory=list,
+        description="Over welk deel van de ontwikkeling het gaat: thuis, school en/of buitenschools.",
+    )
+    leerling: Questions = Field(description="Vraag of vragen voor (of van) de leerling: tekst of een lijst teksten.")
+    ouder: Questions = Field(description="Vraag of vragen voor de ouder(s)/verzorger(s): tekst of een lijst teksten.")
+    leerkracht: Questions = Field(description="Vraag of vragen voor de leerkracht: tekst of een lijst teksten.")
+    samen: Questions = Field(
+        description="Vraag of vragen voor alle drie tegelijk (gedeelde vraag over de kolommen heen)."
+    )
+
+    def questions(self, perspective: str) -> list[str]:
+        """The questions one perspective hears, counting shared (`samen`) ones for everybody."""
+        return [*getattr(self, perspective), *self.samen]
+
+
+class Controle(_Strict):
+    """Stel `kmg check` bij voor dit bestand: regels uitzetten en drempels aanpassen."""
+
+    uit: list[Annotated[str, StringConstraints(pattern=r"^KMG\d{3}$")]] = Field(
+        default_factory=list, description="Codes van regels die uit staan, bijvoorbeeld [KMG111]."
+    )
+    duur_school: tuple[StrictInt, StrictInt] | None = Field(
+        default=None, description="KMG102: kortste en langste duur in minuten op school (standaard [20, 30])."
+    )
+    duur_huisbezoek: tuple[StrictInt, StrictInt] | None = Field(
+        default=None, description="KMG102: kortste en langste duur in minuten bij een huisbezoek (standaard [45, 75])."
+    )
+    min_onderwerpen: StrictInt | None = Field(
+        default=None, ge=0, description="KMG103: minimaal aantal onderwerpen (standaard het grootste van 3 en duur/10)."
+    )
+    max_onderwerpen: StrictInt | None = Field(
+        default=None, ge=1, description="KMG104: maximaal aantal onderwerpen (standaard duur/2)."
+    )
+    min_minuten: StrictInt | None = Field(
+        default=None, ge=0, description="KMG104: minimaal aantal minuten per onderwerp (standaard 1)."
+    )
+    wederkerig_binnen: float | None = Field(
+        default=None,
+        gt=0,
+        le=1,
+        description="KMG105: deel van de tijd waarbinnen de wederkerige agenda begint (standaard 0.34, het eerste derde).",
+    )
+    max_aandeel_leerkracht: float | None = Field(
+        default=None, gt=0, le=1, description="KMG107: grootste deel van alle vragen voor de leerkracht (standaard 0.5)."
+    )
+    domeinen: list[Domein] | None = Field(
+        default=None, description="KMG108: domeinen die aan bod moeten komen (standaard thuis, school, buitenschools)."
+    )
+    woorden: list[Text] | None = Field(
+        default=None, description="KMG110: woorden die naar controle of schuld klinken (vervangt de standaardlijst)."
+    )
+    extra_woorden: list[Text] = Field(
+        default_factory=list, description="KMG110: woorden die bij de standaardlijst komen."
+    )
+
+
+class Agenda(_Strict):
+    """Een gespreksagenda voor het kennismakingsgesprek (formaat versie 1)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="kmg-gespreksagenda",
+        json_schema_extra={"$comment": "Gemaakt door `kmg schema`; niet met de hand aanpassen."},
+    )
+
+    versie: Literal[1] = Field(description="Versie van het agendaformaat; nu altijd 1.")
+    school: Text = Field(description="Naam van de school, zoals hij op de documenten staat.")
+    schooljaar: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")] = Field(
+        description='Het schooljaar tussen aanhalingstekens, bijvoorbeeld "2026-2027".'
+    )
+    titel: Text | None = Field(default=None, description="Titel van de gesprekken (optioneel).")
+    groepen: list[Annotated[StrictInt, Field(ge=1, le=8)]] = Field(
+        min_length=1, description="De jaargroepen (1 tot en met 8) waarvoor deze agenda geldt."
+    )
+    setting: Setting = Field(description="Waar het gesprek plaatsvindt: school of huisbezoek.")
+    duur: StrictInt = Field(ge=1, le=600, description="Afgesproken duur van één gesprek in minuten.")
+    leerling_aanwezig: StrictBool = Field(
+        default=True, description="Is de leerling bij het gesprek? De bron raadt aan: ja (true)."
+    )
+    onderwerpen: list[Onderwerp] = Field(min_length=1, description="De onderwerpen, in de volgorde van het gesprek.")
+    controle: Controle | None = Field(default=None, description="Optioneel: stel `kmg check` bij voor dit bestand.")
+
+    @property
+    def display_title(self) -> str:
+        return self.titel or "Kennismakingsgesprek"
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(t.minuten for t in self.onderwerpen)
+
+    @property
+    def settings(self) -> Controle:
+        return self.controle or Controle()
+
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "agenda": tuple(Agenda.model_fields),
+    "onderwerp": tuple(Onderwerp.model_fields),
+    "controle": tuple(Controle.model_fields),
+}
