@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, WithJsonSchema
 
 
 class Setting(str, Enum):
@@ -51,10 +51,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Questions = Annotated[
     list[Text],
     BeforeValidator(_as_list),
-    Field(
-        default_factory=list,
-        json_schema_extra={"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string", "minLength": 1}}]}
     ),
+    Field(default_factory=list),
 ]
 
 
@@ -162,6 +162,18 @@ class Agenda(_Strict):
     @property
     def planned_minutes(self) -> int:
         return sum(t.minuten for t in self.onderwerpen)
+
+    def question_counts(self) -> dict[str, int]:
+        """Questions per perspective; a shared (`samen`) question counts once for each of the three."""
+        return {p: sum(len(t.questions(p)) for t in self.onderwerpen) for p in PERSPECTIVES}
+
+    def start_minutes(self) -> list[int]:
+        """Clock offset (minutes from 0:00) at which each topic starts."""
+        starts, clock = [], 0
+        for topic in self.onderwerpen:
+            starts.append(clock)
+            clock += topic.minuten
+        return starts
 
     @property
     def settings(self) -> Controle:

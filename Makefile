@@ -1,0 +1,46 @@
+# kmg: two commands set everything up on a fresh machine (Python 3.11+ and make).
+#   make demo   creates .venv, installs kmg, checks and builds the example agendas into out/
+#   make test   installs the dev tools into .venv and runs the whole test suite
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+OUT    := out
+
+.PHONY: demo test lint bench schema clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "kmg heeft Python 3.11 of nieuwer nodig (gevonden: " + sys.version.split()[0] + ").")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.dev-installed: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+demo: $(VENV)/.installed
+	@rm -rf $(OUT)/init-voorbeeld
+	$(BIN)/kmg init $(OUT)/init-voorbeeld/agenda.yaml --school "OBS De Regenboog"
+	$(BIN)/kmg check $(OUT)/init-voorbeeld/agenda.yaml agendas/*.yaml
+	$(BIN)/kmg build agendas/*.yaml --classes agendas/klassenlijst-voorbeeld.csv --out $(OUT)
+	@echo
+	@echo "Klaar. De PDF's staan in $(abspath $(OUT))/ (een map per groep: leidraad.pdf en gespreksformulieren.pdf)."
+
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest -n 2 -q
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check src tests bench
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/school.py
+
+schema: $(VENV)/.installed
+	$(BIN)/kmg schema --output agendas/kmg-agenda.schema.json
+
+clean:
+	rm -rf $(OUT) .pytest_cache .ruff_cache .kmg-cache

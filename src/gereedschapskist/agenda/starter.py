@@ -1,0 +1,226 @@
+"""The starter agenda that `kmg init` writes: the ten topics of the seed's table, with comments.
+
+The questions are the seed's own ("Gespreksonderwerpen kunnen zijn"), put to each
+perspective. Minutes are spread over the agreed duration by weight, so a 25-minute
+conversation at school and an hour-long home visit both come out balanced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+SCHEMA_FILENAME = "kmg-agenda.schema.json"
+
+
+@dataclass(frozen=True)
+class Topic:
+    titel: str
+    weight: int  # minutes in the 25-minute school plan
+    soort: str = "gewoon"
+    domeinen: tuple[str, ...] = ()
+    leerling: tuple[str, ...] = ()
+    ouder: tuple[str, ...] = ()
+    leerkracht: tuple[str, ...] = ()
+    samen: tuple[str, ...] = ()
+    comment: str = ""
+    # kept when the time is short; the others go first
+    essential: bool = False
+    kleuter: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "Introductie en achtergrond", 3, domeinen=("thuis", "school"), essential=True,
+        leerling=("Vertelt iets over zichzelf en over de ervaringen op school.",),
+        ouder=("Vertellen over de gezinssamenstelling, werk en dergelijke.",),
+        leerkracht=("Vertelt iets over zichzelf en over de groep.",),
+        comment="Kennismaken: wie zijn we, wie hoort bij het gezin?",
+        kleuter={"leerling": ("Vertelt (met hulp van ouders) wie er thuis wonen en wat hij of zij graag doet.",)},
+    ),
+    Topic(
+        "Wederkerige agenda", 2, soort="wederkerig", essential=True,
+        leerling=("Waar wil jij het vandaag graag over hebben?",),
+        ouder=("Welke onderwerpen willen ouders graag bespreken?",),
+        leerkracht=("Welke onderwerpen wil de leerkracht bespreken?",),
+        comment="Ruimte voor de eigen punten van ouders en leerling: vroeg in het gesprek.",
+    ),
+    Topic(
+        "Overgang naar dit leerjaar", 2, domeinen=("school",),
+        leerling=("Ervaringen in het vorige leerjaar of op een andere school, en verwachtingen voor dit jaar.",),
+        ouder=("Ervaringen en verwachtingen rond het contact met de leerkracht.",),
+        leerkracht=("Bijzonderheden van dit leerjaar en van de leerkracht.",),
+        kleuter={
+            "leerling": ("Hoe was het op de peuteropvang of in de vorige groep? Waar kijk je naar uit?",),
+        },
+    ),
+    Topic(
+        "Verwachtingen", 3, domeinen=("school", "thuis"), essential=True,
+        samen=("Welke verwachtingen heeft ieder van de ontwikkeling en begeleiding van de leerling?",),
+    ),
+    Topic(
+        "Positie in de klas en sociale vaardigheden", 3, domeinen=("school", "buitenschools"),
+        leerling=("Hoe gaat het met klasgenoten en met de leerkracht? Druk, verlegen, afgeleid?",),
+        ouder=("Hoe zien ouders de positie en het sociale gedrag van hun kind? Hoe is dat in andere situaties?",),
+        leerkracht=("Welke ondersteuning kan de leerkracht bieden?",),
+    ),
+    Topic(
+        "Afstemming begeleiding", 3, domeinen=("thuis", "school"),
+        leerling=("Praat je thuis over school? Vraag je om hulp als je die nodig hebt?",),
+        ouder=("Hoe ondersteunen ouders hun kind bij school?",),
+        leerkracht=(
+            "Wat vraagt school dit leerjaar van ouders thuis (bijvoorbeeld samen praten, spelen, lezen)?",
+            "Hoe kan school daarbij helpen?",
+        ),
+    ),
+    Topic(
+        "Dagroutine", 2, domeinen=("thuis",),
+        leerling=("Hoe laat ga je naar school, sta je op tijd op, ontbijt je, wanneer maak je huiswerk?",),
+        ouder=("Hoe begeleiden ouders dit? Is er iemand thuis als het kind naar school gaat of thuiskomt?",),
+        leerkracht=("Hoe kan de leerkracht hier rekening mee houden of bij ondersteunen?",),
+        kleuter={
+            "leerling": ("Hoe ziet je ochtend eruit? Wie brengt je naar school en wie haalt je op?",),
+        },
+    ),
+    Topic(
+        "Interesses en ambities", 3, domeinen=("buitenschools",), essential=True,
+        leerling=("Wat zijn je hobby's, interesses en talenten? Ben je ergens lid van?",),
+        ouder=("Hoe kijken ouders naar deze interesses en hoe stimuleren zij die?",),
+        leerkracht=("Hoe kan school de interesses en talenten ondersteunen (bijvoorbeeld met brede-schoolactiviteiten)?",),
+        kleuter={"leerling": ("Waar speel je het liefst mee? Wat kun je al goed?",)},
+    ),
+    Topic(
+        "Bijzonderheden", 2, domeinen=("thuis", "school"),
+        samen=(
+            "Zijn er zaken die de leerkracht volgens ouders en leerling moet weten"
+            " (uit eerdere leerjaren, thuis, gezondheid, jeugdzorg)?",
+            "Heeft de leerkracht nog vragen?",
+        ),
+    ),
+    Topic(
+        "Afronding", 2, soort="afronding", essential=True,
+        samen=(
+            "Zijn er nog andere onderwerpen die aan bod moeten komen?",
+            "Hoe en wanneer nemen ouders en leerkracht contact met elkaar op?",
+            "Kloppen de telefoonnummers en e-mailadressen?",
+        ),
+        comment="Sluit af met afspraken over het contact.",
+    ),
+)
+
+DEFAULT_DURATION = {"school": 25, "huisbezoek": 60}
+
+
+def parse_groups(text: str) -> list[int]:
+    """'3-8' -> [3..8], '1,2' -> [1, 2], '1-2,5' -> [1, 2, 5]; ValueError in Dutch otherwise."""
+    groups: set[int] = set()
+    for part in re.split(r"[,\s]+", text.strip()):
+        if not part:
+            continue
+        match = re.fullmatch(r"(\d)(?:\s*(?:-|t/m)\s*(\d))?", part)
+        if not match:
+            raise ValueError(f"'{part}' is geen groep; schrijf bijvoorbeeld 3-8 of 1,2.")
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        if not (1 <= low <= high <= 8):
+            raise ValueError(f"'{part}' valt buiten groep 1 tot en met 8.")
+        groups.update(range(low, high + 1))
+    if not groups:
+        raise ValueError("Geef minstens één groep op, bijvoorbeeld 3-8.")
+    return sorted(groups)
+
+
+def _choose_topics(duration: int) -> list[Topic]:
+    # The seed: too few topics make it unfocused, too many a checklist. Keep at most one
+    # topic per two minutes, dropping the non-essential topics from the end of the table.
+    limit = max(len([t for t in TOPICS if t.essential]), duration // 2)
+    chosen = list(TOPICS)
+    for topic in reversed(TOPICS):
+        if len(chosen) <= limit:
+            break
+        if not topic.essential:
+            chosen.remove(topic)
+    return chosen
+
+
+def spread_minutes(weights: list[int], total: int) -> list[int]:
+    """Largest-remainder split of `total` over `weights`, every topic at least one minute."""
+    weight_sum = sum(weights)
+    exact = [w * total / weight_sum for w in weights]
+    minutes = [max(1, int(x)) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: (exact[i] - int(exact[i]), weights[i]), reverse=True)
+    i = 0
+    while sum(minutes) < total:
+        minutes[order[i % len(order)]] += 1
+        i += 1
+    while sum(minutes) > total:
+        j = max(range(len(minutes)), key=lambda k: minutes[k])
+        minutes[j] -= 1
+    return minutes
+
+
+def _scalar(text: str) -> str:
+    # Plain YAML where it is safe to read, JSON-style quotes where YAML could misread it.
+    if re.fullmatch(r"[A-Za-zÀ-ÿ(][^:#\"'{}\[\]&*!|>%@`]*", text) and not text.endswith(" "):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _questions(key: str, values: tuple[str, ...], indent: str) -> list[str]:
+    if not values:
+        return []
+    if len(values) == 1:
+        return [f"{indent}{key}: {_scalar(values[0])}"]
+    return [f"{indent}{key}:", *[f"{indent}  - {_scalar(v)}" for v in values]]
+
+
+def starter_agenda(
+    *,
+    setting: str = "school",
+    groups: list[int] | None = None,
+    duration: int | None = None,
+    school: str = "Naam van de school",
+    school_year: str = "2026-2027",
+) -> str:
+    """The YAML text of a starter agenda that passes `kmg check` without findings."""
+    groups = groups or [3, 4, 5, 6, 7, 8]
+    duration = duration or DEFAULT_DURATION[setting]
+    topics = _choose_topics(duration)
+    minutes = spread_minutes([t.weight for t in topics], duration)
+    kleuters = set(groups) <= {1, 2}
+    if len(groups) == 1:
+        span = f"groep {groups[0]}"
+    elif len(groups) == 2:
+        span = f"groep {groups[0]} en {groups[1]}"
+    else:
+        span = f"groep {groups[0]} t/m {groups[-1]}"
+    where = "huisbezoek" if setting == "huisbezoek" else "op school"
+    lines = [
+        f"# yaml-language-server: $schema={SCHEMA_FILENAME}",
+        "# Gespreksagenda voor het kennismakingsgesprek. Bespreek hem vooraf met het team;",
+        "# controleer hem met `kmg check` en maak de documenten met `kmg build`.",
+        "versie: 1",
+        f"school: {_scalar(school)}",
+        f'schooljaar: "{school_year}"',
+        f"titel: Kennismakingsgesprek {span} ({where})",
+        f"groepen: [{', '.join(str(g) for g in groups)}]",
+        f"setting: {setting}   # school of huisbezoek",
+        f"duur: {duration}   # minuten per gesprek" + ("; een huisbezoek kost een uur" if setting == "huisbezoek" else ""),
+        "leerling_aanwezig: true   # de leerling is erbij: de natuurlijkste brug tussen thuis en school",
+        "onderwerpen:",
+    ]
+    for topic, mins in zip(topics, minutes, strict=True):
+        if topic.comment:
+            lines.append(f"  # {topic.comment}")
+        lines.append(f"  - titel: {_scalar(topic.titel)}")
+        if topic.soort != "gewoon":
+            lines.append(f"    soort: {topic.soort}")
+        lines.append(f"    minuten: {mins}")
+        if topic.domeinen:
+            lines.append(f"    domeinen: [{', '.join(topic.domeinen)}]")
+        for key in ("leerling", "ouder", "leerkracht", "samen"):
+            values = topic.kleuter.get(key, getattr(topic, key)) if kleuters else getattr(topic, key)
+            lines.extend(_questions(key, values, "    "))
+    lines.append("")
+    return "\n".join(lines)

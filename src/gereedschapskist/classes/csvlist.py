@@ -1,0 +1,390 @@
+"""Read class lists as schools export them from ParnasSys, ESIS or Excel (CSV).
+
+Real exports differ in encoding (UTF-8 with or without BOM, Windows-1252, Excel's
+UTF-16 "Unicode-tekst"), separator (`;` from a Dutch Excel, `,`, tab) and header
+names (Roepnaam or Voornaam, Voorvoegsel(s) or Tussenvoegsel, Groep or Klas...).
+This module absorbs those differences and returns `SchoolClass` objects, or raises
+one `ClassListError` in Dutch that names the file and the line.
+
+The rows are personal data of children (AVG): only the name parts, class, year
+group and teacher are kept, and error messages name a line number or a class,
+never a pupil.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from gereedschapskist.errors import UserError
+
+from .model import (
+    Pupil,
+    SchoolClass,
+    natural_key,
+    parse_year_groups,
+    strip_accents,
+    unique_slugs,
+)
+
+
+class ClassListError(UserError):
+    """A class list that cannot be read as it is; the message says what to change."""
+
+
+# Column roles and the header names that mean them, most preferred first: when an
+# export has both "Roepnaam" and "Voornamen", the roepnaam is what people are called.
+# Names are compared after `_header_key` (lowercase ascii letters and digits only),
+# so "Voorvoegsel(s)", "VOORVOEGSELS" and "Tussen voegsel" all match.
+_HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "roepnaam": ("roepnaam", "voornaam", "voornamen"),
+    "tussenvoegsel": ("tussenvoegsel", "tussenvoegsels", "voorvoegsel", "voorvoegsels"),
+    "achternaam": ("achternaam", "geslachtsnaam", "familienaam"),
+    "naam": ("naam", "volledigenaam"),
+    "groep": ("groep", "groepsnaam", "klas", "klasnaam"),
+    "leerjaar": ("leerjaar", "jaargroep"),
+    "leerkracht": ("leerkracht", "leerkrachten", "groepsleerkracht", "mentor"),
+}
+_ACCEPTED_NAME_COLUMNS = "Roepnaam (of Voornaam), Tussenvoegsel en Achternaam, of één kolom Naam"
+
+_SEPARATORS = (";", "\t", ",")  # in order of preference when counts tie
+# A title line above the header ("Leerlingenlijst 2025-2026") is common in report
+# exports; look this far for the real header before giving up.
+_HEADER_SEARCH_LINES = 10
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Index of each recognised column in the header; None when absent."""
+
+    width: int
+    roepnaam: int | None
+    tussenvoegsel: int | None
+    achternaam: int | None
+    naam: int | None
+    groep: int | None
+    leerjaar: int | None
+    leerkracht: int | None
+
+    @property
+    def has_name(self) -> bool:
+        return self.roepnaam is not None or self.achternaam is not None or self.naam is not None
+
+
+def read_class_list(path: Path) -> list[SchoolClass]:
+    """Read a class-list export into classes sorted by lowest year group, then name.
+
+    Raises `ClassListError` (a `UserError`) for anything the school has to fix.
+    """
+    path = Path(path)
+    text = _decode(_read_bytes(path), path)
+    lines = list(io.StringIO(text, newline=""))
+    if all(_is_blank(line) for line in lines):
+        raise ClassListError(
+            "De klassenlijst is leeg; exporteer de leerlingen opnieuw uit ParnasSys, ESIS of Excel.",
+            path=path,
+        )
+    header_index, separator, columns = _find_header(lines, path)
+    rows = _read_rows(lines, header_index, separator, columns, path)
+    if not rows:
+        raise ClassListError(
+            "De klassenlijst heeft wel een kopregel maar geen leerlingen; exporteer de lijst opnieuw.",
+            path=path,
+            line=header_index + 1,
+        )
+    return _build_classes(rows, path)
+
+
+# --- reading and decoding -------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ClassListError(
+            "Dit bestand bestaat niet; controleer de naam en de map van de klassenlijst.", path=path
+        ) from None
+    except IsADirectoryError:
+        raise ClassListError(
+            "Dit is een map, geen klassenlijst; geef het CSV-bestand zelf op.", path=path
+        ) from None
+    except PermissionError:
+        raise ClassListError(
+            "U heeft geen toegang tot dit bestand; controleer de rechten of kopieer de klassenlijst naar uw eigen map.",
+            path=path,
+        ) from None
+    except OSError:
+        raise ClassListError(
+            "Dit bestand kan niet worden gelezen; sluit het in Excel en controleer of het nog bereikbaar is.",
+            path=path,
+        ) from None
+
+
+def _decode(data: bytes, path: Path) -> str:
+    # Office files start with fixed signatures; saying "this is a workbook" helps
+    # more than a complaint about unreadable characters.
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise ClassListError(
+            "Dit is een Excel-werkmap, geen CSV-bestand; kies in Excel 'Opslaan als' en dan 'CSV UTF-8' "
+            "of 'CSV (gescheiden door lijstscheidingsteken)'.",
+            path=path,
+        )
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # Excel's "Unicode-tekst (*.txt)" export: UTF-16 with BOM, tab separated.
+            text = data.decode("utf-16")
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                # Excel's plain "CSV" on Dutch Windows writes Windows-1252.
+                text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ClassListError(
+            "De tekens in dit bestand zijn niet te lezen; sla de klassenlijst in Excel op als 'CSV UTF-8'.",
+            path=path,
+        ) from None
+    # NFC so that "Zoë" typed on a Mac (e + combining diaeresis) equals "Zoë" from
+    # ParnasSys: same sorting, same rendering, same grouping.
+    return unicodedata.normalize("NFC", text)
+
+
+def _clean(cell: str) -> str:
+    # Exports pad cells and Excel leaves non-breaking spaces; str.split() with no
+    # argument splits on every Unicode space, which collapses them all.
+    return " ".join(cell.split())
+
+
+def _is_blank(line: str) -> bool:
+    """An empty line, or one with only separators and quotes (an empty Excel row)."""
+    return not line.strip().strip(";,\t\"").strip()
+
+
+def _header_key(name: str) -> str:
+    key = re.sub(r"[^0-9a-z]", "", strip_accents(name).casefold())
+    # Some exports spell the subject out: "Roepnaam leerling", "Leerling achternaam".
+    for affix in ("leerling",):
+        if key != affix:
+            key = key.removeprefix(affix).removesuffix(affix) or key
+    return key
+
+
+# --- the header -----------------------------------------------------------------
+
+
+def _sniff_separator(line: str) -> str:
+    """The separator that occurs most often outside quotes; `;` wins a tie."""
+    counts = dict.fromkeys(_SEPARATORS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    # max() keeps the first of equal counts, and _SEPARATORS lists ";" first.
+    return max(_SEPARATORS, key=lambda sep: counts[sep])
+
+
+def _split_line(line: str, separator: str) -> list[str]:
+    return [_clean(cell) for cell in next(csv.reader([line], delimiter=separator), [])]
+
+
+def _columns_of(header: list[str]) -> _Columns:
+    # Excel often ends the header with an empty cell (a trailing ";"); it is no column.
+    while header and not header[-1]:
+        header.pop()
+    keys = [_header_key(cell) for cell in header]
+    found: dict[str, int | None] = {}
+    for role, names in _HEADER_NAMES.items():
+        best: int | None = None
+        best_rank = len(names)
+        for index, key in enumerate(keys):
+            if key in names and names.index(key) < best_rank:
+                best, best_rank = index, names.index(key)
+        found[role] = best
+    return _Columns(width=len(header), **found)
+
+
+def _find_header(lines: list[str], path: Path) -> tuple[int, str, _Columns]:
+    """Index of the header line, the separator and the recognised columns."""
+    forced_separator: str | None = None
+    first_line: int | None = None
+    seen = 0
+    for index, line in enumerate(lines):
+        if _is_blank(line):
+            continue
+        stripped = line.strip()
+        # Excel writes "sep=;" as the first line when asked to; it fixes the separator.
+        if first_line is None and stripped.lower().startswith("sep=") and len(stripped) == 5:
+            forced_separator = stripped[4]
+            continue
+        if first_line is None:
+            first_line = index
+        separator = forced_separator or _sniff_separator(line)
+        try:
+            columns = _columns_of(_split_line(line, separator))
+        except csv.Error:
+            columns = None
+        if columns is not None and columns.has_name:
+            if columns.groep is None:
+                raise ClassListError(
+                    "De kopregel heeft geen kolom voor de groep; voeg een kolom Groep (of Klas of Groepsnaam) toe.",
+                    path=path,
+                    line=index + 1,
+                )
+            return index, separator, columns
+        seen += 1
+        if seen >= _HEADER_SEARCH_LINES:
+            break
+    raise ClassListError(
+        f"Geen kopregel met een naamkolom gevonden; de eerste regel moet kolomnamen hebben zoals "
+        f"{_ACCEPTED_NAME_COLUMNS}, en Groep.",
+        path=path,
+        line=(first_line or 0) + 1,
+    )
+
+
+# --- the rows -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    pupil: Pupil
+    groep: str
+    leerjaar: frozenset[int]
+    leerkracht: str
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index] if index is not None else ""
+
+
+def _read_rows(lines: list[str], header_index: int, separator: str, columns: _Columns, path: Path) -> list[_Row]:
+    header_cells = _split_line(lines[header_index], separator)[: columns.width]
+    reader = csv.reader(lines[header_index + 1 :], delimiter=separator)
+    rows: list[_Row] = []
+    while True:
+        # A quoted cell may span lines; the record starts on the line after the
+        # previous record ended, which is what a user sees in an editor.
+        line = header_index + 1 + reader.line_num + 1
+        try:
+            raw = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            raise ClassListError(
+                "Deze regel is geen geldige CSV; controleer de aanhalingstekens of exporteer de lijst opnieuw.",
+                path=path,
+                line=line,
+            ) from None
+        cells = [_clean(cell) for cell in raw]
+        if not any(cells):
+            continue
+        # Report exports repeat the header above every class; that is no pupil.
+        if cells[: columns.width] == header_cells and not any(cells[columns.width :]):
+            continue
+        rows.append(_parse_row(cells, line, columns, path))
+    return rows
+
+
+def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _Row:
+    if len(cells) < columns.width:
+        raise ClassListError(
+            f"Deze regel heeft {len(cells)} velden maar de kopregel heeft er {columns.width}; "
+            "controleer of er een scheidingsteken ontbreekt.",
+            path=path,
+            line=line,
+        )
+    if any(cells[columns.width :]):
+        # Typically a comma inside a name in a comma-separated file: every column
+        # after it would shift, so guessing would put pupils in the wrong class.
+        raise ClassListError(
+            f"Deze regel heeft meer velden dan de kopregel ({columns.width}); "
+            "zet tekst met een scheidingsteken erin tussen aanhalingstekens.",
+            path=path,
+            line=line,
+        )
+    if columns.roepnaam is not None or columns.achternaam is not None:
+        pupil = Pupil(
+            roepnaam=_cell(cells, columns.roepnaam),
+            tussenvoegsel=_cell(cells, columns.tussenvoegsel),
+            achternaam=_cell(cells, columns.achternaam),
+        )
+    else:
+        pupil = Pupil(roepnaam=_cell(cells, columns.naam), tussenvoegsel="", achternaam="")
+    if not (pupil.roepnaam or pupil.achternaam):
+        raise ClassListError(
+            "Op deze regel staat een leerling zonder naam; vul de naam in of verwijder de regel.",
+            path=path,
+            line=line,
+        )
+    groep = _cell(cells, columns.groep)
+    if not groep:
+        raise ClassListError(
+            "Op deze regel staat een leerling zonder groep; vul de groep in of verwijder de regel.",
+            path=path,
+            line=line,
+        )
+    leerjaar_text = _cell(cells, columns.leerjaar)
+    leerjaar = parse_year_groups(leerjaar_text)
+    if leerjaar_text and not leerjaar:
+        raise ClassListError(
+            f'Het leerjaar "{leerjaar_text}" op deze regel is geen jaargroep 1 tot en met 8; '
+            "vul een getal van 1 tot en met 8 in.",
+            path=path,
+            line=line,
+        )
+    return _Row(line=line, pupil=pupil, groep=groep, leerjaar=leerjaar, leerkracht=_cell(cells, columns.leerkracht))
+
+
+# --- from rows to classes -------------------------------------------------------
+
+
+def _join_teachers(teachers: list[str]) -> str:
+    if len(teachers) <= 1:
+        return "".join(teachers)
+    return ", ".join(teachers[:-1]) + " en " + teachers[-1]
+
+
+def _build_classes(rows: list[_Row], path: Path) -> list[SchoolClass]:
+    # Group case-insensitively: "Groep 5a" and "groep 5A" in one export are one
+    # class, and would otherwise compete for the same folder. The first spelling wins.
+    groups: dict[str, list[_Row]] = {}
+    for row in rows:
+        groups.setdefault(row.groep.casefold(), []).append(row)
+
+    drafts: list[tuple[str, frozenset[int], str, tuple[Pupil, ...]]] = []
+    for class_rows in groups.values():
+        naam = class_rows[0].groep
+        # A Leerjaar column says per pupil what the class name can only suggest
+        # ("De Egels", or "4/5" that this year only has pupils of groep 5).
+        jaargroepen = frozenset().union(*(row.leerjaar for row in class_rows)) or parse_year_groups(naam)
+        if not jaargroepen:
+            raise ClassListError(
+                f'Bij groep "{naam}" staat geen jaargroep 1 tot en met 8; '
+                "voeg een kolom Leerjaar toe met de jaargroep van elke leerling.",
+                path=path,
+                line=class_rows[0].line,
+            )
+        teachers: list[str] = []
+        for row in class_rows:
+            if row.leerkracht and row.leerkracht.casefold() not in {t.casefold() for t in teachers}:
+                teachers.append(row.leerkracht)
+        # Exports with one row per parent (verzorger) repeat the pupil; one form each
+        # is what the teacher needs. dict.fromkeys keeps the first and drops repeats.
+        pupils = tuple(sorted(dict.fromkeys(row.pupil for row in class_rows), key=lambda p: p.sort_key))
+        drafts.append((naam, jaargroepen, _join_teachers(teachers), pupils))
+
+    drafts.sort(key=lambda draft: (min(draft[1]), natural_key(draft[0]), draft[0]))
+    slugs = unique_slugs([draft[0] for draft in drafts])
+    return [
+        SchoolClass(naam=naam, slug=slug, jaargroepen=jaargroepen, leerkracht=leerkracht, leerlingen=pupils)
+        for (naam, jaargroepen, leerkracht, pupils), slug in zip(drafts, slugs, strict=True)
+    ]

@@ -1,0 +1,156 @@
+"""The class-list data model: pupils, classes, and the text rules behind them.
+
+A Dutch primary school's class ("groep") is not the same as a year group
+("jaargroep"): combination classes such as "4/5" or "groep 1-2" hold several year
+groups, and some schools give classes names instead of numbers. This module turns a
+class name into year groups, a pupil into a sortable display name and a class into
+a folder-safe slug. It has no I/O; reading exports lives in `csvlist`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+YEAR_GROUPS = range(1, 9)
+
+# Letters that NFKD does not decompose into "ascii letter + accent", so stripping
+# combining marks alone would drop them: "Đorđević" must sort with D, not vanish.
+_NON_DECOMPOSING = str.maketrans(
+    {
+        "Đ": "D",
+        "đ": "d",
+        "Ø": "O",
+        "ø": "o",
+        "Ł": "L",
+        "ł": "l",
+        "ı": "i",
+        "ß": "ss",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "Þ": "Th",
+        "þ": "th",
+        "Ð": "D",
+        "ð": "d",
+    }
+)
+
+
+def strip_accents(text: str) -> str:
+    """`text` with diacritics removed ("Çelik" -> "Celik"); non-Latin scripts are kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_NON_DECOMPOSING))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _fold(text: str) -> str:
+    # Dutch lists sort "Çelik" among the C's and "Ölmez" among the O's, so the
+    # primary key ignores accents and case; the raw casefold breaks remaining ties.
+    return strip_accents(text).casefold()
+
+
+@dataclass(frozen=True)
+class Pupil:
+    """One pupil as the class list names them (no other personal data is kept)."""
+
+    roepnaam: str
+    tussenvoegsel: str
+    achternaam: str
+
+    @property
+    def naam(self) -> str:
+        """Display name, e.g. "Zoë van der Berg"."""
+        return " ".join(part for part in (self.roepnaam, self.tussenvoegsel, self.achternaam) if part)
+
+    @property
+    def sort_key(self) -> tuple[str, ...]:
+        """Order by achternaam then roepnaam; "van der Berg" files under B, as in Dutch lists."""
+        return (
+            _fold(self.achternaam),
+            _fold(self.roepnaam),
+            self.achternaam.casefold(),
+            self.roepnaam.casefold(),
+            _fold(self.tussenvoegsel),
+            # Exact strings last so that the order is total and therefore stable
+            # across runs, whatever order the export had.
+            self.achternaam,
+            self.roepnaam,
+            self.tussenvoegsel,
+        )
+
+
+@dataclass(frozen=True)
+class SchoolClass:
+    """One class with its year groups, teacher and sorted pupils."""
+
+    naam: str
+    slug: str
+    jaargroepen: frozenset[int]
+    leerkracht: str
+    leerlingen: tuple[Pupil, ...]
+
+
+_NUMBER = re.compile(r"\d+")
+# What may stand between two numbers to make a range: "1-3", "1 – 3", "1 t/m 3",
+# "1 tm 3", "1 tot en met 3". A bare "tot" is ambiguous (up to or up to and
+# including?), so it is not a joiner. Anything else ("/", ",", "+", "en") lists them.
+_RANGE_JOINER = re.compile(r"\s*(?:[-‐‑‒–—]|t\s*/\s*m|t\.?\s*m\.?|tot\s+en\s+met)\s*", re.IGNORECASE)
+
+
+def parse_year_groups(text: str) -> frozenset[int]:
+    """The year groups 1..8 named in a class name or Leerjaar value.
+
+    "4/5" -> {4, 5}, "groep 1-2" -> {1, 2}, "5a" -> {5}, "1 t/m 3" -> {1, 2, 3},
+    "3-4-5" -> {3, 4, 5}, "Kleuters" -> {1, 2}; empty when nothing in 1..8 is found
+    (e.g. "De Egels", "10").
+    """
+    matches = list(_NUMBER.finditer(text))
+    if not matches:
+        # "Kleuters" is the everyday Dutch name for groep 1 and 2 together.
+        return frozenset({1, 2}) if "kleuter" in text.casefold() else frozenset()
+    found: set[int] = set()
+    previous: int | None = None
+    previous_end = 0
+    for match in matches:
+        number = int(match.group())
+        if previous is not None and _RANGE_JOINER.fullmatch(text[previous_end:match.start()]):
+            low, high = sorted((previous, number))
+            # Clamp before building the range: a stray "1-2025" must not loop for long.
+            found.update(range(max(low, 1), min(high, 8) + 1))
+        elif number in YEAR_GROUPS:
+            found.add(number)
+        previous, previous_end = number, match.end()
+    return frozenset(found)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "groep 2" before "groep 10" and ignores case and accents."""
+    parts = re.split(r"(\d+)", _fold(text))
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
+
+
+def base_slug(naam: str) -> str:
+    """Folder-safe ascii name for a class: "4/5" -> "groep-4-5", "Groep 5a" -> "groep-5a"."""
+    ascii_text = strip_accents(naam).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    # Names often already say "groep" ("Groep 1-2", "groep5"); the prefix must appear once.
+    slug = re.sub(r"^(?:groep|gr)(?:-|(?=\d)|$)", "", slug)
+    # A name in another script (or only punctuation) leaves nothing usable in ascii.
+    return f"groep-{slug}" if slug else "groep-zonder-naam"
+
+
+def unique_slugs(names: list[str]) -> list[str]:
+    """Slugs for `names` in order, with "-2", "-3"... added where two would share a folder."""
+    taken: set[str] = set()
+    slugs: list[str] = []
+    for naam in names:
+        base = slug = base_slug(naam)
+        counter = 2
+        while slug in taken:
+            slug = f"{base}-{counter}"
+            counter += 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs

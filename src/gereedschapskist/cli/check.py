@@ -1,0 +1,56 @@
+"""`kmg check`: validate and lint agendas, for a person (human) or a machine (json, github)."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..agenda.load import AgendaFile
+from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
+from . import app
+from .report import print_github, print_human
+
+
+class Format(str, Enum):
+    human = "human"
+    json = "json"
+    github = "github"
+
+
+def exit_code(files: list[AgendaFile], *, strict: bool) -> int:
+    levels = {f.level for file in files for f in file.findings}
+    if "error" in levels or (strict and "warning" in levels):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@app.command("check")
+def check_command(
+    agendas: list[Path] = typer.Argument(..., help="Een of meer agendabestanden (.yaml).", show_default=False),
+    format: Format = typer.Option(Format.human, "--format", "-f", help="Uitvoer: human (mensen), json of github."),
+    strict: bool = typer.Option(False, "--strict", help="Laat ook waarschuwingen als fout tellen."),
+    summary: bool = typer.Option(True, "--summary/--no-summary", help="Toon de samenvatting van tijd en vragen."),
+) -> None:
+    """Controleer agenda's op de adviezen uit de gereedschapskist."""
+    from ..lint import check_file
+
+    files: list[AgendaFile] = []
+    unreadable: list[UserError] = []
+    for path in agendas:
+        try:
+            files.append(check_file(path))
+        except UserError as exc:
+            unreadable.append(exc)
+    if format is Format.json:
+        typer.echo(json.dumps([f.to_json() for file in files for f in file.findings], ensure_ascii=False, indent=2))
+    elif format is Format.github:
+        print_github(files)
+    else:
+        print_human(files, strict=strict, summary=summary)
+    for exc in unreadable:
+        typer.echo(f"kmg: {exc.render()}", err=True)
+    code = EXIT_USAGE if unreadable else exit_code(files, strict=strict)
+    raise typer.Exit(code)

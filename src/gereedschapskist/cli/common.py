@@ -1,0 +1,32 @@
+"""Helpers shared by the commands: printing a user error as one Dutch line and exiting."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import typer
+
+from ..errors import EXIT_USAGE, UserError
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.echo(f"kmg: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a `UserError` into its sentence on stderr and the right exit code: never a traceback."""
+    try:
+        yield
+    except UserError as exc:
+        raise fail(exc.render(), exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("\nkmg: afgebroken; er is niets half weggeschreven.", err=True)
+        raise typer.Exit(130) from None
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,71 @@
+"""`kmg init`: write a starter agenda from the seed's topic table; never overwrite a file."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..agenda.schema import agenda_schema_text
+from ..agenda.starter import DEFAULT_DURATION, SCHEMA_FILENAME, parse_groups, starter_agenda
+from . import app
+from .common import fail, user_errors
+
+
+class SettingChoice(str, Enum):
+    school = "school"
+    huisbezoek = "huisbezoek"
+
+
+def _create_exclusive(path: Path, text: str) -> None:
+    # O_EXCL makes "never overwrite" hold even if two people run init at the same moment.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+@app.command("init")
+def init_command(
+    path: Path = typer.Argument(Path("agenda.yaml"), help="Waar de nieuwe agenda komt (standaard agenda.yaml)."),
+    setting: SettingChoice = typer.Option(SettingChoice.school, "--setting", help="Op school of een huisbezoek."),
+    groepen: str = typer.Option("3-8", "--groepen", help="Voor welke groepen, bijvoorbeeld 1-2, 3-8 of 4,5."),
+    duur: int | None = typer.Option(
+        None, "--duur", min=1, max=600, help="Minuten per gesprek (standaard 25 op school, 60 bij een huisbezoek)."
+    ),
+    school: str = typer.Option("Naam van de school", "--school", help="Naam van de school."),
+    schooljaar: str = typer.Option("2026-2027", "--schooljaar", help="Het schooljaar, bijvoorbeeld 2026-2027."),
+) -> None:
+    """Schrijf een startagenda met de tien onderwerpen uit de gereedschapskist."""
+    try:
+        groups = parse_groups(groepen)
+    except ValueError as exc:
+        raise fail(f"--groepen: {exc}") from None
+    if not (len(schooljaar) == 9 and schooljaar[4] == "-" and schooljaar.replace("-", "").isdigit()):
+        raise fail("--schooljaar: schrijf het schooljaar als 2026-2027.")
+    text = starter_agenda(
+        setting=setting.value,
+        groups=groups,
+        duration=duur or DEFAULT_DURATION[setting.value],
+        school=school,
+        school_year=schooljaar,
+    )
+    with user_errors():
+        if path.exists():
+            raise fail(f"{path} bestaat al; kmg overschrijft geen bestaande agenda. Kies een andere naam.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _create_exclusive(path, text)
+        except FileExistsError:
+            raise fail(f"{path} bestaat al; kmg overschrijft geen bestaande agenda. Kies een andere naam.") from None
+        except OSError as exc:
+            raise fail(f"{path}: het bestand kan niet geschreven worden ({exc.strerror or exc}).") from None
+        schema_path = path.parent / SCHEMA_FILENAME
+        if not schema_path.exists():
+            try:
+                _create_exclusive(schema_path, agenda_schema_text())
+            except OSError:
+                pass  # the schema only helps the editor; the agenda itself is written
+    typer.echo(f"Startagenda geschreven naar {path}.")
+    typer.echo(f"Pas hem aan met het team en controleer hem daarna met: kmg check {path}")

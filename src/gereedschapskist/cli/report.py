@@ -1,0 +1,95 @@
+"""Printing findings: for a person on a terminal (rich), or as GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from ..agenda.load import AgendaFile
+from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda
+from ..findings import LEVEL_LABELS
+
+BAR_WIDTH = 30
+
+
+def _console() -> Console:
+    # highlight=False: rich would otherwise colour numbers and quotes in Dutch sentences
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) -> None:
+    console = _console()
+    errors = warnings = 0
+    for file in files:
+        console.print(Text(file.display, style="bold underline"))
+        if not file.findings:
+            console.print("  [green]✓[/green] Geen opmerkingen: deze agenda is in balans.")
+        for f in file.findings:
+            style = "red" if f.level == "error" else "yellow"
+            errors += f.level == "error"
+            warnings += f.level == "warning"
+            console.print(
+                f"  {escape(file.display)}:{f.line}:{f.column}  [{style}]{LEVEL_LABELS[f.level]}[/{style}]"
+                f"  [bold]{f.code}[/bold]  {escape(f.message)}"
+            )
+            source_line = file.line_text(f.line)
+            if source_line.strip():
+                console.print(Text(f"      {f.line:>4} | {source_line}", style="dim"))
+                console.print(Text("      " + " " * 4 + " | " + " " * (f.column - 1) + "^", style=style))
+            if f.hint:
+                console.print(f"      [cyan]tip:[/cyan] {escape(f.hint)}")
+            if f.reason:
+                console.print(f"      [dim]waarom: {escape(f.reason)}[/dim]")
+        if summary and file.agenda is not None:
+            print_summary(console, file.agenda)
+        console.print()
+    verdict = f"{_count(len(files), 'agenda', 'agenda’s')} gecontroleerd: {_count(errors, 'fout', 'fouten')}, " + _count(
+        warnings, "waarschuwing", "waarschuwingen"
+    )
+    if strict and warnings:
+        verdict += " (met --strict tellen waarschuwingen als fout)"
+    console.print(verdict + ".")
+
+
+def print_summary(console: Console, agenda: Agenda) -> None:
+    """Minutes per topic as a bar, and each perspective's share of the questions."""
+    planned = agenda.planned_minutes
+    console.print(f"  [bold]Tijd[/bold]: {planned} van {agenda.duur} minuten gepland")
+    scale = max(planned, agenda.duur, 1)
+    width = max(len(t.titel) for t in agenda.onderwerpen)
+    for topic, start in zip(agenda.onderwerpen, agenda.start_minutes(), strict=True):
+        cells = max(1, round(topic.minuten * BAR_WIDTH / scale)) if topic.minuten else 0
+        clock = f"{start // 60}:{start % 60:02d}"
+        console.print(
+            f"    {clock:>5}  {escape(topic.titel):<{width}}  [blue]{'█' * cells}[/blue]"
+            f"{'·' * (BAR_WIDTH - cells) if cells <= BAR_WIDTH else ''} {topic.minuten} min"
+        )
+    counts = agenda.question_counts()
+    total = sum(counts.values()) or 1
+    shares = "  ·  ".join(f"{PERSPECTIVE_LABELS[p].lower()} {round(100 * counts[p] / total)}%" for p in PERSPECTIVES)
+    console.print(f"  [bold]Vragen[/bold]: {shares}")
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def print_github(files: list[AgendaFile]) -> None:
+    """One `::error`/`::warning` workflow command per finding, as GitHub Actions reads them."""
+    for file in files:
+        for f in file.findings:
+            props = (
+                f"file={_github_escape(f.file, prop=True)},line={f.line},col={f.column},"
+                f"title={_github_escape(f.code, prop=True)}"
+            )
+            message = f.message + (f" Tip: {f.hint}" if f.hint else "")
+            typer.echo(f"::{f.level} {props}::{_github_escape(message)}")

@@ -1,0 +1,30 @@
+"""Small Dutch wording helpers so every rule counts and lists things the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """`aantal(1, "minuut", "minuten")` -> "1 minuut"; Dutch has no plural after 1 only."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
+def minuten(n: int) -> str:
+    return aantal(n, "minuut", "minuten")
+
+
+def onderwerpen(n: int) -> str:
+    return aantal(n, "onderwerp", "onderwerpen")
+
+
+def opsomming(items: Sequence[str], voegwoord: str = "en") -> str:
+    """"a", "a en b", "a, b en c": the way a Dutch sentence lists things."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {voegwoord} {items[-1]}"
+
+
+def procent(fraction: float) -> str:
+    return f"{round(fraction * 100)}%"
