@@ -50,7 +50,7 @@ _HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "leerjaar": ("leerjaar", "jaargroep"),
     "leerkracht": ("leerkracht", "leerkrachten", "groepsleerkracht", "mentor"),
 }
-_ACCEPTED_NAME_COLUMNS = "Roepnaam (of Voornaam), Tussenvoegsel en Achternaam, of één kolom Naam"
+_ACCEPTED_NAME_COLUMNS = "Roepnaam (of Voornaam), Tussenvoegsel, Achternaam en Groep, of met Naam en Groep"
 
 _SEPARATORS = (";", "\t", ",")  # in order of preference when counts tie
 # A title line above the header ("Leerlingenlijst 2025-2026") is common in report
@@ -97,7 +97,7 @@ def read_class_list(path: Path) -> list[SchoolClass]:
             path=path,
             line=header_index + 1,
         )
-    return _build_classes(rows, path)
+    return _build_classes(rows, columns.leerjaar is not None, path)
 
 
 # --- reading and decoding -------------------------------------------------------
@@ -111,9 +111,7 @@ def _read_bytes(path: Path) -> bytes:
             "Dit bestand bestaat niet; controleer de naam en de map van de klassenlijst.", path=path
         ) from None
     except IsADirectoryError:
-        raise ClassListError(
-            "Dit is een map, geen klassenlijst; geef het CSV-bestand zelf op.", path=path
-        ) from None
+        raise ClassListError("Dit is een map, geen klassenlijst; geef het CSV-bestand zelf op.", path=path) from None
     except PermissionError:
         raise ClassListError(
             "U heeft geen toegang tot dit bestand; controleer de rechten of kopieer de klassenlijst naar uw eigen map.",
@@ -163,16 +161,13 @@ def _clean(cell: str) -> str:
 
 def _is_blank(line: str) -> bool:
     """An empty line, or one with only separators and quotes (an empty Excel row)."""
-    return not line.strip().strip(";,\t\"").strip()
+    return not line.strip().strip(';,\t"').strip()
 
 
 def _header_key(name: str) -> str:
     key = re.sub(r"[^0-9a-z]", "", strip_accents(name).casefold())
     # Some exports spell the subject out: "Roepnaam leerling", "Leerling achternaam".
-    for affix in ("leerling",):
-        if key != affix:
-            key = key.removeprefix(affix).removesuffix(affix) or key
-    return key
+    return key.removeprefix("leerling").removesuffix("leerling") or key
 
 
 # --- the header -----------------------------------------------------------------
@@ -243,8 +238,8 @@ def _find_header(lines: list[str], path: Path) -> tuple[int, str, _Columns]:
         if seen >= _HEADER_SEARCH_LINES:
             break
     raise ClassListError(
-        f"Geen kopregel met een naamkolom gevonden; de eerste regel moet kolomnamen hebben zoals "
-        f"{_ACCEPTED_NAME_COLUMNS}, en Groep.",
+        "Geen kopregel met een kolom voor de naam gevonden; zet bovenaan een regel met de kolommen "
+        f"{_ACCEPTED_NAME_COLUMNS}.",
         path=path,
         line=(first_line or 0) + 1,
     )
@@ -353,7 +348,7 @@ def _join_teachers(teachers: list[str]) -> str:
     return ", ".join(teachers[:-1]) + " en " + teachers[-1]
 
 
-def _build_classes(rows: list[_Row], path: Path) -> list[SchoolClass]:
+def _build_classes(rows: list[_Row], has_leerjaar: bool, path: Path) -> list[SchoolClass]:
     # Group case-insensitively: "Groep 5a" and "groep 5A" in one export are one
     # class, and would otherwise compete for the same folder. The first spelling wins.
     groups: dict[str, list[_Row]] = {}
@@ -367,9 +362,13 @@ def _build_classes(rows: list[_Row], path: Path) -> list[SchoolClass]:
         # ("De Egels", or "4/5" that this year only has pupils of groep 5).
         jaargroepen = frozenset().union(*(row.leerjaar for row in class_rows)) or parse_year_groups(naam)
         if not jaargroepen:
+            advice = (
+                "vul in de kolom Leerjaar de jaargroep van elke leerling in"
+                if has_leerjaar
+                else "voeg een kolom Leerjaar toe met de jaargroep van elke leerling"
+            )
             raise ClassListError(
-                f'Bij groep "{naam}" staat geen jaargroep 1 tot en met 8; '
-                "voeg een kolom Leerjaar toe met de jaargroep van elke leerling.",
+                f'Uit de groepsnaam "{naam}" blijkt geen jaargroep 1 tot en met 8; {advice}.',
                 path=path,
                 line=class_rows[0].line,
             )
