@@ -24,6 +24,10 @@ class UserError(Exception):
         self.line = line
         super().__init__(self.render())
 
+    def __reduce__(self) -> tuple:
+        # Build jobs run in worker processes; the error must survive the trip back intact.
+        return (_rebuild, (type(self), self.message, self.path, self.line))
+
     def render(self) -> str:
         """One sentence with the file and line in front, like a compiler would print it."""
         where = ""
@@ -33,3 +37,9 @@ class UserError(Exception):
                 where += f":{self.line}"
             where += ": "
         return f"{where}{self.message}"
+
+
+def _rebuild(cls: type[UserError], message: str, path: Path | None, line: int | None) -> UserError:
+    error = cls.__new__(cls)
+    UserError.__init__(error, message, path=path, line=line)
+    return error

@@ -134,32 +134,37 @@ def _pos(node: Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _scalar(loader: _Loader, node: ScalarNode) -> Any:
-    tag = node.tag
-    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
-        if tag == "tag:yaml.org,2002:int" and node.style is None:
-            return int(node.value)
-        if tag == "tag:yaml.org,2002:float" and node.style is None:
-            return float(node.value)
-        if tag == "tag:yaml.org,2002:bool" and node.style is None:
-            return node.value.lower() == "true"
-        if tag == "tag:yaml.org,2002:null" and node.style is None:
-            return None
-    if tag == "tag:yaml.org,2002:str" or tag.startswith("tag:yaml.org,2002:"):
-        return node.value
-    raise YamlSyntaxError(
-        f"Het label '{tag}' wordt niet ondersteund.",
-        _pos(node),
-        "Haal het label met '!' weg; gewone tekst, getallen en lijsten zijn genoeg.",
-    )
+_CONVERT = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda v: v.lower() == "true",
+    "tag:yaml.org,2002:null": lambda v: None,
+}
 
 
-def _build(loader: _Loader, node: Node, path: Path_, out: LoadedYaml) -> Any:
+def _scalar(node: ScalarNode) -> Any:
+    convert = _CONVERT.get(node.tag)
+    if convert is None:
+        raise YamlSyntaxError(
+            f"Het label '{node.tag}' wordt niet ondersteund.",
+            _pos(node),
+            "Haal het label met '!' weg; gewone tekst, getallen en lijsten zijn genoeg.",
+        )
+    try:
+        return convert(node.value)
+    except ValueError:
+        raise YamlSyntaxError(
+            f"De waarde '{node.value}' past niet bij het label '{node.tag}'.", _pos(node), "Haal het label met '!!' weg."
+        ) from None
+
+
+def _build(node: Node, path: Path_, out: LoadedYaml) -> Any:
     out.values[path] = _pos(node)
     if isinstance(node, ScalarNode):
-        return _scalar(loader, node)
+        return _scalar(node)
     if isinstance(node, SequenceNode):
-        return [_build(loader, item, (*path, i), out) for i, item in enumerate(node.value)]
+        return [_build(item, (*path, i), out) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         seen: dict[Any, Position] = {}
@@ -177,7 +182,7 @@ def _build(loader: _Loader, node: Node, path: Path_, out: LoadedYaml) -> Any:
                 continue  # keep the first: a later copy is the likelier accident
             seen[key] = _pos(key_node)
             out.keys[key_path] = _pos(key_node)
-            result[key] = _build(loader, value_node, key_path, out)
+            result[key] = _build(value_node, key_path, out)
         return result
     raise YamlSyntaxError("Onbekend soort YAML-knoop.", _pos(node))  # pragma: no cover - PyYAML has only three
 
@@ -256,12 +261,13 @@ def load_yaml(raw: bytes) -> LoadedYaml:
             "Kies het .yaml-bestand met de agenda, niet een document of afbeelding.",
         )
     text = decode(raw)
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader already refuses control characters here
         node = loader.get_single_node()
         out = LoadedYaml(data=None, text=text)
         if node is not None:
-            out.data = _build(loader, node, (), out)
+            out.data = _build(node, (), out)
         return out
     except yaml.YAMLError as exc:
         raise _translate(exc) from None
@@ -272,4 +278,5 @@ def load_yaml(raw: bytes) -> LoadedYaml:
             "Een agenda heeft maar een paar niveaus; kijk of er haakjes niet gesloten zijn.",
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()

@@ -1,0 +1,158 @@
+"""The build plan: which documents to make for which class, and making them (in parallel).
+
+MkDocs-style: everything is validated and planned first, then written. Each job is one
+class under one agenda and writes that class's guide and note forms. Jobs run in a
+process pool with one `Renderer` (one font configuration, CSS parsed once) per worker.
+WeasyPrint is imported only inside the workers and `render`, never by `kmg check`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .agenda.model import Agenda
+from .fileio import write_bytes_atomic
+
+if TYPE_CHECKING:
+    from .classes import SchoolClass
+    from .render import Renderer
+
+GUIDE = "leidraad.pdf"
+FORMS = "gespreksformulieren.pdf"
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "agenda"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One class (or none: blank forms) under one agenda, written into `folder`."""
+
+    agenda: Agenda
+    agenda_path: Path
+    klass: SchoolClass | None
+    folder: Path  # relative to the output directory
+
+    @property
+    def label(self) -> str:
+        name = f"groep {self.klass.naam}" if self.klass else "zonder klassenlijst"
+        if self.klass and self.klass.naam.lower().startswith(("groep", "klas")):
+            name = self.klass.naam
+        return name
+
+    @property
+    def pupils(self) -> int:
+        return len(self.klass.leerlingen) if self.klass else 0
+
+    def outputs(self) -> tuple[Path, Path]:
+        return self.folder / GUIDE, self.folder / FORMS
+
+
+@dataclass
+class Plan:
+    jobs: list[Job] = field(default_factory=list)
+    unserved: list[SchoolClass] = field(default_factory=list)
+
+
+def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolClass] | None) -> Plan:
+    """Match classes to agendas by year group; a class under several agendas gets a subfolder each."""
+    plan = Plan()
+    if classes is None:
+        for path, agenda in agendas:
+            plan.jobs.append(Job(agenda, path, None, Path(slugify(path.stem))))
+        return plan
+    for klass in classes:
+        serving = [(p, a) for p, a in agendas if klass.jaargroepen & set(a.groepen)]
+        if not serving:
+            plan.unserved.append(klass)
+        for path, agenda in serving:
+            folder = Path(klass.slug)
+            if len(serving) > 1:
+                folder = folder / slugify(path.stem)
+            plan.jobs.append(Job(agenda, path, klass, folder))
+    return plan
+
+
+@dataclass(frozen=True)
+class JobResult:
+    job: Job
+    pages: int
+    files: int
+
+
+# --- rendering one job -------------------------------------------------------------------
+
+_renderer: Renderer | None = None
+
+
+def _init_worker(template_dirs: Sequence[Path]) -> None:
+    global _renderer
+    from .render import Renderer
+
+    _renderer = Renderer(template_dirs)
+
+
+def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobResult:
+    renderer = renderer or _renderer
+    assert renderer is not None, "worker not initialised"
+    guide = renderer.guide_pdf(job.agenda, job.klass)
+    forms = renderer.forms_pdf(job.agenda, job.klass)
+    guide_path, forms_path = job.outputs()
+    write_bytes_atomic(out_dir / guide_path, guide.data)
+    write_bytes_atomic(out_dir / forms_path, forms.data)
+    return JobResult(job, guide.pages + forms.pages, 2)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def execute(
+    jobs: Sequence[Job],
+    out_dir: Path,
+    *,
+    template_dirs: Sequence[Path] = (),
+    workers: int | None = None,
+) -> Iterator[JobResult]:
+    """Render every job, yielding results as they finish (in completion order)."""
+    workers = max(1, min(workers or default_jobs(), len(jobs)))
+    if workers == 1:
+        from .render import Renderer
+
+        renderer = Renderer(template_dirs)
+        for job in jobs:
+            yield run_job(job, out_dir, renderer)
+        return
+    import multiprocessing
+
+    # forkserver: workers start clean (no inherited threads or half-built state) and can be
+    # recycled with max_tasks_per_child, which the plain fork method does not allow.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", "gereedschapskist.render"])
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(tuple(template_dirs),),
+        max_tasks_per_child=64,  # bounds memory growth of long whole-school builds
+    ) as pool:
+        pending: dict[Future[JobResult], Job] = {}
+        for job in jobs:
+            pending[pool.submit(run_job, job, out_dir)] = job
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                pending.pop(future)
+                yield future.result()

@@ -1,0 +1,96 @@
+"""`kmg build`: check the agendas, then print a guide and note forms for every class."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import typer
+
+from ..errors import EXIT_FINDINGS
+from . import app
+from .common import fail, user_errors
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@app.command("build")
+def build_command(
+    agendas: list[Path] = typer.Argument(..., help="Een of meer agendabestanden (.yaml).", show_default=False),
+    classes: Path | None = typer.Option(
+        None, "--classes", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel)."
+    ),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Map waarin de PDF's komen."),
+    templates: Path | None = typer.Option(
+        None, "--templates", help="Map met eigen sjablonen; die gaan voor de ingebouwde."
+    ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, max=64, help="Aantal processen tegelijk (standaard: alle processorkernen)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Maak alles opnieuw, ook wat niet veranderd is."),
+) -> None:
+    """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
+    from ..lint import check_file
+    from .report import print_human
+
+    started = time.monotonic()
+    with user_errors():
+        if templates is not None and not templates.is_dir():
+            raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
+        checked = [check_file(path) for path in agendas]
+        if any(f for file in checked for f in file.findings):
+            print_human(checked, strict=False, summary=False)
+        if any(f.level == "error" for file in checked for f in file.findings):
+            typer.echo("kmg: er zijn fouten in de agenda; los die eerst op. Er is niets gemaakt.", err=True)
+            raise typer.Exit(EXIT_FINDINGS)
+        class_list = None
+        if classes is not None:
+            from ..classes import read_class_list
+
+            class_list = read_class_list(classes)
+        from ..batch import make_plan
+
+        plan = make_plan([(file.path, file.agenda) for file in checked if file.agenda], class_list)
+        for klass in plan.unserved:
+            typer.echo(
+                f"Let op: groep {klass.naam} (jaargroep {', '.join(map(str, sorted(klass.jaargroepen)))}) "
+                "valt onder geen enkele agenda en krijgt geen documenten. Voeg de groep toe aan 'groepen' van een agenda.",
+                err=True,
+            )
+        if not plan.jobs:
+            raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
+        pages, files, pupils = _run(plan.jobs, out, templates, jobs, force)
+    seconds = time.monotonic() - started
+    typer.echo(
+        f"Klaar: {_plural(len(plan.jobs), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}, "
+        f"{_plural(pages, 'pagina', 'pagina’s')} in {_plural(files, 'bestand', 'bestanden')}, "
+        f"in {seconds:.1f} s. De PDF's staan in {out.resolve()}/"
+    )
+
+
+def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool) -> tuple[int, int, int]:
+    from ..batch import execute
+
+    template_dirs = (templates,) if templates else ()
+    results = execute(jobs_, out, template_dirs=template_dirs, workers=workers)
+    pages = files = pupils = 0
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True)) as progress:
+            task = progress.add_task("PDF's maken", total=len(jobs_))
+            for result in results:
+                pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
+                progress.update(task, advance=1, description=f"{result.job.label}: klaar")
+            progress.update(task, description="PDF's maken")
+    else:
+        for result in results:
+            pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
+            typer.echo(f"{result.job.label}: {_plural(result.pages, 'pagina', 'pagina’s')} -> {out / result.job.folder}")
+    return pages, files, pupils
+
