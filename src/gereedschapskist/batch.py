@@ -42,6 +42,11 @@ class Job:
     klass: SchoolClass | None
     folder: Path  # relative to the output directory
 
+    def key(self, templates: str) -> str:
+        from .cache import job_key
+
+        return job_key(self.agenda.model_dump_json(), self.klass, templates)
+
     @property
     def label(self) -> str:
         name = f"groep {self.klass.naam}" if self.klass else "zonder klassenlijst"

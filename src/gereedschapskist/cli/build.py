@@ -73,24 +73,43 @@ def build_command(
 
 def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool) -> tuple[int, int, int]:
     from ..batch import execute
+    from ..cache import Manifest, templates_digest
+    from ..resources import builtin_template_dir
 
     template_dirs = (templates,) if templates else ()
-    results = execute(jobs_, out, template_dirs=template_dirs, workers=workers)
-    pages = files = pupils = 0
-    if sys.stderr.isatty():
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    digest = templates_digest([*template_dirs, builtin_template_dir()])
+    manifest = Manifest(out)
+    keys = {job: job.key(digest) for job in jobs_}
+    todo = [job for job in jobs_ if force or not manifest.is_fresh(job.folder, keys[job], job.outputs())]
+    pages = sum(manifest.pages(job.folder) for job in jobs_ if job not in todo)
+    files = 2 * (len(jobs_) - len(todo))
+    pupils = sum(job.pupils for job in jobs_ if job not in todo)
+    if len(todo) < len(jobs_):
+        typer.echo(f"{_plural(len(jobs_) - len(todo), 'groep is', 'groepen zijn')} niet veranderd sinds de vorige keer.")
+    if not todo:
+        return pages, files, pupils
+    results = execute(todo, out, template_dirs=template_dirs, workers=workers)
+    try:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=Console(stderr=True)) as progress:
-            task = progress.add_task("PDF's maken", total=len(jobs_))
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+            with Progress(*columns, console=Console(stderr=True)) as progress:
+                task = progress.add_task("PDF's maken", total=len(todo))
+                for result in results:
+                    manifest.record(result.job.folder, keys[result.job], result.job.outputs(), result.pages)
+                    pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
+                    progress.update(task, advance=1, description=f"{result.job.label}: klaar")
+                progress.update(task, description="PDF's maken")
+        else:
             for result in results:
+                manifest.record(result.job.folder, keys[result.job], result.job.outputs(), result.pages)
                 pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
-                progress.update(task, advance=1, description=f"{result.job.label}: klaar")
-            progress.update(task, description="PDF's maken")
-    else:
-        for result in results:
-            pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
-            typer.echo(f"{result.job.label}: {_plural(result.pages, 'pagina', 'pagina’s')} -> {out / result.job.folder}")
+                typer.echo(
+                    f"{result.job.label}: {_plural(result.pages, 'pagina', 'pagina’s')} -> {out / result.job.folder}"
+                )
+    finally:
+        # also after Ctrl-C or an error: what was written completely is kept as done
+        manifest.save()
     return pages, files, pupils
-

@@ -1,0 +1,92 @@
+"""Incremental builds: skip a class whose inputs have not changed since the last build.
+
+A job's key is a hash of everything its two PDFs depend on: kmg's and WeasyPrint's
+versions, the agenda (as validated data, so a comment edit re-renders nothing), that one
+class (name, teacher, pupils), and every template file. The manifest in the output folder
+records the key and the hash of each written file; a job is skipped only when its key
+matches and the files on disk are still the ones we wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, is_dataclass
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .fileio import write_text_atomic
+
+MANIFEST = ".kmg-cache.json"
+
+
+def _weasyprint_version() -> str:
+    # metadata lookup instead of importing weasyprint: a no-change rebuild must stay fast
+    try:
+        return metadata.version("weasyprint")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "?"
+
+
+def templates_digest(template_dirs: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for folder in template_dirs:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def job_key(agenda_json: str, klass: object | None, templates: str) -> str:
+    payload = {
+        "kmg": __version__,
+        "weasyprint": _weasyprint_version(),
+        "agenda": agenda_json,
+        "class": asdict(klass) if is_dataclass(klass) else None,
+        "templates": templates,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=list).encode()).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class Manifest:
+    """What the last build wrote into an output folder, and under which key."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / MANIFEST
+        self.out_dir = out_dir
+        try:
+            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(self.entries, dict):
+                self.entries = {}
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def is_fresh(self, folder: Path, key: str, files: Sequence[Path]) -> bool:
+        entry = self.entries.get(folder.as_posix())
+        if not entry or entry.get("key") != key:
+            return False
+        recorded = entry.get("files", {})
+        return all(recorded.get(f.name) and file_digest(self.out_dir / f) == recorded[f.name] for f in files)
+
+    def pages(self, folder: Path) -> int:
+        return int(self.entries.get(folder.as_posix(), {}).get("pages", 0))
+
+    def record(self, folder: Path, key: str, files: Sequence[Path], pages: int) -> None:
+        self.entries[folder.as_posix()] = {
+            "key": key,
+            "pages": pages,
+            "files": {f.name: file_digest(self.out_dir / f) for f in files},
+        }
+
+    def save(self) -> None:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
