@@ -1,0 +1,220 @@
+"""Whole-school benchmark for `kmg build` (run by hand or with `make bench`; never in the tests).
+
+It makes a synthetic school in a temporary folder (24 classes x 28 pupils, combination
+classes, names with diacritics and non-Latin script) with the example agendas, and prints:
+
+- wall time and peak memory (the whole process tree) of `kmg build` for the school;
+- a naive baseline on the first 2 classes (one WeasyPrint `write_pdf` per document, a fresh
+  `FontConfiguration` each time) against kmg on the same 2 classes, and the ratio;
+- a second build with nothing changed, after `touch`ing an agenda, and after editing one;
+- wall time of `kmg check` on an example agenda;
+- whether HarfBuzz subsetting (libharfbuzz-subset0) is in use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+AGENDAS = ("school-groep-3-8.yaml", "kleuters-groep-1-2.yaml")
+
+FIRST = [
+    "Zoë", "Daan", "Sem", "Noah", "Emma", "Julia", "Mila", "Tess", "Liam", "Luuk", "Saar", "Finn", "Yara",
+    "Renée", "Chloé", "Bjørn", "Mehmet", "Ayşe", "Fatima", "Mohamed", "Youssef", "Nour", "Đorđe", "Milica",
+    "Thảo", "Minh", "أحمد", "مريم", "Дарина", "Ілля", "Søren", "Ægir", "François", "Inès", "Łucja", "Zuzanna",
+]
+PREFIX = ["", "", "", "van", "de", "van der", "van den", "ter", "el", ""]
+LAST = [
+    "Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Çelik", "Yılmaz", "Şahin", "Đorđević",
+    "Nguyễn", "Trần", "El Amrani", "Haddad", "حداد", "Müller", "Kowalski", "Nowak", "Öztürk", "Bos", "Mulder",
+    "Peeters", "Dijkstra", "Brouwer", "Hendriks", "Petrović", "Шевченко", "Lefèvre",
+]
+CLASSES = [
+    "1/2a", "1/2b", "1/2c", "3a", "3b", "4a", "4/5", "5a", "5b", "6a", "6b", "6/7", "7a", "7b", "8a", "8b",
+    "groep 1-2d", "3c", "4b", "5c", "6c", "7c", "8c", "8d",
+]
+TEACHERS = ["Juf Anouk", "Meester Yusuf", "Juf Petra", "Meester Bram", "Juf Samira", "Juf Ilse", "Meester Tim"]
+
+
+def make_school(folder: Path, classes: list[str], pupils: int = 28, seed: int = 2026) -> Path:
+    rng = random.Random(seed)
+    lines = ["Roepnaam;Tussenvoegsel;Achternaam;Groep;Leerkracht;Geboortedatum"]
+    for i, klass in enumerate(classes):
+        teacher = TEACHERS[i % len(TEACHERS)]
+        for _ in range(pupils):
+            lines.append(
+                f"{rng.choice(FIRST)};{rng.choice(PREFIX)};{rng.choice(LAST)};{klass};{teacher};"
+                f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(2014, 2022)}"
+            )
+    path = folder / "klassenlijst.csv"
+    path.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
+class TreeMemory:
+    """Samples the summed RSS of a process and all its descendants (the build's worker pool)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo.extend(children.get(pid, []))
+        return tree
+
+    def _rss(self, pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, sum(self._rss(p) for p in self._tree()))
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def kmg(*args: str | Path) -> tuple[float, int, str]:
+    """Run the installed `kmg`; return wall seconds, peak tree memory in bytes, and its output."""
+    exe = Path(sys.executable).with_name("kmg")
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(exe), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with TreeMemory(proc.pid) as memory:
+        output, _ = proc.communicate()
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"kmg {' '.join(map(str, args))} failed ({proc.returncode}):\n{output}")
+    return wall, memory.peak, output
+
+
+def naive_baseline(agenda_path: Path, class_list: Path) -> tuple[float, int]:
+    """One WeasyPrint write_pdf per document with a fresh FontConfiguration: today's naive way."""
+    code = f"""
+import sys, time
+from pathlib import Path
+from dataclasses import replace
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from gereedschapskist.lint import check_file
+from gereedschapskist.classes import read_class_list
+from gereedschapskist.render import Renderer
+agenda = check_file(Path({str(agenda_path)!r})).agenda
+renderer = Renderer()
+documents = 0
+started = time.perf_counter()
+for klass in read_class_list(Path({str(class_list)!r})):
+    docs = [renderer.guide_html(agenda, klass)]
+    docs += [renderer.forms_html(agenda, replace(klass, leerlingen=(pupil,))) for pupil in klass.leerlingen]
+    for html in docs:
+        HTML(string=html, base_url=str(renderer.base_url)).write_pdf(font_config=FontConfiguration())
+        documents += 1
+print(time.perf_counter() - started, documents)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"naive baseline failed:\n{out.stderr}")
+    seconds, documents = out.stdout.split()
+    return float(seconds), int(documents)
+
+
+def harfbuzz_subset_in_use() -> bool:
+    code = "from weasyprint.text.ffi import harfbuzz_subset; print(harfbuzz_subset is not None)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return out.stdout.strip() == "True"
+
+
+def mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--classes", type=int, default=24)
+    parser.add_argument("--pupils", type=int, default=28)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="kmg-bench-"))
+    try:
+        agendas = []
+        for name in AGENDAS:
+            shutil.copy(REPO / "agendas" / name, folder / name)
+            agendas.append(folder / name)
+        shutil.copy(REPO / "agendas" / "kmg-agenda.schema.json", folder)
+        classes = (CLASSES * (args.classes // len(CLASSES) + 1))[: args.classes]
+        school = make_school(folder, classes, args.pupils)
+        (folder / "two").mkdir()
+        two = make_school(folder / "two", classes[3:5], args.pupils)
+        out = folder / "out"
+        print(f"kmg benchmark: {len(classes)} classes x {args.pupils} pupils = {len(classes) * args.pupils} pupils")
+        print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+        print(f"HarfBuzz subsetting (libharfbuzz-subset0) in use: {'yes' if harfbuzz_subset_in_use() else 'no'}")
+
+        wall, peak, output = kmg("build", *agendas, "--classes", school, "--out", out)
+        summary = [line for line in output.splitlines() if line.startswith("Klaar")]
+        print(f"whole school, clean build:       {wall:6.2f} s wall, peak memory {mb(peak)}")
+        print(f"   {summary[-1] if summary else output.strip().splitlines()[-1]}")
+
+        wall_nc, _, _ = kmg("build", *agendas, "--classes", school, "--out", out)
+        print(f"rebuild, nothing changed:        {wall_nc:6.2f} s wall")
+        os.utime(agendas[1])
+        wall_touch, _, _ = kmg("build", *agendas, "--classes", school, "--out", out)
+        print(f"rebuild after touching an agenda:{wall_touch:6.2f} s wall")
+        text = agendas[1].read_text(encoding="utf-8")
+        agendas[1].write_text(text.replace("titel: Dagroutine", "titel: De dagroutine"), encoding="utf-8")
+        wall_edit, _, output = kmg("build", *agendas, "--classes", school, "--out", out)
+        rebuilt = [line for line in output.splitlines() if "niet veranderd" in line]
+        print(f"rebuild after editing an agenda: {wall_edit:6.2f} s wall ({rebuilt[0] if rebuilt else 'all rebuilt'})")
+
+        naive, documents = naive_baseline(agendas[0], two)
+        wall_two, _, _ = kmg("build", agendas[0], "--classes", two, "--out", folder / "out-two")
+        print(f"naive baseline, 2 classes:       {naive:6.2f} s ({documents} write_pdf calls, fresh FontConfiguration each)")
+        print(f"kmg, same 2 classes:             {wall_two:6.2f} s wall (including start-up)")
+        print(f"ratio naive / kmg:               {naive / wall_two:6.1f}x")
+
+        checks = [kmg("check", REPO / "agendas" / AGENDAS[0])[0] for _ in range(5)]
+        print(f"kmg check on one agenda:         {min(checks):6.3f} s wall (best of 5; median {sorted(checks)[2]:.3f} s)")
+    finally:
+        if args.keep:
+            print(f"kept: {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
