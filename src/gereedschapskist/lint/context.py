@@ -57,9 +57,7 @@ class RuleContext:
         value = getattr(self.agenda.settings, name, None)
         return defaults[name] if value is None else value
 
-    def finding(
-        self, path: Path_, message: str, hint: str, *, key: bool = False, column: int | None = None
-    ) -> Finding:
+    def finding(self, path: Path_, message: str, hint: str, *, key: bool = False, column: int | None = None) -> Finding:
         """A finding of the current rule at the node of `path` (its key with key=True).
 
         `column` moves the caret along the node's first line, e.g. to a word in a question.

@@ -19,7 +19,7 @@ def onderwerpen(n: int) -> str:
 
 
 def opsomming(items: Sequence[str], voegwoord: str = "en") -> str:
-    """"a", "a en b", "a, b en c": the way a Dutch sentence lists things."""
+    """List items the way a Dutch sentence does: "a", "a en b", "a, b en c"."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)

@@ -61,7 +61,7 @@ REASON = (
 )
 DEFAULT: dict[str, Any] = {"wederkerig_binnen": 0.34}
 
-# 0.34 * 50 is 17.000000000000004 in floating point; an integer start of 17 must still pass.
+# 0.7 * 90 is 62.99999999999999 in floating point; a start after 63 minutes must still pass.
 _EPSILON = 1e-9
 
 

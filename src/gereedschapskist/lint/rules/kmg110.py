@@ -67,7 +67,7 @@ WOORDEN: tuple[str, ...] = (
     "falen",
     "faalt",  # not "faal": that would also catch "faalangst"
     "gefaald",
-    "tekortschieten",
+    "tekortschiet",  # tekortschieten, tekortschietende
     "tekortgeschoten",
     "schiet tekort",
     "schieten tekort",
@@ -97,7 +97,7 @@ ALTERNATIEVEN: dict[str, str] = {
     "falen": "'nog niet lukken' of 'lastig vinden'",
     "faalt": "'lukt nog niet' of 'vindt het lastig'",
     "gefaald": "'is nog niet gelukt'",
-    "tekortschieten": "'meer steun nodig hebben'",
+    "tekortschiet": "'meer steun nodig hebben'",
     "tekortgeschoten": "'meer steun nodig gehad'",
     "schiet tekort": "'heeft meer steun nodig'",
     "schieten tekort": "'hebben meer steun nodig'",
