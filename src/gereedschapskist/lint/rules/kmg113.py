@@ -57,6 +57,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         earlier = ctx.source.position(ctx.topic_path(first[key], "titel")).line
         yield ctx.finding(
             ctx.topic_path(index, "titel"),
-            f"Het onderwerp '{topic.titel}' staat er twee keer (eerst op regel {earlier}).",
+            f"Het onderwerp '{topic.titel}' staat al eerder op de agenda (eerst op regel {earlier}).",
             "Voeg de twee onderwerpen samen, of geef een van beide een titel die zegt waarin ze verschillen.",
         )
