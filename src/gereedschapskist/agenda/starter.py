@@ -115,10 +115,11 @@ DEFAULT_DURATION = {"school": 25, "huisbezoek": 60}
 def parse_groups(text: str) -> list[int]:
     """'3-8' -> [3..8], '1,2' -> [1, 2], '1-2,5' -> [1, 2, 5]; ValueError in Dutch otherwise."""
     groups: set[int] = set()
-    for part in re.split(r"[,\s]+", text.strip()):
+    normalised = re.sub(r"\s*(?:-|t/m|tot en met)\s*", "-", text.strip())
+    for part in re.split(r"[,\s]+", normalised):
         if not part:
             continue
-        match = re.fullmatch(r"(\d)(?:\s*(?:-|t/m)\s*(\d))?", part)
+        match = re.fullmatch(r"(\d)(?:-(\d))?", part)
         if not match:
             raise ValueError(f"'{part}' is geen groep; schrijf bijvoorbeeld 3-8 of 1,2.")
         low = int(match.group(1))
