@@ -1,0 +1,107 @@
+"""The Jinja2 environment for school-supplied and built-in templates, and its error mapping.
+
+Templates may come from a school (`template_dirs`), so they run in Jinja's sandbox:
+no `__class__`/`__mro__` walks to Python internals. Autoescaping is on for every
+template whatever its extension (`select_autoescape` would not recognise `.html.j2`),
+so a pupil called `<b>Jan</b>` prints literally. Undefined names fail loudly
+(`StrictUndefined`) instead of printing nothing on a form a teacher relies on.
+Every Jinja failure becomes a `TemplateProblem`: a Dutch sentence with file and line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from .errors import TemplateProblem
+
+
+def make_environment(search_path: Sequence[Path]) -> SandboxedEnvironment:
+    """A sandboxed environment that looks in `search_path` in order (user folders first)."""
+    return SandboxedEnvironment(
+        loader=FileSystemLoader([str(path) for path in search_path], encoding="utf-8"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        # Templates stay readable when block tags sit on their own lines.
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # The built-ins never change while a build runs; skip the mtime check per class.
+        auto_reload=False,
+        keep_trailing_newline=False,
+    )
+
+
+def render_template(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) -> tuple[str, Path | None]:
+    """Render template `name`; return the HTML and the folder it came from (the base URL)."""
+    template = load_template(env, name)
+    try:
+        html = template.render(context)
+    except TemplateError as error:
+        raise _problem(error, name) from None
+    except Exception as error:  # noqa: BLE001 - any crash inside a school template is that template's fault
+        raise _problem(error, name) from None
+    folder = Path(template.filename).parent if template.filename else None
+    return html, folder
+
+
+def load_template(env: SandboxedEnvironment, name: str) -> Template:
+    """Load (and compile) a template, mapping syntax errors to `TemplateProblem`."""
+    try:
+        return env.get_template(name)
+    except TemplateError as error:
+        raise _problem(error, name) from None
+
+
+def _problem(error: BaseException, name: str) -> TemplateProblem:
+    """Turn any exception raised while loading or rendering `name` into a Dutch message."""
+    if isinstance(error, TemplateSyntaxError):
+        template = error.name or name
+        path = error.filename or template
+        return TemplateProblem(
+            f"fout in sjabloon {template}: {_detail(error)}", template=template, path=path, line=error.lineno
+        )
+    template, path, line = _template_frame(error, name)
+    if isinstance(error, TemplateNotFound):
+        message = f"sjabloon {template} gebruikt sjabloon {error.name!r}, maar dat bestaat niet"
+    elif isinstance(error, UndefinedError):
+        message = f"sjabloon {template} gebruikt iets dat niet bestaat: {_detail(error)}"
+    elif isinstance(error, SecurityError):
+        message = f"sjabloon {template} probeert iets wat niet mag ({_detail(error)})"
+    else:
+        message = f"sjabloon {template} kon niet worden ingevuld ({type(error).__name__}: {_detail(error)})"
+    return TemplateProblem(message, template=template, path=path, line=line)
+
+
+def _detail(error: BaseException) -> str:
+    text = getattr(error, "message", None) or str(error) or type(error).__name__
+    # Jinja's own messages are English; keep them (they name the exact construct) but
+    # translate the most common one so a teacher recognises it.
+    if text.endswith(" is undefined"):
+        return f"{text.removesuffix(' is undefined')} is niet gedefinieerd"
+    return text.splitlines()[0]
+
+
+def _template_frame(error: BaseException, name: str) -> tuple[str, str, int | None]:
+    """The innermost template file and line in the traceback.
+
+    Jinja rewrites tracebacks so that frames of compiled templates carry the template's
+    file name and source line; the innermost such frame is where the mistake is, also
+    when it sits in an included or extended template.
+    """
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith((".j2", ".jinja", ".html", ".jinja2")):
+            return Path(frame.filename).name, frame.filename, frame.lineno
+    return name, name, None

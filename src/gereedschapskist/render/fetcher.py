@@ -1,0 +1,57 @@
+"""The only door through which WeasyPrint may load anything: files inside the template folders.
+
+School templates are not trusted. Without this fetcher a template could embed
+`file:///etc/passwd` or a pupil-list file in a PDF, or make the build phone home over
+http(s); the spec says nothing may leave the machine. So the fetcher serves `data:` URLs
+and `file:` URLs whose real path (symlinks resolved) lies inside one of the template
+folders, and refuses everything else by raising: WeasyPrint then logs the refusal and
+leaves the resource out instead of stopping the render.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import URLFetcher
+from weasyprint.urls import URLFetcherResponse
+
+
+class RefusedURL(ValueError):
+    """A template asked for something outside the template folders."""
+
+
+class TemplateDirFetcher(URLFetcher):
+    """Serve `data:` URLs and files under `roots`; refuse every other URL."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        # No protocols at all for the parent class: anything that slips past our own
+        # checks and reaches urllib is refused there too.
+        super().__init__(allowed_protocols=("data",), allow_redirects=False, timeout=1)
+        self.roots: tuple[Path, ...] = tuple(Path(root).resolve() for root in roots)
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            return self._fetch_file(url)
+        raise RefusedURL(f"geweigerd: {url!r} (alleen bestanden in de sjabloonmap mogen worden geladen)")
+
+    def _fetch_file(self, url: str) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            raise RefusedURL(f"geweigerd: {url!r} (bestand op een andere computer)")
+        try:
+            # resolve() follows symlinks, so a link inside the template folder that
+            # points at /etc cannot smuggle a file out.
+            path = Path(url2pathname(unquote(parts.path))).resolve(strict=True)
+        except (OSError, RuntimeError) as error:
+            raise RefusedURL(f"niet gevonden: {url!r}") from error
+        if not path.is_file() or not any(path.is_relative_to(root) for root in self.roots):
+            raise RefusedURL(f"geweigerd: {url!r} (ligt buiten de sjabloonmappen)")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})

@@ -1,0 +1,355 @@
+"""HTML (Jinja2) -> PDF (WeasyPrint) for the two per-class documents: leidraad and gespreksformulieren.
+
+One `Renderer` lives for a whole build: it holds the one font configuration, the
+print stylesheet parsed once, and one Jinja2 environment, so that the per-class cost
+is only filling in templates, laying them out and writing the PDF.
+
+The forms of a class are printed as two layers that WeasyPrint lays out separately
+and this module stacks page by page:
+
+* the per-pupil layer (`gespreksformulieren.html.j2`): one HTML document with every
+  pupil's header and the page frame (footers with name and "pagina x van y", the
+  blank filler pages that make every form start on a right-hand page);
+* the shared content (`formulier_inhoud.html.j2`): date, attendance, topics with
+  their writing lines and the agreements. It is identical for every pupil, so it is
+  laid out once per agenda and reused for every pupil and every class.
+
+Laying out the shared content once instead of 28 times per class makes the forms
+about three times faster; the pages are still real WeasyPrint pages (text, tags,
+fonts), composed from the boxes of both layouts. Because the content does not depend
+on the pupil, every form has the same number of pages, known before the per-pupil
+layer is laid out. The header space the content leaves free is checked against
+every laid-out header; a taller header (a very long name) makes the content be laid
+out again with more room, so nothing ever overlaps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from weasyprint import CSS, HTML, Document
+from weasyprint.document import Page
+from weasyprint.formatting_structure import boxes
+from weasyprint.text.fonts import FontConfiguration
+
+from .. import resources
+from ..agenda.model import Agenda
+from ..classes.model import SchoolClass
+from . import speedups, views
+from .environment import make_environment, render_template
+from .errors import MissingGlyphs, TemplateProblem
+from .fetcher import TemplateDirFetcher
+
+GUIDE_TEMPLATE = "leidraad.html.j2"
+FORMS_TEMPLATE = "gespreksformulieren.html.j2"
+FORM_CONTENT_TEMPLATE = "formulier_inhoud.html.j2"
+STYLESHEET = "print.css"
+
+FORM_ANCHOR_PREFIX = "formulier-"
+# Classes that mark the per-pupil header and the room the shared content leaves for it.
+HEADER_CLASS = "kop"
+HEADER_SPACE_CLASS = "kop-ruimte"
+
+# WeasyPrint reports a glyph that no font has with this message (weasyprint/draw/text.py)
+# while it draws; the first argument is the character.
+_NOTDEF_MESSAGE = ".notdef glyph rendered"
+
+
+def builtin_template_dir() -> Path:
+    """The built-in templates: `gereedschapskist/templates` in the wheel, else the repo's `templates/`."""
+    # One rule for the whole package: `resources` answers without importing WeasyPrint.
+    return resources.builtin_template_dir()
+
+
+@dataclass
+class RenderedPdf:
+    """A finished PDF. `warnings` holds what WeasyPrint complained about (e.g. a refused URL)."""
+
+    data: bytes
+    pages: int
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class Layout:
+    """A laid-out document before it is written: for tests and for the page bookkeeping."""
+
+    document: Document
+    identifier: bytes
+    warnings: list[str] = field(default_factory=list)
+    form_pages: tuple[int, ...] = ()
+    form_starts: tuple[int, ...] = ()
+
+
+@dataclass
+class FormContent:
+    """The shared content of the forms, and the height (CSS px) it leaves free for the header."""
+
+    layout: Layout
+    header_space: float
+
+    @property
+    def document(self) -> Document:
+        return self.layout.document
+
+
+@dataclass
+class PupilLayer:
+    """The per-pupil layer, with the laid-out height (CSS px) of every form's header."""
+
+    layout: Layout
+    header_heights: list[float]
+
+
+class Renderer:
+    """Renders the guide and the note forms; make one per process and reuse it for every class."""
+
+    def __init__(self, template_dirs: Sequence[Path] = ()) -> None:
+        user_dirs = tuple(Path(folder) for folder in template_dirs)
+        for folder in user_dirs:
+            if not folder.is_dir():
+                raise TemplateProblem(
+                    "deze sjabloonmap bestaat niet of is geen map", template=str(folder), path=folder
+                )
+        self.template_dirs: tuple[Path, ...] = (*user_dirs, builtin_template_dir())
+        speedups.install()
+        self.font_config = FontConfiguration()
+        self.fetcher = TemplateDirFetcher(self.template_dirs)
+        self.env = make_environment(self.template_dirs)
+        self.env.filters["isolate"] = isolate
+        self.css_warnings: list[str] = []
+        self.css = self._load_stylesheet()
+        # The forms' shared content per agenda (see the module docstring).
+        self._form_contents: dict[tuple[str, str | None], FormContent] = {}
+
+    # -- public API ---------------------------------------------------------------
+
+    def guide_pdf(self, agenda: Agenda, klass: SchoolClass | None) -> RenderedPdf:
+        """The teacher's guide (leidraad) with the class checklist."""
+        return self._write(self.layout_guide(agenda, klass), "leidraad")
+
+    def forms_pdf(self, agenda: Agenda, klass: SchoolClass | None) -> RenderedPdf:
+        """One note form per pupil, each starting on a recto page; one blank form without pupils."""
+        return self._write(self.layout_forms(agenda, klass), "gespreksformulieren")
+
+    def layout_guide(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
+        return self._layout(GUIDE_TEMPLATE, views.guide_context(agenda, klass), forms=0)
+
+    def layout_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
+        """Both layers of the forms laid out and stacked into one document (see the module docstring)."""
+        count = len(klass.leerlingen) if klass is not None and klass.leerlingen else 1
+        content = self._form_content(agenda, None)
+        pupils = self._pupil_layer(agenda, klass, content, count)
+        header = max(pupils.header_heights, default=0.0)
+        if header > content.header_space + 0.01:
+            # A header outgrew the room left for it: give the content exactly the room
+            # the tallest header needs; if that moves a page break, redo the headers too.
+            content = self._form_content(agenda, f"{math.ceil(header * 10) / 10:.1f}px")
+            if pupils.layout.form_pages[0] != len(content.document.pages):
+                pupils = self._pupil_layer(agenda, klass, content, count)
+        return self._stack(pupils.layout, content)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _form_content(self, agenda: Agenda, header_space: str | None) -> FormContent:
+        """The shared content of the forms, laid out once per agenda (and header room)."""
+        key = (agenda.model_dump_json(), header_space)
+        cached = self._form_contents.get(key)
+        if cached is None:
+            layout = self._layout(FORM_CONTENT_TEMPLATE, views.form_content_context(agenda, header_space), forms=0)
+            spaces = _class_heights(layout.document.pages[0], HEADER_SPACE_CLASS) if layout.document.pages else []
+            cached = FormContent(layout, spaces[0] if spaces else 0.0)
+            self._form_contents[key] = cached
+        return cached
+
+    def _pupil_layer(self, agenda: Agenda, klass: SchoolClass | None, content: FormContent, count: int) -> PupilLayer:
+        pages = len(content.document.pages)
+        layout = self._layout(FORMS_TEMPLATE, views.forms_context(agenda, klass, pages), forms=count)
+        if layout.form_pages != (pages,) * count:
+            raise TemplateProblem(
+                f"de kop van een formulier past niet op één pagina, of het formulier telt niet {pages} pagina's",
+                template=FORMS_TEMPLATE,
+            )
+        heights = [
+            height
+            for start in layout.form_starts
+            for height in _class_heights(layout.document.pages[start], HEADER_CLASS)
+        ]
+        return PupilLayer(layout, heights)
+
+    def _stack(self, pupils: Layout, content: FormContent) -> Layout:
+        """Put the shared content under every form's header, page by page."""
+        content_pages = content.document.pages
+        content_page_of: dict[int, int] = {}
+        for start in pupils.form_starts:
+            for offset in range(len(content_pages)):
+                content_page_of[start + offset] = offset
+        stacked: list[Page] = []
+        for number, page in enumerate(pupils.document.pages):
+            offset = content_page_of.get(number)
+            if offset is None:
+                # A blank filler page: nothing to put under it.
+                stacked.append(page)
+                continue
+            under = content_pages[offset]._page_box
+            frame = page._page_box
+            if under.page_type.side != frame.page_type.side:
+                raise TemplateProblem(
+                    "de inhoud van het formulier begint niet op een rechterpagina", template=FORM_CONTENT_TEMPLATE
+                )
+            # Page box children are the root element's box followed by the margin
+            # boxes; the content's own margin boxes (footers) are left out.
+            roots = [child for child in frame.children if not isinstance(child, boxes.MarginBox)]
+            margins = [child for child in frame.children if isinstance(child, boxes.MarginBox)]
+            content_roots = [child for child in under.children if not isinstance(child, boxes.MarginBox)]
+            box = frame.copy()
+            box.children = [*roots, *content_roots, *margins]
+            stacked.append(Page(box))
+        document = pupils.document.copy(stacked)
+        identifier = hashlib.sha256(pupils.identifier + content.layout.identifier).hexdigest()[:32].encode("ascii")
+        return Layout(
+            document=document,
+            identifier=identifier,
+            warnings=[*pupils.warnings, *content.layout.warnings],
+            form_pages=pupils.form_pages,
+            form_starts=pupils.form_starts,
+        )
+
+    def _load_stylesheet(self) -> CSS:
+        for folder in self.template_dirs:
+            path = folder / STYLESHEET
+            if path.is_file():
+                with capture_weasyprint_logs() as records:
+                    css = CSS(
+                        string=path.read_text(encoding="utf-8"),
+                        base_url=str(folder) + "/",
+                        url_fetcher=self.fetcher,
+                        font_config=self.font_config,
+                    )
+                self.css_warnings = [f"{path}: {record.getMessage()}" for record in records]
+                return css
+        raise TemplateProblem("het opmaakbestand ontbreekt", template=STYLESHEET, path=STYLESHEET)
+
+    def _layout(self, template: str, context: Mapping[str, Any], *, forms: int) -> Layout:
+        html_text, folder = render_template(self.env, template, context)
+        base_url = str(folder) + "/" if folder is not None else None
+        with capture_weasyprint_logs() as records:
+            html = HTML(string=html_text, base_url=base_url, url_fetcher=self.fetcher)
+            document = html.render(font_config=self.font_config, stylesheets=[self.css])
+        _strip_attachments(document)
+        # A fixed identifier derived from the input keeps the PDF bytes reproducible.
+        identifier = hashlib.sha256(html_text.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        layout = Layout(
+            document=document,
+            identifier=identifier,
+            warnings=[*self.css_warnings, *(record.getMessage() for record in records)],
+        )
+        if forms:
+            layout.form_pages, layout.form_starts = form_page_counts(document, forms)
+        return layout
+
+    def _write(self, layout: Layout, label: str) -> RenderedPdf:
+        with capture_weasyprint_logs() as records:
+            data = layout.document.write_pdf(pdf_tags=True, pdf_identifier=layout.identifier)
+        missing = "".join(
+            dict.fromkeys(str(record.args[0]) for record in records if _is_missing_glyph(record))
+        )
+        if missing:
+            raise MissingGlyphs(missing, document=label)
+        warnings = (*layout.warnings, *(record.getMessage() for record in records))
+        return RenderedPdf(data=data, pages=len(layout.document.pages), warnings=warnings)
+
+
+def isolate(text: object) -> str:
+    """Wrap text in Unicode isolates (FSI…PDI) so an Arabic name cannot reorder its neighbours.
+
+    WeasyPrint hands whole paragraphs to Pango's bidi algorithm and ignores CSS
+    `unicode-bidi`, so the isolation has to be in the text itself. The isolates are
+    default-ignorable: they draw nothing and do not show up in copied text.
+    """
+    value = str(text)
+    return f"\u2068{value}\u2069" if value else value
+
+
+def form_page_counts(document: Document, forms: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Pages per form and each form's first page (0-based), found by the forms' anchors.
+
+    An element's id is an anchor on every page the element spans, and filler pages
+    (blank versos) carry none.
+    """
+    pages = [0] * forms
+    starts = [-1] * forms
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if not anchor.startswith(FORM_ANCHOR_PREFIX):
+                continue
+            suffix = anchor.removeprefix(FORM_ANCHOR_PREFIX)
+            if not suffix.isdigit() or not 1 <= int(suffix) <= forms:
+                continue
+            index = int(suffix) - 1
+            pages[index] += 1
+            if starts[index] < 0:
+                starts[index] = number
+    return tuple(pages), tuple(starts)
+
+
+def _class_heights(page: Page, css_class: str) -> list[float]:
+    """Outer heights (CSS px) of the boxes on `page` whose element has `css_class`."""
+    heights = []
+    for box in page._page_box.descendants():
+        element = getattr(box, "element", None)
+        if element is None or getattr(box, "element_tag", None) is None:
+            continue
+        if css_class in element.get("class", "").split() and isinstance(box, boxes.BlockBox):
+            heights.append(box.margin_height())
+    return heights
+
+
+def _strip_attachments(document: Document) -> None:
+    # PDF attachments are files smuggled into the output; a school template has no use
+    # for them, and their timestamps would break reproducible output.
+    document.metadata.attachments = []
+    document.metadata.created = None
+    document.metadata.modified = None
+    for page in document.pages:
+        page.links = [link for link in page.links if link[0] != "attachment"]
+
+
+def _is_missing_glyph(record: logging.LogRecord) -> bool:
+    return isinstance(record.msg, str) and record.msg.startswith(_NOTDEF_MESSAGE) and bool(record.args)
+
+
+class _ThreadRecords(logging.Handler):
+    """Collects WeasyPrint's warnings raised by this thread only (a build may use threads)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.records.append(record)
+
+
+@contextmanager
+def capture_weasyprint_logs() -> Iterator[list[logging.LogRecord]]:
+    """Collect WeasyPrint's warnings and errors during the `with` block."""
+    logger = logging.getLogger("weasyprint")
+    if logger.getEffectiveLevel() > logging.WARNING:
+        # Someone silenced WeasyPrint; we still need its warnings (missing glyphs).
+        logger.setLevel(logging.WARNING)
+    handler = _ThreadRecords()
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)

@@ -1,0 +1,231 @@
+"""The note forms (gespreksformulieren): real PDFs read back with pypdf, and the laid-out boxes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from weasyprint.formatting_structure import boxes
+
+from gereedschapskist.agenda.model import Agenda
+from gereedschapskist.classes.model import Pupil, SchoolClass
+from gereedschapskist.render import RenderedPdf, Renderer
+
+from .agendas import DIVERSE_NAMES, agenda, forty_minute_agenda, home_visit_agenda, school_class
+from .conftest import page_texts, reader
+
+PX_PER_MM = 96 / 25.4
+
+
+def form_starts(texts: list[str]) -> list[int]:
+    """0-based indexes of the pages that start a form (their footer says "pagina 1 van")."""
+    return [index for index, text in enumerate(texts) if "pagina 1 van" in text]
+
+
+def test_standard_agenda_gives_two_pages_per_form(class_forms: RenderedPdf) -> None:
+    # 25 minutes, ten topics: one duplex sheet per pupil, so no filler pages at all.
+    assert class_forms.pages == 56
+    assert len(reader(class_forms).pages) == 56
+    assert class_forms.warnings == ()
+
+
+def test_every_form_starts_on_an_odd_page(class_forms: RenderedPdf) -> None:
+    starts = form_starts(page_texts(class_forms))
+    assert len(starts) == 28
+    assert all((start + 1) % 2 == 1 for start in starts)
+
+
+def test_each_pupil_is_named_on_every_page_of_their_own_form(class_forms: RenderedPdf) -> None:
+    texts = page_texts(class_forms)
+    klass = school_class(28)
+    starts = form_starts(texts)
+    for pupil, start in zip(klass.leerlingen, starts, strict=True):
+        pages = texts[start : start + 2]
+        assert all(pupil.naam in text for text in pages), pupil.naam
+        assert "pagina 1 van 2" in pages[0]
+        assert "pagina 2 van 2" in pages[1]
+        assert all("Vertrouwelijk" in text for text in pages)
+    # No page names two pupils: a duplex sheet never mixes forms.
+    for text in texts:
+        assert sum(pupil.naam in text for pupil in klass.leerlingen) == 1
+
+
+def test_form_is_prefilled_with_class_teacher_school_and_year(class_forms: RenderedPdf) -> None:
+    first = page_texts(class_forms)[0]
+    expected = ("4/5", "Juf Ingrid Hoekstra", "OBS De Regenboog", "2026-2027", "Kennismakingsgesprek groep 3 t/m 8")
+    for value in expected:
+        assert value.upper() in first.upper()
+    for field in ("Datum", "Tijd", "Aanwezig", "ouder(s)/verzorger(s)", "leerling", "tolk/contactpersoon"):
+        assert field in first
+
+
+def test_topics_prompts_and_agreements_are_on_the_form(class_forms: RenderedPdf) -> None:
+    text = " ".join(page_texts(class_forms)[:2])
+    flat = re.sub(r"\s+", " ", text)
+    for number, topic in enumerate(agenda().onderwerpen, start=1):
+        assert f"{number}. {topic.titel}" in flat
+        assert f"{topic.minuten} min" in flat
+    assert "Welke verwachtingen heeft ieder" in flat
+    assert "Afspraken over contact" in flat
+    assert "Telefoonnummer(s) gecontroleerd" in flat
+    assert "E-mailadres(sen) gecontroleerd" in flat
+    assert "gescheiden ouders" in flat
+
+
+def test_a_form_with_filler_pages_leaves_them_without_footer(renderer: Renderer) -> None:
+    # A 40-minute conversation takes three pages: each form but the last then gets a
+    # blank fourth, so that the next pupil starts on a new sheet.
+    forms = renderer.forms_pdf(forty_minute_agenda(), school_class(3))
+    texts = page_texts(forms)
+    assert forms.pages == 11
+    assert form_starts(texts) == [0, 4, 8]
+    for start in (0, 4, 8):
+        assert "pagina 3 van 3" in texts[start + 2]
+    assert texts[3].strip() == ""
+    assert texts[7].strip() == ""
+
+
+def test_a_home_visit_form_takes_two_sheets(renderer: Renderer) -> None:
+    forms = renderer.forms_pdf(home_visit_agenda(), school_class(2))
+    texts = page_texts(forms)
+    assert forms.pages == 8
+    assert form_starts(texts) == [0, 4]
+    assert "pagina 4 van 4" in texts[3]
+    assert "Plaats huisbezoek" in texts[0]
+
+
+def test_without_pupils_one_blank_form_without_a_name(renderer: Renderer) -> None:
+    for klass in (None, SchoolClass("5a", "groep-5a", frozenset({5}), "", ())):
+        forms = renderer.forms_pdf(agenda(), klass)
+        texts = page_texts(forms)
+        assert forms.pages == 2
+        assert "Leerling:" in texts[0]
+        assert "pagina 1 van 2" in texts[0]
+        assert "Vertrouwelijk" in texts[1]
+
+
+def test_diverse_names_print_as_real_glyphs(class_forms: RenderedPdf) -> None:
+    # No MissingGlyphs was raised while rendering the class, and the text reads back.
+    text = " ".join(page_texts(class_forms))
+    for roepnaam, _, achternaam in DIVERSE_NAMES:
+        assert roepnaam in text
+        assert achternaam in text
+
+
+def test_markup_in_a_name_prints_literally(renderer: Renderer) -> None:
+    klass = SchoolClass("3", "groep-3", frozenset({3}), "<i>Juf</i>", (Pupil("<b>Jan</b>", "", "<script>x</script>"),))
+    texts = page_texts(renderer.forms_pdf(agenda(), klass))
+    assert "<b>Jan</b> <script>x</script>" in texts[0]
+    assert "<i>Juf</i>" in texts[0]
+
+
+def test_fonts_are_embedded(class_forms: RenderedPdf) -> None:
+    embedded = 0
+    for page in reader(class_forms).pages[:2]:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
+            assert "DejaVu" in str(font["/BaseFont"])
+            embedded += 1
+    assert embedded >= 2
+
+
+def test_tagged_pdf_with_title_and_language(class_forms: RenderedPdf) -> None:
+    pdf = reader(class_forms)
+    root = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == "nl"
+    assert pdf.metadata.title.startswith("Gespreksformulieren")
+    assert "Groep 4/5" in pdf.metadata.title
+    # No timestamps: they would make every build differ.
+    assert "/CreationDate" not in pdf.metadata
+    assert "/ModDate" not in pdf.metadata
+
+
+def test_pdf_outline_has_a_bookmark_per_pupil(class_forms: RenderedPdf) -> None:
+    titles = [item.title for item in reader(class_forms).outline]
+    assert titles[:2] == ["Zoë van der Berg", "Emre Çelik"]
+    assert len(titles) == 28
+
+
+def test_same_input_gives_identical_bytes(renderer: Renderer, class_forms: RenderedPdf) -> None:
+    again = renderer.forms_pdf(agenda(), school_class(28))
+    assert again.data == class_forms.data
+    # A fresh renderer (nothing cached) writes the same bytes too.
+    assert Renderer().forms_pdf(agenda(), school_class(28)).data == class_forms.data
+
+
+# -- layout, checked on the laid-out boxes -------------------------------------------------
+
+
+def _boxes_with_class(page, css_class: str) -> list[boxes.Box]:
+    found = []
+    for box in page._page_box.descendants():
+        element = getattr(box, "element", None)
+        if element is not None and css_class in element.get("class", "").split() and isinstance(box, boxes.BlockBox):
+            found.append(box)
+    return found
+
+
+def test_writing_lines_match_the_minutes(renderer: Renderer) -> None:
+    layout = renderer.layout_forms(agenda(), school_class(1))
+    lines_per_topic = []
+    for page in layout.document.pages:
+        for topic in _boxes_with_class(page, "onderwerp"):
+            lines = [box for box in topic.descendants() if isinstance(box, boxes.BlockBox) and _has_class(box, "regel")]
+            assert all(box.height > 7 * PX_PER_MM for box in lines)
+            assert all(box.style["border_bottom_style"] == "solid" for box in lines)
+            lines_per_topic.append(len(lines))
+    expected = []
+    for topic in agenda().onderwerpen:
+        shared_only = topic.samen and not (topic.leerling or topic.ouder or topic.leerkracht)
+        expected.append(max(2, topic.minuten) * (1 if shared_only else 3))
+    assert lines_per_topic == expected
+
+
+def _has_class(box: boxes.Box, css_class: str) -> bool:
+    element = getattr(box, "element", None)
+    return element is not None and css_class in element.get("class", "").split()
+
+
+def test_page_margins_leave_room_for_a_hole_punch(renderer: Renderer) -> None:
+    layout = renderer.layout_forms(agenda(), school_class(1))
+    right, left = (page._page_box for page in layout.document.pages[:2])
+    # Right-hand (odd) pages punch on the left, left-hand pages on the right.
+    assert right.margin_left >= 25 * PX_PER_MM - 0.5
+    assert right.margin_right >= 15 * PX_PER_MM - 0.5
+    assert left.margin_right >= 25 * PX_PER_MM - 0.5
+    assert left.margin_left >= 15 * PX_PER_MM - 0.5
+    for page in (right, left):
+        assert page.margin_top >= 15 * PX_PER_MM - 0.5
+        assert page.margin_bottom >= 15 * PX_PER_MM - 0.5
+        assert abs(page.margin_width() - 210 * PX_PER_MM) < 1
+        assert abs(page.margin_height() - 297 * PX_PER_MM) < 1
+
+
+def test_header_never_overlaps_the_form_content(renderer: Renderer) -> None:
+    # A name that wraps makes the header taller than the room the content leaves for
+    # it; the content must then move down with it.
+    long_name = Pupil("Maria-Magdalena Anastasia Josephine", "van den", "Heuvel-Oosterhout Brinkman-Vermeulen")
+    klass = SchoolClass("6", "groep-6", frozenset({6}), "Meester Bram", (Pupil("Sem", "", "Bos"), long_name))
+    layout = renderer.layout_forms(agenda(), klass)
+    for start in layout.form_starts:
+        page = layout.document.pages[start]
+        (header,) = _boxes_with_class(page, "kop")
+        (space,) = _boxes_with_class(page, "kop-ruimte")
+        assert header.margin_height() <= space.margin_height() + 0.01
+        first_content = min(box.position_y for box in _boxes_with_class(page, "onderwerp"))
+        assert first_content >= header.position_y + header.margin_height()
+    texts = page_texts(renderer._write(layout, "test"))
+    assert "Heuvel-Oosterhout" in texts[2]
+
+
+@pytest.mark.parametrize("make_agenda", [agenda, forty_minute_agenda, home_visit_agenda])
+def test_every_page_of_a_form_has_content_under_the_header(renderer: Renderer, make_agenda) -> None:
+    a: Agenda = make_agenda()
+    layout = renderer.layout_forms(a, school_class(2))
+    for start, count in zip(layout.form_starts, layout.form_pages, strict=True):
+        for page in layout.document.pages[start : start + count]:
+            assert _boxes_with_class(page, "onderwerp") or _boxes_with_class(page, "afspraken")
