@@ -130,16 +130,9 @@ DIVERSE_NAMES: list[tuple[str, str, str]] = [
     ("Bram", "de", "Vries"),
 ]
 
-FIRST_NAMES = [
-    "Daan", "Sem", "Julia", "Emma", "Lucas", "Mila", "Finn", "Tess", "Noah", "Sara", "Levi", "Nora",
-    "Liam", "Fleur", "Mees", "Yara", "Jesse", "Saar", "Thijs", "Lotte",
-]
-LAST_NAMES = [
-    ("", "Jansen"), ("de", "Jong"), ("van", "Dijk"), ("", "Bakker"), ("", "Visser"), ("", "Smit"),
-    ("", "Meijer"), ("de", "Boer"), ("", "Mulder"), ("de", "Groot"), ("", "Bos"), ("", "Vos"),
-    ("", "Peters"), ("", "Hendriks"), ("van", "Leeuwen"), ("", "Dekker"), ("", "Brouwer"), ("de", "Wit"),
-    ("", "Dijkstra"), ("", "Smits"),
-]
+FIRST_NAMES = ["Daan", "Sem", "Julia", "Emma", "Lucas", "Mila", "Finn", "Tess", "Noah", "Sara"]
+LAST_NAMES = [("", "Jansen"), ("de", "Jong"), ("van", "Dijk"), ("", "Bakker"), ("", "Visser"), ("", "Smit")]
+LAST_NAMES += [("", "Meijer"), ("de", "Boer"), ("", "Mulder"), ("de", "Groot"), ("van", "Leeuwen"), ("", "Bos")]
 
 
 def school_class(size: int = 28, naam: str = "4/5", leerkracht: str = "Juf Ingrid Hoekstra") -> SchoolClass:
@@ -147,8 +140,11 @@ def school_class(size: int = 28, naam: str = "4/5", leerkracht: str = "Juf Ingri
     pupils = [Pupil(*name) for name in DIVERSE_NAMES[:size]]
     index = 0
     while len(pupils) < size:
+        # Step through first and last names at different rates so that every name differs.
         tussenvoegsel, achternaam = LAST_NAMES[index % len(LAST_NAMES)]
-        pupils.append(Pupil(FIRST_NAMES[index % len(FIRST_NAMES)], tussenvoegsel, achternaam))
+        pupils.append(
+            Pupil(FIRST_NAMES[(index // len(LAST_NAMES) + index) % len(FIRST_NAMES)], tussenvoegsel, achternaam)
+        )
         index += 1
     return SchoolClass(
         naam=naam,

@@ -14,9 +14,7 @@ from ..errors import UserError
 class TemplateProblem(UserError):
     """A template could not be read, parsed or filled in; names the template file and line."""
 
-    def __init__(
-        self, message: str, *, template: str, path: Path | str | None = None, line: int | None = None
-    ) -> None:
+    def __init__(self, message: str, *, template: str, path: Path | str | None = None, line: int | None = None) -> None:
         self.template = template
         super().__init__(message, path=path if path is not None else template, line=line)
 

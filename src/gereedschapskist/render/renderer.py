@@ -116,9 +116,7 @@ class Renderer:
         user_dirs = tuple(Path(folder) for folder in template_dirs)
         for folder in user_dirs:
             if not folder.is_dir():
-                raise TemplateProblem(
-                    "deze sjabloonmap bestaat niet of is geen map", template=str(folder), path=folder
-                )
+                raise TemplateProblem("deze sjabloonmap bestaat niet of is geen map", template=str(folder), path=folder)
         self.template_dirs: tuple[Path, ...] = (*user_dirs, builtin_template_dir())
         speedups.install()
         self.font_config = FontConfiguration()
@@ -259,9 +257,7 @@ class Renderer:
     def _write(self, layout: Layout, label: str) -> RenderedPdf:
         with capture_weasyprint_logs() as records:
             data = layout.document.write_pdf(pdf_tags=True, pdf_identifier=layout.identifier)
-        missing = "".join(
-            dict.fromkeys(str(record.args[0]) for record in records if _is_missing_glyph(record))
-        )
+        missing = "".join(dict.fromkeys(str(record.args[0]) for record in records if _is_missing_glyph(record)))
         if missing:
             raise MissingGlyphs(missing, document=label)
         warnings = (*layout.warnings, *(record.getMessage() for record in records))

@@ -36,4 +36,5 @@ def install() -> None:
 
     page_references._kmg_cached = True  # type: ignore[attr-defined]
     page_references.__doc__ = original.__doc__
+    page_references.__wrapped__ = original  # type: ignore[attr-defined]
     pydyf.PDF.page_references = property(page_references)  # type: ignore[method-assign]

@@ -40,7 +40,7 @@ def writing_lines(minutes: int) -> int:
 
 
 def class_label(naam: str) -> str:
-    """"4/5" -> "Groep 4/5", "Groep 1-2" -> "Groep 1-2", "De Egels" -> "De Egels"."""
+    """The class as a title: "4/5" -> "Groep 4/5"; "Groep 1-2" and "De Egels" stay as they are."""
     naam = naam.strip()
     if naam[:1].isdigit():
         return f"Groep {naam}"
@@ -137,8 +137,7 @@ def topics(agenda: Agenda) -> tuple[Topic, ...]:
 
 def _topic(number: int, onderwerp: Onderwerp, start: int, leerling_aanwezig: bool) -> Topic:
     columns = tuple(
-        Column(key, perspective_label(key, leerling_aanwezig), tuple(getattr(onderwerp, key)))
-        for key in PERSPECTIVES
+        Column(key, perspective_label(key, leerling_aanwezig), tuple(getattr(onderwerp, key))) for key in PERSPECTIVES
     )
     return Topic(
         number=number,
