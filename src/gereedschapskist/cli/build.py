@@ -79,13 +79,14 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
     template_dirs = (templates,) if templates else ()
     digest = templates_digest([*template_dirs, builtin_template_dir()])
     manifest = Manifest(out)
-    keys = {job: job.key(digest) for job in jobs_}
-    todo = [job for job in jobs_ if force or not manifest.is_fresh(job.folder, keys[job], job.outputs())]
-    pages = sum(manifest.pages(job.folder) for job in jobs_ if job not in todo)
-    files = 2 * (len(jobs_) - len(todo))
-    pupils = sum(job.pupils for job in jobs_ if job not in todo)
-    if len(todo) < len(jobs_):
-        typer.echo(f"{_plural(len(jobs_) - len(todo), 'groep is', 'groepen zijn')} niet veranderd sinds de vorige keer.")
+    keys = {job.folder: job.key(digest) for job in jobs_}  # a folder is unique per job
+    todo = [job for job in jobs_ if force or not manifest.is_fresh(job.folder, keys[job.folder], job.outputs())]
+    fresh = [job for job in jobs_ if job.folder not in {t.folder for t in todo}]
+    pages = sum(manifest.pages(job.folder) for job in fresh)
+    files = 2 * len(fresh)
+    pupils = sum(job.pupils for job in fresh)
+    if fresh:
+        typer.echo(f"{_plural(len(fresh), 'groep is', 'groepen zijn')} niet veranderd sinds de vorige keer.")
     if not todo:
         return pages, files, pupils
     results = execute(todo, out, template_dirs=template_dirs, workers=workers)
@@ -98,13 +99,13 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
             with Progress(*columns, console=Console(stderr=True)) as progress:
                 task = progress.add_task("PDF's maken", total=len(todo))
                 for result in results:
-                    manifest.record(result.job.folder, keys[result.job], result.job.outputs(), result.pages)
+                    manifest.record(result.job.folder, keys[result.job.folder], result.job.outputs(), result.pages)
                     pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
                     progress.update(task, advance=1, description=f"{result.job.label}: klaar")
                 progress.update(task, description="PDF's maken")
         else:
             for result in results:
-                manifest.record(result.job.folder, keys[result.job], result.job.outputs(), result.pages)
+                manifest.record(result.job.folder, keys[result.job.folder], result.job.outputs(), result.pages)
                 pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
                 typer.echo(
                     f"{result.job.label}: {_plural(result.pages, 'pagina', 'pagina’s')} -> {out / result.job.folder}"
