@@ -218,7 +218,7 @@ def test_header_never_overlaps_the_form_content(renderer: Renderer) -> None:
         assert header.margin_height() <= space.margin_height() + 0.01
         first_content = min(box.position_y for box in _boxes_with_class(page, "onderwerp"))
         assert first_content >= header.position_y + header.margin_height()
-    texts = page_texts(renderer._write(layout, "test"))
+    texts = page_texts(renderer.write(layout, "test"))
     assert "Heuvel-Oosterhout" in texts[2]
 
 
@@ -229,3 +229,21 @@ def test_every_page_of_a_form_has_content_under_the_header(renderer: Renderer, m
     for start, count in zip(layout.form_starts, layout.form_pages, strict=True):
         for page in layout.document.pages[start : start + count]:
             assert _boxes_with_class(page, "onderwerp") or _boxes_with_class(page, "afspraken")
+
+
+def test_stacked_forms_print_like_one_flowing_document(renderer: Renderer) -> None:
+    # forms_pdf lays the shared content out once and stacks it under every header;
+    # the plain way (forms_html: everything in one flow) must give the same pages.
+    klass = school_class(5)
+    stacked = renderer.forms_pdf(agenda(), klass)
+    flowing = renderer.write(renderer.layout_html(renderer.forms_html(agenda(), klass)), "gespreksformulieren")
+    assert stacked.pages == flowing.pages == 10
+    for mine, plain in zip(page_texts(stacked), page_texts(flowing), strict=True):
+        assert mine.split() == plain.split()
+
+
+def test_forms_html_is_a_standalone_document(renderer: Renderer) -> None:
+    html = renderer.forms_html(agenda(), school_class(2))
+    assert html.count('class="formulier"') == 2
+    assert '<link rel="stylesheet" href="file://' in html
+    assert "Zoë van der Berg" in html

@@ -49,12 +49,21 @@ def render_template(env: SandboxedEnvironment, name: str, context: Mapping[str, 
     template = load_template(env, name)
     try:
         html = template.render(context)
-    except TemplateError as error:
-        raise _problem(error, name) from None
     except Exception as error:  # noqa: BLE001 - any crash inside a school template is that template's fault
         raise _problem(error, name) from None
     folder = Path(template.filename).parent if template.filename else None
     return html, folder
+
+
+def render_block(env: SandboxedEnvironment, name: str, block: str, context: Mapping[str, Any]) -> str:
+    """Render only `block` of template `name` (a fragment to pour into another document)."""
+    template = load_template(env, name)
+    if block not in template.blocks:
+        raise TemplateProblem(f"sjabloon {name} heeft geen blok '{block}'", template=name, path=template.filename)
+    try:
+        return "".join(template.blocks[block](template.new_context(dict(context))))
+    except Exception as error:  # noqa: BLE001 - see render_template
+        raise _problem(error, name) from None
 
 
 def load_template(env: SandboxedEnvironment, name: str) -> Template:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from weasyprint import CSS, HTML, Document
 from weasyprint.document import Page
 from weasyprint.formatting_structure import boxes
@@ -44,7 +45,7 @@ from .. import resources
 from ..agenda.model import Agenda
 from ..classes.model import SchoolClass
 from . import speedups, views
-from .environment import make_environment, render_template
+from .environment import make_environment, render_block, render_template
 from .errors import MissingGlyphs, TemplateProblem
 from .fetcher import TemplateDirFetcher
 
@@ -124,7 +125,7 @@ class Renderer:
         self.env = make_environment(self.template_dirs)
         self.env.filters["isolate"] = isolate
         self.css_warnings: list[str] = []
-        self.css = self._load_stylesheet()
+        self.stylesheet_path, self.css = self._load_stylesheet()
         # The forms' shared content per agenda (see the module docstring).
         self._form_contents: dict[tuple[str, str | None], FormContent] = {}
 
@@ -132,11 +133,41 @@ class Renderer:
 
     def guide_pdf(self, agenda: Agenda, klass: SchoolClass | None) -> RenderedPdf:
         """The teacher's guide (leidraad) with the class checklist."""
-        return self._write(self.layout_guide(agenda, klass), "leidraad")
+        return self.write(self.layout_guide(agenda, klass), "leidraad")
 
     def forms_pdf(self, agenda: Agenda, klass: SchoolClass | None) -> RenderedPdf:
         """One note form per pupil, each starting on a recto page; one blank form without pupils."""
-        return self._write(self.layout_forms(agenda, klass), "gespreksformulieren")
+        return self.write(self.layout_forms(agenda, klass), "gespreksformulieren")
+
+    @property
+    def base_url(self) -> str:
+        """Folder (as a URL) that relative links in the HTML of `guide_html`/`forms_html` resolve against."""
+        return self.stylesheet_path.parent.as_uri() + "/"
+
+    def guide_html(self, agenda: Agenda, klass: SchoolClass | None) -> str:
+        """The guide as one standalone HTML document (with a link to the stylesheet), e.g. for a preview."""
+        html, _ = render_template(self.env, GUIDE_TEMPLATE, views.guide_context(agenda, klass))
+        return self._with_stylesheet_link(html)
+
+    def forms_html(self, agenda: Agenda, klass: SchoolClass | None) -> str:
+        """All forms as one flowing HTML document: header and content together, per pupil.
+
+        This is the plain way to print the forms (one layout of everything); `forms_pdf`
+        prints the same pages faster by laying out the shared content only once.
+        """
+        pages = len(self._form_content(agenda, None).document.pages)
+        content = render_block(
+            self.env, FORM_CONTENT_TEMPLATE, "body", views.form_content_context(agenda, inside_form=True)
+        )
+        context = views.forms_context(agenda, klass, pages)
+        context["inhoud"] = Markup(content)
+        html, _ = render_template(self.env, FORMS_TEMPLATE, context)
+        return self._with_stylesheet_link(html)
+
+    def _with_stylesheet_link(self, html: str) -> str:
+        link = f'<link rel="stylesheet" href="{self.stylesheet_path.as_uri()}">'
+        head_end = html.find("</head>")
+        return html[:head_end] + link + html[head_end:] if head_end >= 0 else link + html
 
     def layout_guide(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
         return self._layout(GUIDE_TEMPLATE, views.guide_context(agenda, klass), forms=0)
@@ -221,7 +252,7 @@ class Renderer:
             form_starts=pupils.form_starts,
         )
 
-    def _load_stylesheet(self) -> CSS:
+    def _load_stylesheet(self) -> tuple[Path, CSS]:
         for folder in self.template_dirs:
             path = folder / STYLESHEET
             if path.is_file():
@@ -233,15 +264,18 @@ class Renderer:
                         font_config=self.font_config,
                     )
                 self.css_warnings = [f"{path}: {record.getMessage()}" for record in records]
-                return css
+                return path, css
         raise TemplateProblem("het opmaakbestand ontbreekt", template=STYLESHEET, path=STYLESHEET)
 
     def _layout(self, template: str, context: Mapping[str, Any], *, forms: int) -> Layout:
         html_text, folder = render_template(self.env, template, context)
-        base_url = str(folder) + "/" if folder is not None else None
+        base_url = folder.as_uri() + "/" if folder is not None else None
+        return self._layout_string(html_text, base_url, stylesheets=[self.css], forms=forms)
+
+    def _layout_string(self, html_text: str, base_url: str | None, *, stylesheets: list[CSS], forms: int) -> Layout:
         with capture_weasyprint_logs() as records:
             html = HTML(string=html_text, base_url=base_url, url_fetcher=self.fetcher)
-            document = html.render(font_config=self.font_config, stylesheets=[self.css])
+            document = html.render(font_config=self.font_config, stylesheets=stylesheets)
         _strip_attachments(document)
         # A fixed identifier derived from the input keeps the PDF bytes reproducible.
         identifier = hashlib.sha256(html_text.encode("utf-8")).hexdigest()[:32].encode("ascii")
@@ -254,7 +288,12 @@ class Renderer:
             layout.form_pages, layout.form_starts = form_page_counts(document, forms)
         return layout
 
-    def _write(self, layout: Layout, label: str) -> RenderedPdf:
+    def layout_html(self, html: str) -> Layout:
+        """Lay out HTML from `guide_html` or `forms_html` (it links its own stylesheet)."""
+        return self._layout_string(html, self.base_url, stylesheets=[], forms=html.count(f'id="{FORM_ANCHOR_PREFIX}'))
+
+    def write(self, layout: Layout, label: str) -> RenderedPdf:
+        """Write a laid-out document as PDF; `label` names the document in error messages."""
         with capture_weasyprint_logs() as records:
             data = layout.document.write_pdf(pdf_tags=True, pdf_identifier=layout.identifier)
         missing = "".join(dict.fromkeys(str(record.args[0]) for record in records if _is_missing_glyph(record)))

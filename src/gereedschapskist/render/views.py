@@ -235,20 +235,25 @@ def forms_context(agenda: Agenda, klass: SchoolClass | None, pages: int) -> dict
     context.update(
         document_title=_title("Gespreksformulieren", agenda, context["klas"]),
         formulieren=tuple(Form(index, naam, pages) for index, naam in enumerate(names)),
+        inhoud=None,
     )
     return context
 
 
-def form_content_context(agenda: Agenda, header_space: str | None = None) -> dict[str, Any]:
+def form_content_context(
+    agenda: Agenda, header_space: str | None = None, *, inside_form: bool = False
+) -> dict[str, Any]:
     """Context for the shared content of every form (the same for every pupil and class).
 
     `header_space` overrides the height kept free for the per-pupil header, as a CSS
     length, when a header turned out taller than the stylesheet's default.
+    `inside_form` leaves no room at all: the content then follows each header in one flow.
     """
     context = base_context(agenda, None)
     context.update(
         document_title=_title("Gespreksformulier", agenda, ""),
         kop_ruimte=header_space,
+        binnen_formulier=inside_form,
     )
     return context
 
