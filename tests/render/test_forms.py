@@ -9,7 +9,7 @@ from weasyprint.formatting_structure import boxes
 
 from gereedschapskist.agenda.model import Agenda
 from gereedschapskist.classes.model import Pupil, SchoolClass
-from gereedschapskist.render import RenderedPdf, Renderer
+from gereedschapskist.render import RenderedPdf, Renderer, TemplateProblem, builtin_template_dir
 
 from .agendas import DIVERSE_NAMES, agenda, forty_minute_agenda, home_visit_agenda, school_class
 from .conftest import page_texts, reader
@@ -247,3 +247,31 @@ def test_forms_html_is_a_standalone_document(renderer: Renderer) -> None:
     assert html.count('class="formulier"') == 2
     assert '<link rel="stylesheet" href="file://' in html
     assert "Zoë van der Berg" in html
+
+
+def test_a_schools_taller_header_pushes_the_content_down(tmp_path) -> None:
+    # A school's own header, without our class names, twice as tall as ours.
+    builtin = (builtin_template_dir() / "gespreksformulieren.html.j2").read_text(encoding="utf-8")
+    start, end = builtin.index('  <header class="kop">'), builtin.index("  </header>") + len("  </header>")
+    header = '<div style="height: 60mm; border: 2pt solid black">Logo {{ form.naam }}</div>'
+    own = builtin[:start] + header + builtin[end:]
+    folder = tmp_path / "sjablonen"
+    folder.mkdir()
+    (folder / "gespreksformulieren.html.j2").write_text(own, encoding="utf-8")
+    layout = Renderer([folder]).layout_forms(agenda(), school_class(2))
+    for start in layout.form_starts:
+        page = layout.document.pages[start]
+        first_content = min(box.position_y for box in _boxes_with_class(page, "wanneer"))
+        assert first_content >= (15 + 60) * PX_PER_MM
+    assert layout.form_pages == (3, 3)
+
+
+def test_content_template_without_room_for_the_header_is_refused(tmp_path) -> None:
+    builtin = (builtin_template_dir() / "formulier_inhoud.html.j2").read_text(encoding="utf-8")
+    own = builtin.replace('class="kop-ruimte"', 'class="iets-anders"')
+    folder = tmp_path / "sjablonen"
+    folder.mkdir()
+    (folder / "formulier_inhoud.html.j2").write_text(own, encoding="utf-8")
+    with pytest.raises(TemplateProblem) as caught:
+        Renderer([folder]).forms_pdf(agenda(), school_class(1))
+    assert "kop-ruimte" in caught.value.message

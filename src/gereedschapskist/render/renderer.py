@@ -55,8 +55,7 @@ FORM_CONTENT_TEMPLATE = "formulier_inhoud.html.j2"
 STYLESHEET = "print.css"
 
 FORM_ANCHOR_PREFIX = "formulier-"
-# Classes that mark the per-pupil header and the room the shared content leaves for it.
-HEADER_CLASS = "kop"
+# The class that marks the room the shared content of a form leaves for the per-pupil header.
 HEADER_SPACE_CLASS = "kop-ruimte"
 
 # WeasyPrint reports a glyph that no font has with this message (weasyprint/draw/text.py)
@@ -92,10 +91,11 @@ class Layout:
 
 @dataclass
 class FormContent:
-    """The shared content of the forms, and the height (CSS px) it leaves free for the header."""
+    """The shared content of the forms, and where (CSS px from the page top) it leaves room for the header."""
 
     layout: Layout
-    header_space: float
+    space_top: float
+    space_bottom: float
 
     @property
     def document(self) -> Document:
@@ -104,10 +104,10 @@ class FormContent:
 
 @dataclass
 class PupilLayer:
-    """The per-pupil layer, with the laid-out height (CSS px) of every form's header."""
+    """The per-pupil layer, and the lowest point (CSS px) any form's header reaches on its first page."""
 
     layout: Layout
-    header_heights: list[float]
+    header_bottom: float
 
 
 class Renderer:
@@ -177,11 +177,18 @@ class Renderer:
         count = len(klass.leerlingen) if klass is not None and klass.leerlingen else 1
         content = self._form_content(agenda, None)
         pupils = self._pupil_layer(agenda, klass, content, count)
-        header = max(pupils.header_heights, default=0.0)
-        if header > content.header_space + 0.01:
-            # A header outgrew the room left for it: give the content exactly the room
-            # the tallest header needs; if that moves a page break, redo the headers too.
-            content = self._form_content(agenda, f"{math.ceil(header * 10) / 10:.1f}px")
+        if pupils.header_bottom > content.space_bottom + 0.01:
+            # A header outgrew the room left for it (a long name, a school's own header):
+            # give the content exactly the room the tallest header needs; if that moves a
+            # page break, lay the headers out again for the new page count.
+            needed = math.ceil((pupils.header_bottom - content.space_top) * 10) / 10
+            content = self._form_content(agenda, f"{needed:.1f}px")
+            if pupils.header_bottom > content.space_bottom + 0.01:
+                raise TemplateProblem(
+                    f"de inhoud van het formulier laat geen ruimte vrij voor de kop (een blok met class "
+                    f'"{HEADER_SPACE_CLASS}" bovenaan)',
+                    template=FORM_CONTENT_TEMPLATE,
+                )
             if pupils.layout.form_pages[0] != len(content.document.pages):
                 pupils = self._pupil_layer(agenda, klass, content, count)
         return self._stack(pupils.layout, content)
@@ -194,8 +201,17 @@ class Renderer:
         cached = self._form_contents.get(key)
         if cached is None:
             layout = self._layout(FORM_CONTENT_TEMPLATE, views.form_content_context(agenda, header_space), forms=0)
-            spaces = _class_heights(layout.document.pages[0], HEADER_SPACE_CLASS) if layout.document.pages else []
-            cached = FormContent(layout, spaces[0] if spaces else 0.0)
+            if not layout.document.pages:
+                raise TemplateProblem("de inhoud van het formulier is leeg", template=FORM_CONTENT_TEMPLATE)
+            first = layout.document.pages[0]._page_box
+            spaces = [box for box in _element_boxes(first) if _has_class(box, HEADER_SPACE_CLASS)]
+            if spaces:
+                top = spaces[0].position_y
+                bottom = top + spaces[0].margin_height()
+            else:
+                # No room left at all: the content starts at the top of the page area.
+                top = bottom = first.content_box_y()
+            cached = FormContent(layout, top, bottom)
             self._form_contents[key] = cached
         return cached
 
@@ -207,12 +223,10 @@ class Renderer:
                 f"de kop van een formulier past niet op één pagina, of het formulier telt niet {pages} pagina's",
                 template=FORMS_TEMPLATE,
             )
-        heights = [
-            height
-            for start in layout.form_starts
-            for height in _class_heights(layout.document.pages[start], HEADER_CLASS)
-        ]
-        return PupilLayer(layout, heights)
+        bottom = max(
+            (_occupied_bottom(layout.document.pages[start]._page_box) for start in layout.form_starts), default=0.0
+        )
+        return PupilLayer(layout, bottom)
 
     def _stack(self, pupils: Layout, content: FormContent) -> Layout:
         """Put the shared content under every form's header, page by page."""
@@ -336,16 +350,34 @@ def form_page_counts(document: Document, forms: int) -> tuple[tuple[int, ...], t
     return tuple(pages), tuple(starts)
 
 
-def _class_heights(page: Page, css_class: str) -> list[float]:
-    """Outer heights (CSS px) of the boxes on `page` whose element has `css_class`."""
-    heights = []
-    for box in page._page_box.descendants():
-        element = getattr(box, "element", None)
-        if element is None or getattr(box, "element_tag", None) is None:
+def _element_boxes(page_box: boxes.PageBox) -> Iterator[boxes.Box]:
+    """Boxes of the page's content (not its margin boxes) that belong to an element."""
+    for child in page_box.children:
+        if isinstance(child, boxes.MarginBox):
             continue
-        if css_class in element.get("class", "").split() and isinstance(box, boxes.BlockBox):
-            heights.append(box.margin_height())
-    return heights
+        for box in child.descendants():
+            if isinstance(box, boxes.Box) and getattr(box, "element", None) is not None:
+                yield box
+
+
+def _has_class(box: boxes.Box, css_class: str) -> bool:
+    return css_class in box.element.get("class", "").split()
+
+
+def _occupied_bottom(page_box: boxes.PageBox) -> float:
+    """The lowest point of anything drawn in the page's content, whatever the template.
+
+    The wrappers (html, body and the form's own element) are left out: split by the
+    page break after the header, their first fragment may reach down the page.
+    """
+    bottom = page_box.content_box_y()
+    for box in _element_boxes(page_box):
+        if box.element_tag in ("html", "body") or box.element.get("id", "").startswith(FORM_ANCHOR_PREFIX):
+            continue
+        if _has_class(box, "vervolgpagina"):
+            continue
+        bottom = max(bottom, box.position_y + box.margin_height())
+    return bottom
 
 
 def _strip_attachments(document: Document) -> None:
