@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from weasyprint.formatting_structure import boxes
@@ -275,3 +279,23 @@ def test_content_template_without_room_for_the_header_is_refused(tmp_path) -> No
     with pytest.raises(TemplateProblem) as caught:
         Renderer([folder]).forms_pdf(agenda(), school_class(1))
     assert "kop-ruimte" in caught.value.message
+
+
+def test_identical_bytes_across_processes() -> None:
+    # Another process has another str hash seed: no set or dict order may leak into the PDF.
+    code = (
+        "import hashlib, sys\n"
+        "from render.agendas import agenda, school_class\n"
+        "from gereedschapskist.render import Renderer\n"
+        "r = Renderer()\n"
+        "forms, guide = r.forms_pdf(agenda(), school_class(4)), r.guide_pdf(agenda(), school_class(4))\n"
+        "print(hashlib.sha256(forms.data + guide.data).hexdigest())\n"
+    )
+    tests = Path(__file__).resolve().parents[1]
+    src = tests.parent / "src"
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join([str(src), str(tests)])}
+        result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1
