@@ -14,6 +14,7 @@ from weasyprint.formatting_structure import boxes
 from gereedschapskist.agenda.model import Agenda
 from gereedschapskist.classes.model import Pupil, SchoolClass
 from gereedschapskist.render import RenderedPdf, Renderer, TemplateProblem, builtin_template_dir
+from gereedschapskist.render.stacking import PaintCache, StackedPage
 
 from .agendas import DIVERSE_NAMES, agenda, forty_minute_agenda, home_visit_agenda, school_class
 from .conftest import page_texts, reader
@@ -299,3 +300,61 @@ def test_identical_bytes_across_processes() -> None:
         result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         digests.add(result.stdout.strip())
     assert len(digests) == 1
+
+
+def test_replayed_content_writes_the_same_bytes_as_painting_every_page(renderer: Renderer) -> None:
+    # Renderer.write paints the shared content once and replays it for every pupil
+    # (stacking.py); WeasyPrint painting every page itself must give identical bytes.
+    layout = renderer.layout_forms(agenda(), school_class(5))
+    replayed = renderer.write(layout, "gespreksformulieren").data
+    painted = layout.document.write_pdf(pdf_tags=True, pdf_identifier=layout.identifier)
+    assert replayed == painted
+
+
+def test_marked_content_ids_match_the_tag_tree_on_every_page(class_forms: RenderedPdf) -> None:
+    pdf = reader(class_forms)
+    parent_tree = pdf.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"].get_object()["/Nums"]
+    per_page = {int(parent_tree[i]): parent_tree[i + 1] for i in range(0, len(parent_tree), 2)}
+    for number, page in enumerate(pdf.pages):
+        ids = [int(found) for found in re.findall(rb"/MCID (\d+)", page.get_contents().get_data())]
+        assert ids == list(range(len(ids))), number
+        assert page["/StructParents"] == number
+        assert len(per_page[number]) == len(ids)
+
+
+def test_content_with_an_image_is_painted_for_every_pupil(tmp_path: Path) -> None:
+    # A raster image is a shared PDF object: such content is not replayed but painted
+    # again for every pupil, and every form shows the image.
+    from PIL import Image
+
+    builtin = (builtin_template_dir() / "formulier_inhoud.html.j2").read_text(encoding="utf-8")
+    logo = '<img alt="logo" style="width: 20mm" src="logo.png">'
+    folder = tmp_path / "sjablonen"
+    folder.mkdir()
+    own = builtin.replace("{% for topic in topics %}", logo + "{% for topic in topics %}", 1)
+    (folder / "formulier_inhoud.html.j2").write_text(own, encoding="utf-8")
+    Image.new("L", (8, 4), 90).save(folder / "logo.png")
+    mine = Renderer([folder])
+    layout = mine.layout_forms(agenda(), school_class(3))
+    written = mine.write(layout, "gespreksformulieren")
+    assert written.warnings == ()
+    assert written.data == layout.document.write_pdf(pdf_tags=True, pdf_identifier=layout.identifier)
+    pages = reader(written).pages
+    for start in layout.form_starts:
+        assert re.search(rb"/\w+ Do", pages[start].get_contents().get_data())
+    assert replayable_content_pages(mine) == {0: False, 1: True}
+
+
+def test_built_in_content_is_replayed(renderer: Renderer) -> None:
+    assert replayable_content_pages(renderer) == {0: True, 1: True}
+
+
+def replayable_content_pages(renderer: Renderer) -> dict[int, bool]:
+    """Which content pages the paint cache could record for replay, when writing 3 forms."""
+    layout = renderer.layout_forms(agenda(), school_class(3))
+    cache = PaintCache()
+    for page in layout.document.pages:
+        if isinstance(page, StackedPage):
+            page.cache = cache
+    layout.document.write_pdf(pdf_tags=True)
+    return {index: recording is not None for index, recording in cache.recordings.items()}

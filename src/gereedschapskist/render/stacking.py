@@ -1,0 +1,138 @@
+"""Pages made of two layouts: a pupil's header and page frame on top of the shared form content.
+
+WeasyPrint lays out the per-pupil layer and the shared content separately (see
+`renderer`); this module puts the boxes of both on one page, so the result is an
+ordinary WeasyPrint page: real text, tagged, with the header first in reading order.
+
+Painting is the other half of the cost. The shared content of page *i* is the same
+boxes on every form, so a `StackedPage` paints it once per PDF, keeps the PDF
+operators it produced, and replays them for every next pupil. Marked-content ids
+(the links from the tag tree into the page) are numbered per page and follow the
+pupil's header, so they are renumbered when replayed. Content that creates shared
+PDF objects while painting (images, patterns, transparency groups: a school's own
+template may have them) is never replayed but painted again each time.
+
+This relies on WeasyPrint internals (page boxes, stacking contexts, the PDF stream
+and its tag bookkeeping) as of WeasyPrint 70; tests/render/test_forms.py compares
+the result with the plain one-flow layout so that an upgrade that breaks it fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pydyf
+from weasyprint.document import Page
+from weasyprint.draw import draw_page, draw_stacking_context
+from weasyprint.formatting_structure import boxes
+from weasyprint.stacking import StackingContext
+
+# Resource kinds whose entries carry content of their own; content that adds one
+# while painting is not replayed.
+_SHARED_RESOURCES = ("XObject", "Pattern", "Shading")
+
+
+@dataclass
+class _Recording:
+    """The PDF operators of one content page, with its marked-content ids made relative."""
+
+    chunks: list[bytes | int] = field(default_factory=list)  # bytes, or an int: a relative MCID
+    tags: dict[boxes.Box, tuple[str, int]] = field(default_factory=dict)
+
+
+class PaintCache:
+    """Recordings of the shared content pages for ONE PDF being written (fonts and
+    resources belong to that PDF, so a cache must never outlive its `write_pdf`)."""
+
+    def __init__(self) -> None:
+        self.recordings: dict[int, _Recording | None] = {}  # None: not replayable
+
+
+class StackedPage(Page):
+    """A page of the pupil layer (`frame`) with a page of the shared content under its header."""
+
+    def __init__(self, frame: boxes.PageBox, content: boxes.PageBox, content_index: int) -> None:
+        self.frame_roots = [child for child in frame.children if not isinstance(child, boxes.MarginBox)]
+        self.margins = [child for child in frame.children if isinstance(child, boxes.MarginBox)]
+        self.content_roots = [child for child in content.children if not isinstance(child, boxes.MarginBox)]
+        self.frame = frame
+        self.content = content
+        self.content_index = content_index
+        self.cache: PaintCache | None = None
+        # The combined box tree gives anchors, links and, when the PDF is written, the
+        # tag tree: the header first, then the content, then the footers.
+        combined = frame.copy()
+        combined.children = [*self.frame_roots, *self.content_roots, *self.margins]
+        super().__init__(combined)
+
+    def paint(self, stream: Any, scale: float = 1) -> None:
+        # The same order as WeasyPrint's draw_page for the combined page: page
+        # background and header, then the content, then the footers.
+        with stream.stacked():
+            stream.transform(a=scale, d=scale)
+            header = self.frame.copy()
+            header.children = self.frame_roots
+            draw_page(header, stream)
+            self._paint_content(stream)
+            with stream.stacked():
+                for margin in self.margins:
+                    draw_stacking_context(stream, StackingContext.from_box(margin, self.frame))
+
+    def _paint_content(self, stream: Any) -> None:
+        cache = self.cache
+        recording = cache.recordings.get(self.content_index) if cache is not None else None
+        if recording is not None:
+            _replay(stream, recording)
+            return
+        tags = stream._tags
+        first_mcid = len(tags) if tags is not None else 0
+        known_tags = set(tags) if tags is not None else set()
+        start = len(stream.stream)
+        resources_before = _resource_counts(stream)
+        with stream.stacked():
+            for root in self.content_roots:
+                draw_stacking_context(stream, StackingContext.from_box(root, self.content))
+        if cache is None or self.content_index in cache.recordings:
+            return
+        replayable = _resource_counts(stream) == resources_before
+        cache.recordings[self.content_index] = (
+            _record(stream.stream[start:], tags, known_tags, first_mcid) if replayable else None
+        )
+
+
+def _resource_counts(stream: Any) -> tuple[int, ...]:
+    resources = stream._resources
+    return tuple(len(resources.get(kind, ())) for kind in _SHARED_RESOURCES)
+
+
+def _record(items: list[Any], tags: dict | None, known_tags: set, first_mcid: int) -> _Recording:
+    recording = _Recording()
+    pending: list[bytes] = []
+    for item in items:
+        if isinstance(item, pydyf.Dictionary) and "MCID" in item:
+            recording.chunks.append(b"\n".join(pending))
+            recording.chunks.append(int(item["MCID"]) - first_mcid)
+            pending = []
+        else:
+            pending.append(pydyf._to_bytes(item))
+    recording.chunks.append(b"\n".join(pending))
+    if tags is not None:
+        for box, entry in tags.items():
+            if box not in known_tags:
+                recording.tags[box] = (entry["tag"], entry["mcid"] - first_mcid)
+    return recording
+
+
+def _replay(stream: Any, recording: _Recording) -> None:
+    tags = stream._tags
+    offset = len(tags) if tags is not None else 0
+    for chunk in recording.chunks:
+        if isinstance(chunk, int):
+            stream.stream.append(pydyf.Dictionary({"MCID": chunk + offset}))
+        elif chunk:
+            stream.stream.append(chunk)
+    if tags is not None:
+        # In recording order, so that later marks keep counting from the right number.
+        for box, (tag, mcid) in recording.tags.items():
+            tags[box] = {"tag": tag, "mcid": mcid + offset}
