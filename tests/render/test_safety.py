@@ -185,3 +185,11 @@ def test_built_in_templates_ship_with_print_css() -> None:
         "formulier_inhoud.html.j2",
     ):
         assert (folder / name).is_file(), name
+
+
+def test_pupil_template_without_form_ids_is_refused(tmp_path: Path) -> None:
+    builtin = (builtin_template_dir() / "gespreksformulieren.html.j2").read_text(encoding="utf-8")
+    folder = own_templates(tmp_path, gespreksformulieren__html__j2=builtin.replace('id="{{ form.anchor }}"', ""))
+    with pytest.raises(TemplateProblem) as caught:
+        Renderer([folder]).forms_pdf(agenda(), school_class(2))
+    assert 'id="formulier-1"' in caught.value.message

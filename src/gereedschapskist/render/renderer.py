@@ -221,9 +221,15 @@ class Renderer:
     def _pupil_layer(self, agenda: Agenda, klass: SchoolClass | None, content: FormContent, count: int) -> PupilLayer:
         pages = len(content.document.pages)
         layout = self._layout(FORMS_TEMPLATE, views.forms_context(agenda, klass, pages), forms=count)
+        if not any(layout.form_pages):
+            raise TemplateProblem(
+                f'elk formulier moet een element met id="{FORM_ANCHOR_PREFIX}1", "{FORM_ANCHOR_PREFIX}2", … hebben',
+                template=FORMS_TEMPLATE,
+            )
         if layout.form_pages != (pages,) * count:
             raise TemplateProblem(
-                f"de kop van een formulier past niet op één pagina, of het formulier telt niet {pages} pagina's",
+                f"elk formulier moet {pages} pagina's tellen (zoals de inhoud), maar het sjabloon maakt er "
+                f"{', '.join(map(str, sorted(set(layout.form_pages))))}; past de kop niet op één pagina?",
                 template=FORMS_TEMPLATE,
             )
         bottom = max(
