@@ -1,0 +1,141 @@
+"""`kmg build` end to end through Typer's runner: real agendas, real class lists, real PDFs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+REPO = Path(__file__).resolve().parents[2]
+SCHOOL = REPO / "agendas" / "school-groep-3-8.yaml"
+KLEUTERS = REPO / "agendas" / "kleuters-groep-1-2.yaml"
+
+CSV = (
+    "Roepnaam;Tussenvoegsel;Achternaam;Groep;Leerkracht\n"
+    "Zoë;van der;Berg;4/5;Juf Anouk\n"
+    "أحمد;;Haddad;4/5;Juf Anouk\n"
+    "Mehmet;;Çelik;6;Meester Yusuf\n"
+)
+
+
+@pytest.fixture
+def classes(tmp_path: Path) -> Path:
+    path = tmp_path / "klassen.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_build_writes_a_guide_and_forms_per_class(kmg, tmp_path: Path, classes: Path) -> None:
+    out = tmp_path / "out"
+    result = kmg("build", SCHOOL, "--classes", classes, "--out", out, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
+        "groep-4-5/gespreksformulieren.pdf",
+        "groep-4-5/leidraad.pdf",
+        "groep-6/gespreksformulieren.pdf",
+        "groep-6/leidraad.pdf",
+    ]
+    forms = pdf_text(out / "groep-4-5" / "gespreksformulieren.pdf")
+    assert "Zoë van der Berg" in forms and "Haddad" in forms
+    assert "Çelik" in pdf_text(out / "groep-6" / "gespreksformulieren.pdf")
+    assert "Klaar: 2 groepen, 3 leerlingen" in result.output
+    assert not list(out.rglob("*.tmp")), "no temporary files may be left behind"
+
+
+def test_a_second_build_skips_unchanged_classes_and_gives_the_same_bytes(kmg, tmp_path: Path, classes: Path) -> None:
+    out = tmp_path / "out"
+    kmg("build", SCHOOL, "--classes", classes, "--out", out, "--jobs", "1")
+    first = {p: p.read_bytes() for p in out.rglob("*.pdf")}
+    again = kmg("build", SCHOOL, "--classes", classes, "--out", out, "--jobs", "1")
+    assert "2 groepen zijn niet veranderd" in again.output
+    # an edit to one class re-renders that class only, and gives what a clean build gives
+    classes.write_text(CSV.replace("Mehmet", "Mustafa"), encoding="utf-8")
+    edited = kmg("build", SCHOOL, "--classes", classes, "--out", out, "--jobs", "1")
+    assert "1 groep is niet veranderd" in edited.output
+    clean = tmp_path / "clean"
+    kmg("build", SCHOOL, "--classes", classes, "--out", clean, "--jobs", "1")
+    for path, data in first.items():
+        rel = path.relative_to(out)
+        assert (out / rel).read_bytes() == (clean / rel).read_bytes()
+        if "groep-4-5" in rel.as_posix():
+            assert (out / rel).read_bytes() == data
+
+
+def test_parallel_build_gives_the_same_bytes_as_serial(kmg, tmp_path: Path, classes: Path) -> None:
+    kmg("build", SCHOOL, "--classes", classes, "--out", tmp_path / "a", "--jobs", "1")
+    result = kmg("build", SCHOOL, "--classes", classes, "--out", tmp_path / "b", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    for path in (tmp_path / "a").rglob("*.pdf"):
+        assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes()
+
+
+def test_without_classes_one_guide_and_one_blank_form_per_agenda(kmg, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = kmg("build", SCHOOL, KLEUTERS, "--out", out, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
+        "kleuters-groep-1-2/gespreksformulieren.pdf",
+        "kleuters-groep-1-2/leidraad.pdf",
+        "school-groep-3-8/gespreksformulieren.pdf",
+        "school-groep-3-8/leidraad.pdf",
+    ]
+    assert len(PdfReader(out / "school-groep-3-8" / "gespreksformulieren.pdf").pages) % 2 == 0
+
+
+def test_errors_in_the_agenda_refuse_the_build(kmg, tmp_path: Path) -> None:
+    bad = tmp_path / "agenda.yaml"
+    bad.write_text(SCHOOL.read_text(encoding="utf-8").replace("duur: 25", "duur: 20"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = kmg("build", bad, "--out", out)
+    assert result.exit_code == 1
+    assert "KMG101" in result.output and "niets gemaakt" in result.output
+    assert not out.exists()
+
+
+def test_warnings_are_shown_and_the_build_goes_on(kmg, tmp_path: Path) -> None:
+    warn = tmp_path / "agenda.yaml"
+    warn.write_text(
+        SCHOOL.read_text(encoding="utf-8").replace("leerling_aanwezig: true", "leerling_aanwezig: false"),
+        encoding="utf-8",
+    )
+    result = kmg("build", warn, "--out", tmp_path / "out", "--jobs", "1")
+    assert result.exit_code == 0
+    assert "KMG111" in result.output
+    assert (tmp_path / "out" / "agenda" / "leidraad.pdf").exists()
+
+
+def test_a_class_no_agenda_serves_is_named(kmg, tmp_path: Path, classes: Path) -> None:
+    result = kmg("build", KLEUTERS, "--classes", classes, "--out", tmp_path / "out")
+    assert result.exit_code == 1  # nothing at all to make
+    assert "groep 4/5" in result.output and "groep 6" in result.output
+    assert "geen enkele agenda" in result.output
+
+
+def test_a_bad_class_list_is_one_dutch_sentence(kmg, tmp_path: Path) -> None:
+    path = tmp_path / "klassen.csv"
+    path.write_text("Voornaam;Woonplaats\nZoë;Utrecht\n", encoding="utf-8")
+    result = kmg("build", SCHOOL, "--classes", path, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert str(path) in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_templates_folder_is_a_usage_error(kmg, tmp_path: Path) -> None:
+    result = kmg("build", SCHOOL, "--templates", tmp_path / "nergens", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "sjablonen" in result.output
+
+
+def test_a_broken_school_template_names_file_and_line(kmg, tmp_path: Path) -> None:
+    templates = tmp_path / "sjablonen"
+    templates.mkdir()
+    (templates / "leidraad.html.j2").write_text("<p>\n{{ agenda.school \n</p>", encoding="utf-8")
+    result = kmg("build", SCHOOL, "--templates", templates, "--out", tmp_path / "out", "--jobs", "1")
+    assert result.exit_code == 2
+    assert "leidraad.html.j2:3:" in result.output and "sjabloon" in result.output
+    assert "Traceback" not in result.output
