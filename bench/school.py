@@ -28,19 +28,99 @@ REPO = Path(__file__).resolve().parents[1]
 AGENDAS = ("school-groep-3-8.yaml", "kleuters-groep-1-2.yaml")
 
 FIRST = [
-    "Zoë", "Daan", "Sem", "Noah", "Emma", "Julia", "Mila", "Tess", "Liam", "Luuk", "Saar", "Finn", "Yara",
-    "Renée", "Chloé", "Bjørn", "Mehmet", "Ayşe", "Fatima", "Mohamed", "Youssef", "Nour", "Đorđe", "Milica",
-    "Thảo", "Minh", "أحمد", "مريم", "Дарина", "Ілля", "Søren", "Ægir", "François", "Inès", "Łucja", "Zuzanna",
+    "Zoë",
+    "Daan",
+    "Sem",
+    "Noah",
+    "Emma",
+    "Julia",
+    "Mila",
+    "Tess",
+    "Liam",
+    "Luuk",
+    "Saar",
+    "Finn",
+    "Yara",
+    "Renée",
+    "Chloé",
+    "Bjørn",
+    "Mehmet",
+    "Ayşe",
+    "Fatima",
+    "Mohamed",
+    "Youssef",
+    "Nour",
+    "Đorđe",
+    "Milica",
+    "Thảo",
+    "Minh",
+    "أحمد",
+    "مريم",
+    "Дарина",
+    "Ілля",
+    "Søren",
+    "Ægir",
+    "François",
+    "Inès",
+    "Łucja",
+    "Zuzanna",
 ]
 PREFIX = ["", "", "", "van", "de", "van der", "van den", "ter", "el", ""]
 LAST = [
-    "Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Çelik", "Yılmaz", "Şahin", "Đorđević",
-    "Nguyễn", "Trần", "El Amrani", "Haddad", "حداد", "Müller", "Kowalski", "Nowak", "Öztürk", "Bos", "Mulder",
-    "Peeters", "Dijkstra", "Brouwer", "Hendriks", "Petrović", "Шевченко", "Lefèvre",
+    "Jansen",
+    "de Vries",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Çelik",
+    "Yılmaz",
+    "Şahin",
+    "Đorđević",
+    "Nguyễn",
+    "Trần",
+    "El Amrani",
+    "Haddad",
+    "حداد",
+    "Müller",
+    "Kowalski",
+    "Nowak",
+    "Öztürk",
+    "Bos",
+    "Mulder",
+    "Peeters",
+    "Dijkstra",
+    "Brouwer",
+    "Hendriks",
+    "Petrović",
+    "Шевченко",
+    "Lefèvre",
 ]
 CLASSES = [
-    "1/2a", "1/2b", "1/2c", "3a", "3b", "4a", "4/5", "5a", "5b", "6a", "6b", "6/7", "7a", "7b", "8a", "8b",
-    "groep 1-2d", "3c", "4b", "5c", "6c", "7c", "8c", "8d",
+    "1/2a",
+    "1/2b",
+    "1/2c",
+    "3a",
+    "3b",
+    "4a",
+    "4/5",
+    "5a",
+    "5b",
+    "6a",
+    "6b",
+    "6/7",
+    "7a",
+    "7b",
+    "8a",
+    "8b",
+    "groep 1-2d",
+    "3c",
+    "4b",
+    "5c",
+    "6c",
+    "7c",
+    "8c",
+    "8d",
 ]
 TEACHERS = ["Juf Anouk", "Meester Yusuf", "Juf Petra", "Meester Bram", "Juf Samira", "Juf Ilse", "Meester Tim"]
 
@@ -206,12 +286,17 @@ def main() -> None:
 
         naive, documents = naive_baseline(agendas[0], two)
         wall_two, _, _ = kmg("build", agendas[0], "--classes", two, "--out", folder / "out-two")
-        print(f"naive baseline, 2 classes:       {naive:6.2f} s wall ({documents} write_pdf calls, a fresh FontConfiguration each)")
+        print(
+            f"naive baseline, 2 classes:       {naive:6.2f} s wall "
+            f"({documents} write_pdf calls, a fresh FontConfiguration each)"
+        )
         print(f"kmg, same 2 classes:             {wall_two:6.2f} s wall (including start-up)")
         print(f"ratio naive / kmg:               {naive / wall_two:6.1f}x")
 
         checks = [kmg("check", REPO / "agendas" / AGENDAS[0])[0] for _ in range(5)]
-        print(f"kmg check on one agenda:         {min(checks):6.3f} s wall (best of 5; median {sorted(checks)[2]:.3f} s)")
+        print(
+            f"kmg check on one agenda:         {min(checks):6.3f} s wall (best of 5; median {sorted(checks)[2]:.3f} s)"
+        )
     finally:
         if args.keep:
             print(f"kept: {folder}")

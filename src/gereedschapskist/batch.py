@@ -92,6 +92,7 @@ class JobResult:
     job: Job
     pages: int
     files: int
+    warnings: tuple[str, ...] = ()  # what WeasyPrint complained about (e.g. a refused URL)
 
 
 # --- rendering one job -------------------------------------------------------------------
@@ -114,7 +115,7 @@ def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobRes
     guide_path, forms_path = job.outputs()
     write_bytes_atomic(out_dir / guide_path, guide.data)
     write_bytes_atomic(out_dir / forms_path, forms.data)
-    return JobResult(job, guide.pages + forms.pages, 2)
+    return JobResult(job, guide.pages + forms.pages, 2, (*guide.warnings, *forms.warnings))
 
 
 def default_jobs() -> int:

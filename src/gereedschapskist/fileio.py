@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -19,16 +20,16 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise UserError(f"De map kan niet gemaakt of beschreven worden ({exc.strerror or exc}).", path=path.parent) from None
+        raise UserError(
+            f"De map kan niet gemaakt of beschreven worden ({exc.strerror or exc}).", path=path.parent
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise UserError(f"Het bestand kan niet geschreven worden ({exc.strerror or exc}).", path=path) from None
         raise

@@ -68,7 +68,11 @@ def load_agenda(path: Path) -> AgendaFile:
         what = {type(None): "leeg", list: "een lijst", str: "een losse tekst"}.get(type(data), "een losse waarde")
         result.findings.append(
             Finding(
-                result.display, 1, 1, SCHEMA_CODE, "error",
+                result.display,
+                1,
+                1,
+                SCHEMA_CODE,
+                "error",
                 f"Het bestand is {what}, maar een agenda is een reeks sleutels met waarden.",
                 "Begin met 'versie: 1' en 'school: ...'; `kmg init` maakt een voorbeeld.",
             )
@@ -87,7 +91,11 @@ def load_agenda(path: Path) -> AgendaFile:
 def _duplicate_findings(display: str, source: LoadedYaml) -> list[Finding]:
     return [
         Finding(
-            display, d.position.line, d.position.column, SCHEMA_CODE, "error",
+            display,
+            d.position.line,
+            d.position.column,
+            SCHEMA_CODE,
+            "error",
             f"De sleutel '{d.key}' staat er twee keer (eerst op regel {d.first.line}).",
             "Haal een van de twee weg; anders is niet duidelijk welke waarde geldt.",
         )
@@ -139,7 +147,10 @@ def _schema_message(err: dict, path: Path_) -> tuple[str, str]:
     value = err.get("input")
     if kind == "missing":
         parent = _where(path[:-1]) if path[:-1] else "De agenda"
-        return f"{parent[0].upper()}{parent[1:]}: het veld '{path[-1]}' ontbreekt.", f"Voeg '{path[-1]}:' toe; het is verplicht."
+        return (
+            f"{parent[0].upper()}{parent[1:]}: het veld '{path[-1]}' ontbreekt.",
+            f"Voeg '{path[-1]}:' toe; het is verplicht.",
+        )
     if kind == "extra_forbidden":
         key = str(path[-1])
         known = FIELD_NAMES.get(_context(path[:-1]), ())
@@ -150,25 +161,41 @@ def _schema_message(err: dict, path: Path_) -> tuple[str, str]:
     if kind == "literal_error" and path == ("versie",):
         return "Deze versie van het agendaformaat is onbekend.", "Schrijf 'versie: 1'."
     if kind == "enum":
-        return f"{where.capitalize()}: '{value}' is geen toegestane waarde.", f"Kies uit: {str(ctx.get('expected', '')).replace(' or ', ' of ')}."
+        return (
+            f"{where.capitalize()}: '{value}' is geen toegestane waarde.",
+            f"Kies uit: {str(ctx.get('expected', '')).replace(' or ', ' of ')}.",
+        )
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return (
             f"{where.capitalize()}: hier hoort een heel getal, geen '{value}'.",
             "Schrijf alleen het getal, zonder aanhalingstekens en zonder voorloopnul, bijvoorbeeld 25.",
         )
     if kind in ("string_type",):
-        hint = "Zet de waarde tussen aanhalingstekens, dan blijft het tekst." if isinstance(value, (int, float, bool)) else "Schrijf hier een tekst."
+        hint = (
+            "Zet de waarde tussen aanhalingstekens, dan blijft het tekst."
+            if isinstance(value, (int, float, bool))
+            else "Schrijf hier een tekst."
+        )
         return f"{where.capitalize()}: hier hoort tekst.", hint
     if kind == "bool_type":
         return f"{where.capitalize()}: hier hoort true (ja) of false (nee), geen '{value}'.", "Schrijf true of false."
     if kind == "string_pattern_mismatch":
         if path == ("schooljaar",):
-            return "Het schooljaar moet de vorm 2026-2027 hebben.", 'Schrijf het tussen aanhalingstekens: schooljaar: "2026-2027".'
+            return (
+                "Het schooljaar moet de vorm 2026-2027 hebben.",
+                'Schrijf het tussen aanhalingstekens: schooljaar: "2026-2027".',
+            )
         return f"{where.capitalize()}: '{value}' heeft niet de juiste vorm.", "Een regelcode ziet eruit als KMG111."
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{where.capitalize()}: {value} is te klein.", f"De waarde moet minstens {ctx.get('ge', ctx.get('gt'))} zijn."
+        return (
+            f"{where.capitalize()}: {value} is te klein.",
+            f"De waarde moet minstens {ctx.get('ge', ctx.get('gt'))} zijn.",
+        )
     if kind in ("less_than_equal", "less_than"):
-        return f"{where.capitalize()}: {value} is te groot.", f"De waarde mag hooguit {ctx.get('le', ctx.get('lt'))} zijn."
+        return (
+            f"{where.capitalize()}: {value} is te groot.",
+            f"De waarde mag hooguit {ctx.get('le', ctx.get('lt'))} zijn.",
+        )
     if kind in ("too_short", "string_too_short"):
         if isinstance(value, str):
             return f"{where.capitalize()}: de tekst is leeg.", "Vul een tekst in of haal de regel weg."

@@ -6,24 +6,33 @@ YAML language server shows them as help while a teacher types.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 
-class Setting(str, Enum):
+class Setting(StrEnum):
     school = "school"
     huisbezoek = "huisbezoek"
 
 
-class Soort(str, Enum):
+class Soort(StrEnum):
     gewoon = "gewoon"
     wederkerig = "wederkerig"
     afronding = "afronding"
 
 
-class Domein(str, Enum):
+class Domein(StrEnum):
     thuis = "thuis"
     school = "school"
     buitenschools = "buitenschools"
@@ -112,10 +121,15 @@ class Controle(_Strict):
         default=None,
         gt=0,
         le=1,
-        description="KMG105: deel van de tijd waarbinnen de wederkerige agenda begint (standaard 0.34, het eerste derde).",
+        description=(
+            "KMG105: deel van de tijd waarbinnen de wederkerige agenda begint (standaard 0.34, het eerste derde)."
+        ),
     )
     max_aandeel_leerkracht: float | None = Field(
-        default=None, gt=0, le=1, description="KMG107: grootste deel van alle vragen voor de leerkracht (standaard 0.5)."
+        default=None,
+        gt=0,
+        le=1,
+        description="KMG107: grootste deel van alle vragen voor de leerkracht (standaard 0.5).",
     )
     domeinen: list[Domein] | None = Field(
         default=None, description="KMG108: domeinen die aan bod moeten komen (standaard thuis, school, buitenschools)."

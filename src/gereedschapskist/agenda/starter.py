@@ -32,7 +32,10 @@ class Topic:
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
-        "Introductie en achtergrond", 3, domeinen=("thuis", "school"), essential=True,
+        "Introductie en achtergrond",
+        3,
+        domeinen=("thuis", "school"),
+        essential=True,
         leerling=("Vertelt iets over zichzelf en over de ervaringen op school.",),
         ouder=("Vertellen over de gezinssamenstelling, werk en dergelijke.",),
         leerkracht=("Vertelt iets over zichzelf en over de groep.",),
@@ -40,14 +43,19 @@ TOPICS: tuple[Topic, ...] = (
         kleuter={"leerling": ("Vertelt (met hulp van ouders) wie er thuis wonen en wat hij of zij graag doet.",)},
     ),
     Topic(
-        "Wederkerige agenda", 2, soort="wederkerig", essential=True,
+        "Wederkerige agenda",
+        2,
+        soort="wederkerig",
+        essential=True,
         leerling=("Waar wil jij het vandaag graag over hebben?",),
         ouder=("Welke onderwerpen willen ouders graag bespreken?",),
         leerkracht=("Welke onderwerpen wil de leerkracht bespreken?",),
         comment="Ruimte voor de eigen punten van ouders en leerling: vroeg in het gesprek.",
     ),
     Topic(
-        "Overgang naar dit leerjaar", 2, domeinen=("school",),
+        "Overgang naar dit leerjaar",
+        2,
+        domeinen=("school",),
         leerling=("Ervaringen in het vorige leerjaar of op een andere school, en verwachtingen voor dit jaar.",),
         ouder=("Ervaringen en verwachtingen rond het contact met de leerkracht.",),
         leerkracht=("Bijzonderheden van dit leerjaar en van de leerkracht.",),
@@ -56,17 +64,24 @@ TOPICS: tuple[Topic, ...] = (
         },
     ),
     Topic(
-        "Verwachtingen", 3, domeinen=("school", "thuis"), essential=True,
+        "Verwachtingen",
+        3,
+        domeinen=("school", "thuis"),
+        essential=True,
         samen=("Welke verwachtingen heeft ieder van de ontwikkeling en begeleiding van de leerling?",),
     ),
     Topic(
-        "Positie in de klas en sociale vaardigheden", 3, domeinen=("school", "buitenschools"),
+        "Positie in de klas en sociale vaardigheden",
+        3,
+        domeinen=("school", "buitenschools"),
         leerling=("Hoe gaat het met klasgenoten en met de leerkracht? Druk, verlegen, afgeleid?",),
         ouder=("Hoe zien ouders de positie en het sociale gedrag van hun kind? Hoe is dat in andere situaties?",),
         leerkracht=("Welke ondersteuning kan de leerkracht bieden?",),
     ),
     Topic(
-        "Afstemming begeleiding", 3, domeinen=("thuis", "school"),
+        "Afstemming begeleiding",
+        3,
+        domeinen=("thuis", "school"),
         leerling=("Praat je thuis over school? Vraag je om hulp als je die nodig hebt?",),
         ouder=("Hoe ondersteunen ouders hun kind bij school?",),
         leerkracht=(
@@ -75,7 +90,9 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
-        "Dagroutine", 2, domeinen=("thuis",),
+        "Dagroutine",
+        2,
+        domeinen=("thuis",),
         leerling=("Hoe laat ga je naar school, sta je op tijd op, ontbijt je, wanneer maak je huiswerk?",),
         ouder=("Hoe begeleiden ouders dit? Is er iemand thuis als het kind naar school gaat of thuiskomt?",),
         leerkracht=("Hoe kan de leerkracht hier rekening mee houden of bij ondersteunen?",),
@@ -84,14 +101,21 @@ TOPICS: tuple[Topic, ...] = (
         },
     ),
     Topic(
-        "Interesses en ambities", 3, domeinen=("buitenschools",), essential=True,
+        "Interesses en ambities",
+        3,
+        domeinen=("buitenschools",),
+        essential=True,
         leerling=("Wat zijn je hobby's, interesses en talenten? Ben je ergens lid van?",),
         ouder=("Hoe kijken ouders naar deze interesses en hoe stimuleren zij die?",),
-        leerkracht=("Hoe kan school de interesses en talenten ondersteunen (bijvoorbeeld met brede-schoolactiviteiten)?",),
+        leerkracht=(
+            "Hoe kan school de interesses en talenten ondersteunen (bijvoorbeeld met brede-schoolactiviteiten)?",
+        ),
         kleuter={"leerling": ("Waar speel je het liefst mee? Wat kun je al goed?",)},
     ),
     Topic(
-        "Bijzonderheden", 2, domeinen=("thuis", "school"),
+        "Bijzonderheden",
+        2,
+        domeinen=("thuis", "school"),
         samen=(
             "Zijn er zaken die de leerkracht volgens ouders en leerling moet weten"
             " (uit eerdere leerjaren, thuis, gezondheid, jeugdzorg)?",
@@ -99,7 +123,10 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
-        "Afronding", 2, soort="afronding", essential=True,
+        "Afronding",
+        2,
+        soort="afronding",
+        essential=True,
         samen=(
             "Zijn er nog andere onderwerpen die aan bod moeten komen?",
             "Hoe en wanneer nemen ouders en leerkracht contact met elkaar op?",
@@ -207,7 +234,8 @@ def starter_agenda(
         f"titel: Kennismakingsgesprek {span} ({where})",
         f"groepen: [{', '.join(str(g) for g in groups)}]",
         f"setting: {setting}   # school of huisbezoek",
-        f"duur: {duration}   # minuten per gesprek" + ("; een huisbezoek kost een uur" if setting == "huisbezoek" else ""),
+        f"duur: {duration}   # minuten per gesprek"
+        + ("; een huisbezoek kost een uur" if setting == "huisbezoek" else ""),
         "leerling_aanwezig: true   # de leerling is erbij: de natuurlijkste brug tussen thuis en school",
         "onderwerpen:",
     ]

@@ -42,13 +42,9 @@ _Resolver.yaml_implicit_resolvers = {}
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 # `010` stays text: a leading zero is how people write a code, not a number.
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
@@ -155,7 +151,9 @@ def _scalar(node: ScalarNode) -> Any:
         return convert(node.value)
     except ValueError:
         raise YamlSyntaxError(
-            f"De waarde '{node.value}' past niet bij het label '{node.tag}'.", _pos(node), "Haal het label met '!!' weg."
+            f"De waarde '{node.value}' past niet bij het label '{node.tag}'.",
+            _pos(node),
+            "Haal het label met '!!' weg.",
         ) from None
 
 
@@ -188,19 +186,67 @@ def _build(node: Node, path: Path_, out: LoadedYaml) -> Any:
 
 
 _PROBLEMS_NL = [
-    ("found character '\\t' that cannot start any token", "Er staat een tab in het bestand.", "YAML accepteert geen tabs voor inspringen: gebruik spaties."),
-    ("found character that cannot start any token", "Hier staat een teken waarmee geen YAML-waarde kan beginnen.", "Zet de tekst tussen aanhalingstekens, bijvoorbeeld \"...\"."),
-    ("mapping values are not allowed here", "Hier staat een dubbele punt die YAML niet verwacht.", "Staat er een ': ' in een tekst? Zet die tekst dan tussen aanhalingstekens."),
-    ("could not find expected ':'", "Hier ontbreekt een dubbele punt na een sleutel.", "Schrijf 'sleutel: waarde', met een spatie na de dubbele punt."),
-    ("found unexpected end of stream", "Het bestand houdt midden in een waarde op.", "Sluit aanhalingstekens en haakjes die geopend zijn."),
+    (
+        "found character '\\t' that cannot start any token",
+        "Er staat een tab in het bestand.",
+        "YAML accepteert geen tabs voor inspringen: gebruik spaties.",
+    ),
+    (
+        "found character that cannot start any token",
+        "Hier staat een teken waarmee geen YAML-waarde kan beginnen.",
+        'Zet de tekst tussen aanhalingstekens, bijvoorbeeld "...".',
+    ),
+    (
+        "mapping values are not allowed here",
+        "Hier staat een dubbele punt die YAML niet verwacht.",
+        "Staat er een ': ' in een tekst? Zet die tekst dan tussen aanhalingstekens.",
+    ),
+    (
+        "could not find expected ':'",
+        "Hier ontbreekt een dubbele punt na een sleutel.",
+        "Schrijf 'sleutel: waarde', met een spatie na de dubbele punt.",
+    ),
+    (
+        "found unexpected end of stream",
+        "Het bestand houdt midden in een waarde op.",
+        "Sluit aanhalingstekens en haakjes die geopend zijn.",
+    ),
     ("bad indentation", "De inspringing klopt hier niet.", "Lijn de regels uit met spaties zoals de regels erboven."),
-    ("expected <block end>", "De inspringing klopt hier niet.", "Lijn de regels uit met spaties zoals de regels erboven."),
-    ("did not find expected key", "De inspringing klopt hier niet of er ontbreekt een '-'.", "Vergelijk de inspringing met de regels erboven."),
-    ("did not find expected '-' indicator", "Hier verwacht YAML een nieuw lijstitem dat met '- ' begint.", "Vergelijk de inspringing met de regels erboven."),
-    ("while scanning a quoted scalar", "Een tekst tussen aanhalingstekens wordt niet afgesloten.", "Sluit de tekst af met hetzelfde aanhalingsteken waarmee hij begint."),
-    ("special characters are not allowed", "Het bestand bevat onleesbare tekens (is het wel een tekstbestand?).", "Open het agendabestand in een teksteditor en sla het op als UTF-8."),
-    ("expected ',' or ']'", "Een lijst tussen [ ] wordt niet goed afgesloten.", "Scheid de items met komma's en sluit af met ']'."),
-    ("expected ',' or '}'", "Een blok tussen { } wordt niet goed afgesloten.", "Scheid de items met komma's en sluit af met '}'."),
+    (
+        "expected <block end>",
+        "De inspringing klopt hier niet.",
+        "Lijn de regels uit met spaties zoals de regels erboven.",
+    ),
+    (
+        "did not find expected key",
+        "De inspringing klopt hier niet of er ontbreekt een '-'.",
+        "Vergelijk de inspringing met de regels erboven.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "Hier verwacht YAML een nieuw lijstitem dat met '- ' begint.",
+        "Vergelijk de inspringing met de regels erboven.",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "Een tekst tussen aanhalingstekens wordt niet afgesloten.",
+        "Sluit de tekst af met hetzelfde aanhalingsteken waarmee hij begint.",
+    ),
+    (
+        "special characters are not allowed",
+        "Het bestand bevat onleesbare tekens (is het wel een tekstbestand?).",
+        "Open het agendabestand in een teksteditor en sla het op als UTF-8.",
+    ),
+    (
+        "expected ',' or ']'",
+        "Een lijst tussen [ ] wordt niet goed afgesloten.",
+        "Scheid de items met komma's en sluit af met ']'.",
+    ),
+    (
+        "expected ',' or '}'",
+        "Een blok tussen { } wordt niet goed afgesloten.",
+        "Scheid de items met komma's en sluit af met '}'.",
+    ),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -14,7 +14,7 @@ from . import app
 from .report import print_github, print_human
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     human = "human"
     json = "json"
     github = "github"

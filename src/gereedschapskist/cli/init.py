@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -14,7 +15,7 @@ from . import app
 from .common import fail, user_errors
 
 
-class SettingChoice(str, Enum):
+class SettingChoice(StrEnum):
     school = "school"
     huisbezoek = "huisbezoek"
 
@@ -63,9 +64,8 @@ def init_command(
             raise fail(f"{path}: het bestand kan niet geschreven worden ({exc.strerror or exc}).") from None
         schema_path = path.parent / SCHEMA_FILENAME
         if not schema_path.exists():
-            try:
+            # the schema only helps the editor; the agenda itself is written either way
+            with contextlib.suppress(OSError):
                 _create_exclusive(schema_path, agenda_schema_text())
-            except OSError:
-                pass  # the schema only helps the editor; the agenda itself is written
     typer.echo(f"Startagenda geschreven naar {path}.")
     typer.echo(f"Pas hem aan met het team en controleer hem daarna met: kmg check {path}")

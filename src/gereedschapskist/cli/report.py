@@ -49,8 +49,9 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) 
         if summary and file.agenda is not None:
             print_summary(console, file.agenda)
         console.print()
-    verdict = f"{_count(len(files), 'agenda', 'agenda’s')} gecontroleerd: {_count(errors, 'fout', 'fouten')}, " + _count(
-        warnings, "waarschuwing", "waarschuwingen"
+    verdict = (
+        f"{_count(len(files), 'agenda', 'agenda’s')} gecontroleerd: {_count(errors, 'fout', 'fouten')}, "
+        + _count(warnings, "waarschuwing", "waarschuwingen")
     )
     if strict and warnings:
         verdict += " (met --strict tellen waarschuwingen als fout)"
