@@ -147,18 +147,24 @@ def execute(
     # recycled with max_tasks_per_child, which the plain fork method does not allow.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["weasyprint", "gereedschapskist.render"])
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
         initargs=(tuple(template_dirs),),
         max_tasks_per_child=64,  # bounds memory growth of long whole-school builds
-    ) as pool:
-        pending: dict[Future[JobResult], Job] = {}
-        for job in jobs:
-            pending[pool.submit(run_job, job, out_dir)] = job
+    )
+    try:
+        pending: dict[Future[JobResult], Job] = {pool.submit(run_job, job, out_dir): job for job in jobs}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 pending.pop(future)
                 yield future.result()
+    except BaseException:
+        # Ctrl-C (the workers get it too and drop their half-written files) or an error:
+        # don't start the classes still queued, so the build stops within seconds.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
