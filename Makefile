@@ -28,7 +28,7 @@ demo: $(VENV)/.installed
 	$(BIN)/kmg check $(OUT)/init-voorbeeld/agenda.yaml agendas/*.yaml
 	$(BIN)/kmg build agendas/*.yaml --classes agendas/klassenlijst-voorbeeld.csv --out $(OUT)
 	@echo
-	@echo "Klaar. De PDF's staan in $(abspath $(OUT))/ (een map per groep: leidraad.pdf en gespreksformulieren.pdf)."
+	@echo "Open de PDF's in $(abspath $(OUT))/: per groep een map met leidraad.pdf en gespreksformulieren.pdf."
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -n 2 -q
