@@ -358,3 +358,47 @@ def replayable_content_pages(renderer: Renderer) -> dict[int, bool]:
             page.cache = cache
     layout.document.write_pdf(pdf_tags=True)
     return {index: recording is not None for index, recording in cache.recordings.items()}
+
+
+def test_footers_sit_in_the_bottom_margin_on_the_outer_edge(class_forms: RenderedPdf) -> None:
+    # Name outside-left and page number outside-right on right-hand pages, mirrored on
+    # left-hand pages; both in the bottom margin (18 mm), as on the guide.
+    page_width = 210 / 25.4 * 72
+    for number, page in enumerate(reader(class_forms).pages[:4]):
+        found: dict[str, tuple[float, float]] = {}
+
+        def visit(text, cm, tm, font, size, found=found):
+            if text.startswith(("pagina", "Vertrouwelijk ·")):
+                # WeasyPrint draws in CSS px from the top-left corner; back to PDF points.
+                x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+                found["pagina" if text.startswith("pagina") else "naam"] = (x, y)
+
+        page.extract_text(visitor_text=visit)
+        assert set(found) == {"pagina", "naam"}, number
+        assert all(y < 18 / 25.4 * 72 for _, y in found.values())
+        left, right = ("naam", "pagina") if number % 2 == 0 else ("pagina", "naam")
+        assert found[left][0] < page_width / 3 < 2 * page_width / 3 < found[right][0] + 60
+
+
+def test_footers_stay_out_of_the_tag_tree(renderer: Renderer) -> None:
+    # The footers are written by the per-pupil layer, but treated like margin boxes:
+    # painted after the content, and WeasyPrint's tagging leaves the children of a margin
+    # box out of the tag tree (as it did when the footers were margin boxes).
+    layout = renderer.layout_forms(forty_minute_agenda(), school_class(2))
+    for number, page in enumerate(layout.document.pages):
+        in_margin = [
+            box
+            for child in page._page_box.children
+            if isinstance(child, boxes.MarginBox)
+            for box in child.descendants()
+            if _has_class(box, "voet")
+        ]
+        elsewhere = [
+            box
+            for child in page._page_box.children
+            if not isinstance(child, boxes.MarginBox)
+            for box in child.descendants()
+            if _has_class(box, "voet")
+        ]
+        assert not elsewhere, number
+        assert len(in_margin) == (0 if number == 3 else 1), number  # page 4 is a blank filler

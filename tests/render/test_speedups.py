@@ -1,9 +1,11 @@
-"""The pydyf page-reference cache changes speed only, never the bytes written."""
+"""The speed-ups for pydyf and WeasyPrint change speed only, never the bytes written."""
 
 from __future__ import annotations
 
 import pydyf
+import weasyprint.layout
 from weasyprint import HTML
+from weasyprint.formatting_structure import boxes
 
 from gereedschapskist.render import speedups
 
@@ -41,3 +43,50 @@ def test_install_twice_is_harmless() -> None:
     first = pydyf.PDF.page_references
     speedups.install()
     assert pydyf.PDF.page_references is first
+
+
+def test_serialising_each_object_once_writes_identical_pdfs() -> None:
+    html = HTML(string="<html lang=nl><title>t</title>" + "<p style='break-after: page'>x <b>y</b></p>" * 5)
+    document = html.render()
+    speedups.install()
+    once = document.write_pdf(pdf_tags=True, pdf_identifier=b"test")
+    patched = {cls: cls.data for cls in speedups._SERIALISED_CLASSES}
+    write = pydyf.PDF.write
+    assert getattr(write, "_kmg_cached", False)
+    try:
+        for cls, prop in patched.items():
+            cls.data = property(prop.fget.__wrapped__)
+        pydyf.PDF.write = write.__wrapped__
+        twice = document.write_pdf(pdf_tags=True, pdf_identifier=b"test")
+    finally:
+        for cls, prop in patched.items():
+            cls.data = prop
+        pydyf.PDF.write = write
+    assert once == twice
+    # Outside of a write nothing is cached: a changed object serialises anew.
+    dictionary = pydyf.Dictionary({"A": 1})
+    dictionary.number = 7
+    assert dictionary.data == b"<</A 1>>"
+    dictionary["A"] = 2
+    assert dictionary.data == b"<</A 2>>"
+
+
+def test_skipping_pages_without_margin_boxes_keeps_the_layout() -> None:
+    css = (
+        "@page { size: A6 } @page rand { @bottom-right { content: counter(page) } }"
+        ".rand { page: rand } p { break-after: page }"
+    )
+    body = "".join(f"<p{' class=rand' if index % 3 == 0 else ''}>{index}</p>" for index in range(7))
+    html = HTML(string=f"<html lang=nl><title>t</title><style>{css}</style>{body}")
+    speedups.install()
+    patched = weasyprint.layout.make_margin_boxes
+    assert getattr(patched, "_kmg_skips_empty", False)
+    quick = html.render()
+    margins = [sum(isinstance(box, boxes.MarginBox) for box in page._page_box.children) for page in quick.pages]
+    assert margins == [1, 0, 0, 1, 0, 0, 1]
+    weasyprint.layout.make_margin_boxes = patched.__wrapped__
+    try:
+        full = html.render()
+    finally:
+        weasyprint.layout.make_margin_boxes = patched
+    assert quick.write_pdf(pdf_identifier=b"t") == full.write_pdf(pdf_identifier=b"t")

@@ -50,7 +50,7 @@ from . import speedups, views
 from .environment import make_environment, render_block, render_template
 from .errors import MissingGlyphs, TemplateProblem
 from .fetcher import TemplateDirFetcher
-from .stacking import PaintCache, StackedPage
+from .stacking import FOOTER_CLASS, PaintCache, StackedPage
 
 GUIDE_TEMPLATE = "leidraad.html.j2"
 FORMS_TEMPLATE = "gespreksformulieren.html.j2"
@@ -361,14 +361,22 @@ def form_page_counts(document: Document, forms: int) -> tuple[tuple[int, ...], t
     return tuple(pages), tuple(starts)
 
 
-def _element_boxes(page_box: boxes.PageBox) -> Iterator[boxes.Box]:
-    """Boxes of the page's content (not its margin boxes) that belong to an element."""
-    for child in page_box.children:
-        if isinstance(child, boxes.MarginBox):
-            continue
-        for box in child.descendants():
-            if isinstance(box, boxes.Box) and getattr(box, "element", None) is not None:
-                yield box
+def _element_boxes(page_box: boxes.PageBox, skip: str | None = None) -> Iterator[boxes.Box]:
+    """Boxes of the page's content (not its margin boxes) that belong to an element.
+
+    With `skip`, the boxes of elements with that class and of everything inside them are left out.
+    """
+    stack = [child for child in reversed(page_box.children) if not isinstance(child, boxes.MarginBox)]
+    while stack:
+        box = stack.pop()
+        if not isinstance(box, boxes.Box):
+            continue  # an absolutely positioned box's placeholder, as in Box.descendants()
+        if getattr(box, "element", None) is not None:
+            if skip is not None and _has_class(box, skip):
+                continue
+            yield box
+        if isinstance(box, boxes.ParentBox):
+            stack.extend(reversed(box.children))
 
 
 def _has_class(box: boxes.Box, css_class: str) -> bool:
@@ -382,7 +390,7 @@ def _occupied_bottom(page_box: boxes.PageBox) -> float:
     page break after the header, their first fragment may reach down the page.
     """
     bottom = page_box.content_box_y()
-    for box in _element_boxes(page_box):
+    for box in _element_boxes(page_box, skip=FOOTER_CLASS):
         if box.element_tag in ("html", "body") or box.element.get("id", "").startswith(FORM_ANCHOR_PREFIX):
             continue
         if _has_class(box, "vervolgpagina"):

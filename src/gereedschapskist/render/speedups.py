@@ -1,4 +1,4 @@
-"""Two performance fixes for pydyf, the PDF writer under WeasyPrint.
+"""Performance fixes for WeasyPrint and pydyf, the PDF writer under it; none changes the output.
 
 1. pydyf compresses every stream with zlib level 9. For our text-and-lines pages level 6
    (zlib's own default) writes a class's forms about 30% faster for 3% more bytes;
@@ -12,15 +12,36 @@ element. For a class of 28 forms (56 pages, ~10 000 elements) that quadratic loo
 took about as long as writing the PDF itself. The cached version returns the same
 tuple, rebuilt whenever the page list grows, so the bytes written are identical
 (tested in tests/render/test_speedups.py).
+
+3. Each object serialised once per PDF (pydyf, same bytes):
+
+With a file identifier (we always give one, for reproducible output) `pydyf.PDF.write`
+serialises every object a second time to hash them all: every content stream is
+compressed twice, every tag's dictionary rebuilt twice. Nothing changes between the
+two passes, so while `write` runs, the bytes of each numbered (indirect) object are
+kept and served again; the bytes written are identical.
+
+4. Pages without margin boxes (WeasyPrint, same layout):
+
+After pagination WeasyPrint builds, for every page, all sixteen possible margin boxes
+(resolving their styles and percentages) and then keeps only those whose `content`
+generates something. The per-pupil layer of the forms writes its footers itself, so
+none of its pages has a margin box, yet building and discarding them cost ~15% of its
+layout. The wrapper returns no boxes straight away when no margin box of the page's
+type generates content, which is exactly what the full function would return.
 """
 
 from __future__ import annotations
 
+import functools
+import threading
 import types
 import zlib
 from typing import Any
 
 import pydyf
+import weasyprint.layout
+from weasyprint.css import PAGE_MARGIN_BOXES
 
 _CACHE_ATTRIBUTE = "_kmg_page_references"
 ZLIB_LEVEL = 6
@@ -36,10 +57,77 @@ _PYDYF_ZLIB = types.SimpleNamespace(**{name: getattr(zlib, name) for name in dir
 _PYDYF_ZLIB.compressobj = _compressobj
 
 
+# The margin boxes WeasyPrint's make_margin_boxes considers (not the footnote and note areas).
+_MARGIN_KEYWORDS = tuple(f"@{name}" for name in sorted(PAGE_MARGIN_BOXES) if name not in ("footnote", "note-area"))
+# The `content` values for which make_margin_boxes does not generate the box.
+_NOT_GENERATED = ("normal", "inhibit", "none")
+
+
+def _without_empty_margin_boxes(original: Any) -> Any:
+    def make_margin_boxes(context: Any, page: Any, state: Any) -> Any:
+        for at_keyword in _MARGIN_KEYWORDS:
+            style = context.style_for(page.page_type, at_keyword)
+            if style is not None and style["content"] not in _NOT_GENERATED:
+                return original(context, page, state)
+        return iter(())
+
+    make_margin_boxes._kmg_skips_empty = True  # type: ignore[attr-defined]
+    make_margin_boxes.__wrapped__ = original  # type: ignore[attr-defined]
+    make_margin_boxes.__doc__ = original.__doc__
+    return make_margin_boxes
+
+
+# Serialised objects of the PDF being written by this thread: id -> (object, bytes).
+# The entry keeps its object alive, so an id cannot be reused while the cache lives.
+_WRITING = threading.local()
+_SERIALISED_CLASSES = (pydyf.Dictionary, pydyf.Array, pydyf.String, pydyf.Stream)
+
+
+def _cached_data(original: property) -> property:
+    compute = original.fget
+
+    def data(self: Any) -> bytes:
+        cache = getattr(_WRITING, "cache", None)
+        if cache is None or self.number is None:
+            return compute(self)
+        entry = cache.get(id(self))
+        if entry is None:
+            entry = cache[id(self)] = (self, compute(self))
+        return entry[1]
+
+    data._kmg_cached = True  # type: ignore[attr-defined]
+    data.__wrapped__ = compute  # type: ignore[attr-defined]
+    return property(data, doc=original.__doc__)
+
+
+def _write_serialising_once(original: Any) -> Any:
+    @functools.wraps(original)
+    def write(self: Any, *args: Any, **kwargs: Any) -> Any:
+        outer = getattr(_WRITING, "cache", None)
+        _WRITING.cache = {}
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            _WRITING.cache = outer
+
+    write._kmg_cached = True  # type: ignore[attr-defined]
+    return write
+
+
 def install() -> None:
-    """Install both fixes; safe to call more than once."""
+    """Install the fixes; safe to call more than once."""
     if getattr(pydyf, "zlib", None) is zlib:
         pydyf.zlib = _PYDYF_ZLIB
+    if not getattr(pydyf.PDF.write, "_kmg_cached", False):
+        known = [vars(cls).get("data") for cls in _SERIALISED_CLASSES]
+        if all(isinstance(prop, property) for prop in known):
+            for cls, prop in zip(_SERIALISED_CLASSES, known, strict=True):
+                if not getattr(prop.fget, "_kmg_cached", False):
+                    cls.data = _cached_data(prop)  # type: ignore[method-assign]
+            pydyf.PDF.write = _write_serialising_once(pydyf.PDF.write)  # type: ignore[method-assign]
+    margins = getattr(weasyprint.layout, "make_margin_boxes", None)
+    if callable(margins) and not getattr(margins, "_kmg_skips_empty", False):
+        weasyprint.layout.make_margin_boxes = _without_empty_margin_boxes(margins)
     current = getattr(pydyf.PDF, "page_references", None)
     if not isinstance(current, property) or getattr(current.fget, "_kmg_cached", False):
         # Unknown pydyf layout, or already installed: leave pydyf alone.

@@ -28,6 +28,9 @@ from weasyprint.draw import draw_page, draw_stacking_context
 from weasyprint.formatting_structure import boxes
 from weasyprint.stacking import StackingContext
 
+# The class of the footers the per-pupil layer writes in the bottom margin of its pages.
+FOOTER_CLASS = "voet"
+
 # Resource kinds whose entries carry content of their own; content that adds one
 # while painting is not replayed.
 _SHARED_RESOURCES = ("XObject", "Pattern", "Shading")
@@ -50,10 +53,20 @@ class PaintCache:
 
 
 class StackedPage(Page):
-    """A page of the pupil layer (`frame`) with a page of the shared content under its header."""
+    """A page of the pupil layer (`frame`) with a page of the shared content under its header.
+
+    The footers of the pupil layer (elements with class `FOOTER_CLASS`, written in the
+    bottom margin by the template) are treated like WeasyPrint's margin boxes: painted
+    after the content and left out of the document's tag tree.
+    """
 
     def __init__(self, frame: boxes.PageBox, content: boxes.PageBox, content_index: int) -> None:
-        self.frame_roots = [child for child in frame.children if not isinstance(child, boxes.MarginBox)]
+        self.footers: list[boxes.Box] = []
+        self.frame_roots = [
+            _split_off_footers(child, self.footers)
+            for child in frame.children
+            if not isinstance(child, boxes.MarginBox)
+        ]
         self.margins = [child for child in frame.children if isinstance(child, boxes.MarginBox)]
         self.content_roots = [child for child in content.children if not isinstance(child, boxes.MarginBox)]
         self.frame = frame
@@ -61,9 +74,15 @@ class StackedPage(Page):
         self.content_index = content_index
         self.cache: PaintCache | None = None
         # The combined box tree gives anchors, links and, when the PDF is written, the
-        # tag tree: the header first, then the content, then the footers.
+        # tag tree: the header first, then the content, then the footers. Like the
+        # content of margin boxes, the footers get marked content but no place in the
+        # tag tree (WeasyPrint's tagging skips the children of a margin box).
         combined = frame.copy()
         combined.children = [*self.frame_roots, *self.content_roots, *self.margins]
+        if self.footers:
+            holder = boxes.MarginBox("@bottom-center", frame.style)
+            holder.children = self.footers
+            combined.children.append(holder)
         super().__init__(combined)
 
     def paint(self, stream: Any, scale: float = 1) -> None:
@@ -76,6 +95,8 @@ class StackedPage(Page):
             draw_page(header, stream)
             self._paint_content(stream)
             with stream.stacked():
+                for footer in self.footers:
+                    draw_stacking_context(stream, StackingContext.from_box(footer, self.frame))
                 for margin in self.margins:
                     draw_stacking_context(stream, StackingContext.from_box(margin, self.frame))
 
@@ -99,6 +120,32 @@ class StackedPage(Page):
         cache.recordings[self.content_index] = (
             _record(stream.stream[start:], tags, known_tags, first_mcid) if replayable else None
         )
+
+
+def _split_off_footers(box: boxes.Box, footers: list[boxes.Box]) -> boxes.Box:
+    """`box` without the footers in it (copied where needed, never changed); they go to `footers`."""
+    if not isinstance(box, boxes.ParentBox) or isinstance(box, boxes.LineBox):
+        return box
+    children = []
+    changed = False
+    for child in box.children:
+        if isinstance(child, boxes.BlockBox) and _is_footer(child):
+            footers.append(child)
+            changed = True
+            continue
+        kept = _split_off_footers(child, footers)
+        changed = changed or kept is not child
+        children.append(kept)
+    if not changed:
+        return box
+    copy = box.copy()
+    copy.children = children
+    return copy
+
+
+def _is_footer(box: boxes.Box) -> bool:
+    element = box.element
+    return element is not None and FOOTER_CLASS in element.get("class", "").split()
 
 
 def _resource_counts(stream: Any) -> tuple[int, ...]:
