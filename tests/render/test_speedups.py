@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pydyf
+import pytest
 import weasyprint.layout
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
@@ -90,3 +91,17 @@ def test_skipping_pages_without_margin_boxes_keeps_the_layout() -> None:
     finally:
         weasyprint.layout.make_margin_boxes = patched
     assert quick.write_pdf(pdf_identifier=b"t") == full.write_pdf(pdf_identifier=b"t")
+
+
+@pytest.mark.parametrize("item", [b"/Div", "/Div", 12, 0, -3, True, 1.5, 2.0, pydyf.Array([1, "/A"]), "é"])
+def test_quick_to_bytes_answers_like_pydyf(item: object) -> None:
+    speedups.install()
+    quick = pydyf._to_bytes
+    assert getattr(quick, "_kmg_quick", False)
+    try:
+        expected = quick.__wrapped__(item)
+    except UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            quick(item)
+    else:
+        assert quick(item) == expected

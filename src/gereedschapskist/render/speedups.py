@@ -21,6 +21,10 @@ compressed twice, every tag's dictionary rebuilt twice. Nothing changes between 
 two passes, so while `write` runs, the bytes of each numbered (indirect) object are
 kept and served again; the bytes written are identical.
 
+The same fix makes pydyf's `_to_bytes` (called for every number, name and reference
+written) answer the common exact types (bytes, str, int) first, with the very same
+result; everything else goes through the original function.
+
 4. Pages without margin boxes (WeasyPrint, same layout):
 
 After pagination WeasyPrint builds, for every page, all sixteen possible margin boxes
@@ -114,6 +118,21 @@ def _write_serialising_once(original: Any) -> Any:
     return write
 
 
+def _quick_to_bytes(original: Any) -> Any:
+    def _to_bytes(item: Any) -> bytes:
+        kind = type(item)
+        if kind is bytes:
+            return item
+        if kind is str or kind is int:
+            # What the original does for these exact types: str(item).encode("ascii").
+            return str(item).encode("ascii")
+        return original(item)
+
+    _to_bytes._kmg_quick = True  # type: ignore[attr-defined]
+    _to_bytes.__wrapped__ = original  # type: ignore[attr-defined]
+    return _to_bytes
+
+
 def install() -> None:
     """Install the fixes; safe to call more than once."""
     if getattr(pydyf, "zlib", None) is zlib:
@@ -125,6 +144,9 @@ def install() -> None:
                 if not getattr(prop.fget, "_kmg_cached", False):
                     cls.data = _cached_data(prop)  # type: ignore[method-assign]
             pydyf.PDF.write = _write_serialising_once(pydyf.PDF.write)  # type: ignore[method-assign]
+    to_bytes = getattr(pydyf, "_to_bytes", None)
+    if callable(to_bytes) and not getattr(to_bytes, "_kmg_quick", False):
+        pydyf._to_bytes = _quick_to_bytes(to_bytes)
     margins = getattr(weasyprint.layout, "make_margin_boxes", None)
     if callable(margins) and not getattr(margins, "_kmg_skips_empty", False):
         weasyprint.layout.make_margin_boxes = _without_empty_margin_boxes(margins)
