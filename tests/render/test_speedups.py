@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pydyf
 import pytest
 import weasyprint.layout
@@ -105,3 +107,26 @@ def test_quick_to_bytes_answers_like_pydyf(item: object) -> None:
             quick(item)
     else:
         assert quick(item) == expected
+
+
+def test_html_tokenizer_caches_its_patterns_and_parses_the_same() -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    import tinyhtml5
+    import tinyhtml5.inputstream
+
+    html = "<p class=a id='b' data-x=\"y &amp; z\">Zoë &lt;b&gt; <span dir=auto>x</span></p>" * 3
+    speedups.install()
+    cache = tinyhtml5.inputstream.characters_until_regex
+    assert isinstance(cache, speedups._RegexCache)
+    cached = ElementTree.tostring(tinyhtml5.parse(html))
+    assert all(not isinstance(characters, re.Pattern) for characters, _ in cache)
+    size = len(cache)
+    tinyhtml5.parse(html)
+    assert len(cache) == size
+    tinyhtml5.inputstream.characters_until_regex = {}
+    try:
+        plain = ElementTree.tostring(tinyhtml5.parse(html))
+    finally:
+        tinyhtml5.inputstream.characters_until_regex = cache
+    assert cached == plain
