@@ -130,3 +130,31 @@ def test_html_tokenizer_caches_its_patterns_and_parses_the_same() -> None:
     finally:
         tinyhtml5.inputstream.characters_until_regex = cache
     assert cached == plain
+
+
+def test_garbage_collector_is_paused_per_document_and_restored(renderer) -> None:
+    import gc
+
+    from .agendas import agenda, school_class
+
+    seen: list[bool] = []
+    original = renderer.write
+
+    def write(layout, label):
+        seen.append(gc.isenabled())
+        return original(layout, label)
+
+    renderer.write = write
+    try:
+        assert gc.isenabled()
+        renderer.forms_pdf(agenda(), school_class(1))
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            renderer.guide_pdf(agenda(), school_class(1))
+            assert not gc.isenabled()  # a caller's choice is left alone
+        finally:
+            gc.enable()
+    finally:
+        del renderer.write
+    assert seen == [False, False]
