@@ -14,6 +14,7 @@ classes, names with diacritics and non-Latin script) with the example agendas, a
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import random
 import shutil
@@ -180,7 +181,8 @@ class TreeMemory:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, sum(self._rss(p) for p in self._tree()))
-            self._stop.wait(0.05)
+            # 0.2 s: often enough for a build of seconds, rarely enough not to steal a core
+            self._stop.wait(0.2)
 
     def __enter__(self) -> TreeMemory:
         self._thread.start()
@@ -191,17 +193,22 @@ class TreeMemory:
         self._thread.join()
 
 
-def kmg(*args: str | Path) -> tuple[float, int, str]:
-    """Run the installed `kmg`; return wall seconds, peak tree memory in bytes, and its output."""
+def kmg(*args: str | Path, memory: bool = False) -> tuple[float, int, str]:
+    """Run the installed `kmg`; return wall seconds, peak tree memory in bytes (if asked), and its output."""
     exe = Path(sys.executable).with_name("kmg")
     started = time.perf_counter()
     proc = subprocess.Popen([str(exe), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    with TreeMemory(proc.pid) as memory:
+    peak = 0
+    if memory:
+        with TreeMemory(proc.pid) as sampler:
+            output, _ = proc.communicate()
+        peak = sampler.peak
+    else:
         output, _ = proc.communicate()
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"kmg {' '.join(map(str, args))} failed ({proc.returncode}):\n{output}")
-    return wall, memory.peak, output
+    return wall, peak, output
 
 
 def naive_baseline(agenda_path: Path, class_list: Path) -> tuple[float, int]:
@@ -252,6 +259,9 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
 
+    # An installed wheel has its bytecode compiled at install time; an editable install (and
+    # PYTHONDONTWRITEBYTECODE) would make every start-up compile kmg's sources again.
+    compileall.compile_dir(REPO / "src" / "gereedschapskist", quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="kmg-bench-"))
     try:
         agendas = []
@@ -268,7 +278,7 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
         print(f"HarfBuzz subsetting (libharfbuzz-subset0) in use: {'yes' if harfbuzz_subset_in_use() else 'no'}")
 
-        wall, peak, output = kmg("build", *agendas, "--classes", school, "--out", out)
+        wall, peak, output = kmg("build", *agendas, "--classes", school, "--out", out, memory=True)
         summary = [line for line in output.splitlines() if line.startswith("Klaar")]
         print(f"whole school, clean build:       {wall:6.2f} s wall, peak memory {mb(peak)}")
         print(f"   {summary[-1] if summary else output.strip().splitlines()[-1]}")

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
 
 from ..agenda.load import AgendaFile
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda
 from ..findings import LEVEL_LABELS
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# rich is imported inside the functions that draw for people: `--format json` and
+# `--format github` then start without it (start-up time counts for `kmg check`).
+
 BAR_WIDTH = 30
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     # highlight=False: rich would otherwise colour numbers and quotes in Dutch sentences
     return Console(highlight=False, soft_wrap=True)
 
@@ -24,6 +31,9 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) -> None:
+    from rich.markup import escape
+    from rich.text import Text
+
     console = _console()
     errors = warnings = 0
     for file in files:
@@ -60,6 +70,8 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) 
 
 def print_summary(console: Console, agenda: Agenda) -> None:
     """Minutes per topic as a bar, and each perspective's share of the questions."""
+    from rich.markup import escape
+
     planned = agenda.planned_minutes
     console.print(f"  [bold]Tijd[/bold]: {planned} van {agenda.duur} minuten gepland")
     scale = max(planned, agenda.duur, 1)
