@@ -116,3 +116,37 @@ def test_long_agenda_keeps_the_checklist_on_its_own_sheet(renderer: Renderer) ->
     texts = page_texts(guide)
     start = next(i for i, text in enumerate(texts) if "Afvinklijst" in text)
     assert start % 2 == 0  # 0-based: an odd page number, the front of a sheet
+
+
+def _one_flow_guide(renderer: Renderer, guide_agenda, klass) -> bytes:
+    """The guide as WeasyPrint prints it in one flow, without the two layers."""
+    from gereedschapskist.render import views
+    from gereedschapskist.render.renderer import GUIDE_TEMPLATE
+
+    layout = renderer._layout(GUIDE_TEMPLATE, views.guide_context(guide_agenda, klass), forms=0)
+    return renderer.write(layout, "leidraad").data
+
+
+def test_layered_guide_is_byte_for_byte_the_one_flow_guide(renderer: Renderer) -> None:
+    cases = [
+        (agenda(), school_class(28)),
+        (agenda(), school_class(12, naam="7", leerkracht="Meester Bas")),
+        (agenda(), None),
+        (home_visit_agenda(), school_class(32)),
+        (agenda(leerling_aanwezig=False), school_class(20)),
+        # A teacher's name that wraps makes the header taller: the content moves down with it.
+        (agenda(), school_class(5, leerkracht="Juf " + " ".join(["Anne-Marieke van den Hoogenband"] * 4))),
+    ]
+    for guide_agenda, klass in cases:
+        assert renderer.guide_pdf(guide_agenda, klass).data == _one_flow_guide(renderer, guide_agenda, klass)
+
+
+def test_guide_from_a_schools_own_template_is_printed_in_one_flow(tmp_path) -> None:
+    (tmp_path / "leidraad.html.j2").write_text(
+        '{% extends "basis.html.j2" %}{% block body %}<div class="leidraad"><h1>Eigen {{ klas }}</h1></div>'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    guide = Renderer([tmp_path]).guide_pdf(agenda(), school_class(3))
+    assert guide.pages == 1
+    assert "Eigen Groep 4/5" in flat(guide)

@@ -48,7 +48,7 @@ from .. import resources
 from ..agenda.model import Agenda
 from ..classes.model import SchoolClass
 from . import speedups, views
-from .environment import make_environment, render_block, render_template
+from .environment import load_template, make_environment, render_block, render_template
 from .errors import MissingGlyphs, TemplateProblem
 from .fetcher import TemplateDirFetcher
 from .stacking import FOOTER_CLASS, PaintCache, StackedPage
@@ -61,6 +61,8 @@ STYLESHEET = "print.css"
 FORM_ANCHOR_PREFIX = "formulier-"
 # The class that marks the room the shared content of a form leaves for the per-pupil header.
 HEADER_SPACE_CLASS = "kop-ruimte"
+# The class of the guide layers' empty blocks (room for the header, page breaks), left out when they are joined.
+LAYER_SPACE_CLASS = "laag-ruimte"
 
 # WeasyPrint reports a glyph that no font has with this message (weasyprint/draw/text.py)
 # while it draws; the first argument is the character.
@@ -132,6 +134,9 @@ class Renderer:
         self.stylesheet_path, self.css = self._load_stylesheet()
         # The forms' shared content per agenda (see the module docstring).
         self._form_contents: dict[tuple[str, str | None], FormContent] = {}
+        # The guide's agenda content per agenda and header height, and its last page count per agenda.
+        self._guide_contents: dict[tuple[str, str], Layout] = {}
+        self._guide_pages: dict[str, int] = {}
 
     # -- public API ---------------------------------------------------------------
 
@@ -176,7 +181,23 @@ class Renderer:
         return html[:head_end] + link + html[head_end:] if head_end >= 0 else link + html
 
     def layout_guide(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
-        return self._layout(GUIDE_TEMPLATE, views.guide_context(agenda, klass), forms=0)
+        """The guide's two layers laid out and stacked into one document (see the module docstring)."""
+        context = views.guide_context(agenda, klass)
+        if not self._guide_is_builtin():
+            # A school's own guide template knows nothing of layers: one flow.
+            return self._layout(GUIDE_TEMPLATE, context, forms=0)
+        key = agenda.model_dump_json()
+        pages = self._guide_pages.get(key, 1)
+        frame = self._layout(GUIDE_TEMPLATE, {**context, "laag": "klas", "paginas": pages}, forms=0)
+        content = self._guide_content(agenda, key, _header_height(frame.document))
+        count = len(content.document.pages)
+        self._guide_pages[key] = count
+        if count != pages:
+            frame = self._layout(GUIDE_TEMPLATE, {**context, "laag": "klas", "paginas": count}, forms=0)
+        # The identifier of the one-flow guide, so that the PDF is the one WeasyPrint writes for it.
+        html_text, _ = render_template(self.env, GUIDE_TEMPLATE, context)
+        identifier = hashlib.sha256(html_text.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        return self._stack_guide(frame, content, identifier)
 
     def layout_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
         """Both layers of the forms laid out and stacked into one document (see the module docstring)."""
@@ -220,6 +241,41 @@ class Renderer:
             cached = FormContent(layout, top, bottom)
             self._form_contents[key] = cached
         return cached
+
+    def _guide_is_builtin(self) -> bool:
+        filename = load_template(self.env, GUIDE_TEMPLATE).filename
+        return filename is not None and Path(filename).parent == self.template_dirs[-1]
+
+    def _guide_content(self, agenda: Agenda, key: str, header_height: float) -> Layout:
+        """The guide's agenda content, laid out once per agenda (and header height)."""
+        height = repr(header_height)
+        cached = self._guide_contents.get((key, height))
+        if cached is None:
+            context = {**views.guide_context(agenda, None), "laag": "inhoud", "kop_hoogte": height}
+            cached = self._layout(GUIDE_TEMPLATE, context, forms=0)
+            self._guide_contents[(key, height)] = cached
+        return cached
+
+    def _stack_guide(self, frame: Layout, content: Layout, identifier: bytes) -> Layout:
+        """Join the class layer and the agenda content, page by page (see leidraad.html.j2)."""
+        content_pages = content.document.pages
+        frame_pages = frame.document.pages
+        if len(frame_pages) < len(content_pages):
+            raise TemplateProblem("de kop van de leidraad past niet op één pagina", template=GUIDE_TEMPLATE)
+        joined: list[Page] = []
+        for number, page in enumerate(frame_pages):
+            if number >= len(content_pages):
+                joined.append(page)
+                continue
+            under = content_pages[number]._page_box
+            top = page._page_box
+            if under.page_type.side != top.page_type.side:
+                raise TemplateProblem(
+                    "de inhoud van de leidraad begint niet op een rechterpagina", template=GUIDE_TEMPLATE
+                )
+            joined.append(Page(_joined_guide_page(top, under)))
+        document = frame.document.copy(joined)
+        return Layout(document=document, identifier=identifier, warnings=[*frame.warnings, *content.warnings])
 
     def _pupil_layer(self, agenda: Agenda, klass: SchoolClass | None, content: FormContent, count: int) -> PupilLayer:
         pages = len(content.document.pages)
@@ -400,6 +456,63 @@ def _occupied_bottom(page_box: boxes.PageBox) -> float:
             continue
         bottom = max(bottom, box.position_y + box.margin_height())
     return bottom
+
+
+def _guide_root(page_box: boxes.PageBox) -> list[boxes.ParentBox]:
+    """The boxes of html, body and the guide's `div.leidraad` on a page of one of its layers."""
+    roots = [child for child in page_box.children if not isinstance(child, boxes.MarginBox)]
+    path: list[boxes.ParentBox] = []
+    if len(roots) == 1 and isinstance(roots[0], boxes.ParentBox) and roots[0].element_tag == "html":
+        path.append(roots[0])
+        body = [child for child in roots[0].children if getattr(child, "element_tag", None) == "body"]
+        if body and isinstance(body[0], boxes.ParentBox):
+            path.append(body[0])
+            path.extend(
+                child
+                for child in body[0].children
+                if isinstance(child, boxes.ParentBox) and child.element is not None and _has_class(child, "leidraad")
+            )
+    if len(path) != 3:
+        raise TemplateProblem('de leidraad moet één <div class="leidraad"> in de body hebben', template=GUIDE_TEMPLATE)
+    return path
+
+
+def _joined_guide_page(frame: boxes.PageBox, content: boxes.PageBox) -> boxes.PageBox:
+    """One page box with the class layer's and the content's children in one `div.leidraad`.
+
+    The header comes first, as in the one-flow guide; the layers' empty blocks are left
+    out. Boxes are copied, never changed: the content is shared by every class.
+    """
+
+    def kept(box: boxes.ParentBox) -> list[boxes.Box]:
+        return [
+            child
+            for child in box.children
+            if getattr(child, "element", None) is None or not _has_class(child, LAYER_SPACE_CLASS)
+        ]
+
+    _, _, frame_div = _guide_root(frame)
+    html, body, div = _guide_root(content)
+    joined = div.copy()
+    joined.children = [*kept(frame_div), *kept(div)]
+    body_copy = body.copy()
+    body_copy.children = [joined if child is div else child for child in body.children]
+    html_copy = html.copy()
+    html_copy.children = [body_copy if child is body else child for child in html.children]
+    page = frame.copy()
+    page.children = [html_copy, *(child for child in frame.children if isinstance(child, boxes.MarginBox))]
+    return page
+
+
+def _header_height(document: Document) -> float:
+    """The height (CSS px, margins included) of the guide's header (`header.kop`) on its first page."""
+    if document.pages:
+        for box in _element_boxes(document.pages[0]._page_box):
+            if box.element_tag == "header" and _has_class(box, "kop"):
+                return box.margin_height()
+    raise TemplateProblem(
+        'de leidraad heeft geen kop (<header class="kop">) op de eerste pagina', template=GUIDE_TEMPLATE
+    )
 
 
 def _strip_attachments(document: Document) -> None:

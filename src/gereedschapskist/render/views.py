@@ -224,6 +224,8 @@ def guide_context(agenda: Agenda, klass: SchoolClass | None) -> dict[str, Any]:
         timebar=time_bar(agenda, context["topics"]),
         leerlingen=pupils,
         lege_rijen=0 if pupils else EMPTY_CHECKLIST_ROWS,
+        # The whole guide in one flow; the renderer prints it as two layers (leidraad.html.j2).
+        laag=None,
     )
     return context
 
