@@ -23,6 +23,14 @@ on the pupil, every form has the same number of pages, known before the per-pupi
 layer is laid out. The header space the content leaves free is checked against
 every laid-out header; a taller header (a very long name) makes the content be laid
 out again with more room, so nothing ever overlaps.
+
+The guide is printed the same way (`layout_guide`, leidraad.html.j2): its agenda
+content (time bar, agenda table, tips) is laid out once per agenda and header height,
+below an empty block as tall as the class's header; per class only the header, the
+checklist and the footers are laid out. The two are joined page by page into one
+`div.leidraad`, so the pages, their paint order and tags are those of the one-flow
+guide: the PDF is byte for byte the one WeasyPrint writes for it (tests/render/test_guide.py).
+A school's own leidraad.html.j2 is printed in one flow.
 """
 
 from __future__ import annotations
