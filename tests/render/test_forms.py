@@ -72,8 +72,8 @@ def test_topics_prompts_and_agreements_are_on_the_form(class_forms: RenderedPdf)
         assert f"{topic.minuten} min" in flat
     assert "Welke verwachtingen heeft ieder" in flat
     assert "Afspraken over contact" in flat
-    assert "Telefoonnummer(s) gecontroleerd" in flat
-    assert "E-mailadres(sen) gecontroleerd" in flat
+    assert "Telefoonnummer(s) nagekeken" in flat
+    assert "E-mailadres(sen) nagekeken" in flat
     assert "gescheiden ouders" in flat
 
 
