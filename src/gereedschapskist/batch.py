@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .agenda.model import Agenda
+from .errors import UserError
 from .fileio import write_bytes_atomic
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
     if classes is None:
         for path, agenda in agendas:
             plan.jobs.append(Job(agenda, path, None, Path(slugify(path.stem))))
+        _refuse_shared_folders(plan.jobs)
         return plan
     for klass in classes:
         serving = [(p, a) for p, a in agendas if klass.jaargroepen & set(a.groepen)]
@@ -84,7 +86,20 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
             if len(serving) > 1:
                 folder = folder / slugify(path.stem)
             plan.jobs.append(Job(agenda, path, klass, folder))
+    _refuse_shared_folders(plan.jobs)
     return plan
+
+
+def _refuse_shared_folders(jobs: Sequence[Job]) -> None:
+    """Two jobs writing into one folder would overwrite each other's PDFs (and fool the cache)."""
+    seen: dict[Path, Job] = {}
+    for job in jobs:
+        other = seen.setdefault(job.folder, job)
+        if other is not job:
+            raise UserError(
+                f"{other.agenda_path} en {job.agenda_path} zouden allebei in de map '{job.folder}' schrijven. "
+                "Geef de agendabestanden namen die meer van elkaar verschillen."
+            )
 
 
 @dataclass(frozen=True)

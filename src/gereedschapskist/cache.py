@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .errors import UserError
 from .fileio import write_text_atomic
 
 MANIFEST = ".kmg-cache.json"
@@ -88,5 +89,9 @@ class Manifest:
         }
 
     def save(self) -> None:
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
+        """Best effort: without a manifest the next build simply renders everything again."""
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
+        except (OSError, UserError):
+            pass

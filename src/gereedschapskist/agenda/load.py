@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from ..errors import UserError
 from ..findings import Finding
 from .model import FIELD_NAMES, Agenda
-from .yamlload import LoadedYaml, Path_, YamlSyntaxError, load_yaml
+from .yamlload import MAX_BYTES, LoadedYaml, Path_, YamlSyntaxError, load_yaml
 
 YAML_CODE = "KMG001"
 SCHEMA_CODE = "KMG002"
@@ -41,7 +41,11 @@ def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise UserError("Dit is een map, geen agendabestand. Geef het .yaml-bestand op.", path=path)
-        return path.read_bytes()
+        if path.exists() and not path.is_file():
+            raise UserError("Dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp).", path=path)
+        with path.open("rb") as handle:
+            # one byte past the limit is enough for the loader to say the file is too big
+            return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise UserError("Dit bestand bestaat niet. Controleer de naam en de map.", path=path) from None
     except PermissionError:
@@ -196,6 +200,12 @@ def _schema_message(err: dict, path: Path_) -> tuple[str, str]:
             f"{where.capitalize()}: {value} is te groot.",
             f"De waarde mag hooguit {ctx.get('le', ctx.get('lt'))} zijn.",
         )
+    if kind in ("too_long", "string_too_long"):
+        return f"{where.capitalize()}: dit is te lang.", f"Het mogen er hooguit {ctx.get('max_length', '')} zijn."
+    if kind in ("float_parsing", "float_type", "finite_number"):
+        return f"{where.capitalize()}: hier hoort een getal, geen '{value}'.", "Schrijf een getal, bijvoorbeeld 0.5."
+    if kind == "string_unicode":
+        return f"{where.capitalize()}: deze tekst bevat ongeldige tekens.", "Typ de tekst opnieuw in."
     if kind in ("too_short", "string_too_short"):
         if isinstance(value, str):
             return f"{where.capitalize()}: de tekst is leeg.", "Vul een tekst in of haal de regel weg."

@@ -188,11 +188,18 @@ def spread_minutes(weights: list[int], total: int) -> list[int]:
     return minutes
 
 
+_YAML_WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
+
+
 def _scalar(text: str) -> str:
-    # Plain YAML where it is safe to read, JSON-style quotes where YAML could misread it.
-    if re.fullmatch(r"[A-Za-zÀ-ÿ(][^:#\"'{}\[\]&*!|>%@`]*", text) and not text.endswith(" "):
-        return text
-    return json.dumps(text, ensure_ascii=False)
+    # Plain YAML where it is safe to read, JSON-style quotes where YAML could misread it
+    # (a school called "True", a name with ': ' or '#', control characters).
+    plain = (
+        re.fullmatch(r"[A-Za-zÀ-ÿ(][^:#\"'{}\[\]&*!|>%@`\x00-\x1f\x7f]*", text)
+        and not text.endswith(" ")
+        and text.lower() not in _YAML_WORDS
+    )
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def _questions(key: str, values: tuple[str, ...], indent: str) -> list[str]:

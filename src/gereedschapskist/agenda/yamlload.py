@@ -150,6 +150,11 @@ def _scalar(node: ScalarNode) -> Any:
     try:
         return convert(node.value)
     except ValueError:
+        if node.tag == "tag:yaml.org,2002:int" and node.value.lstrip("+-").isdigit():
+            # Python refuses to read integers of thousands of digits
+            raise YamlSyntaxError(
+                "Dit getal is veel te groot.", _pos(node), "Schrijf een gewoon aantal minuten, bijvoorbeeld 25."
+            ) from None
         raise YamlSyntaxError(
             f"De waarde '{node.value}' past niet bij het label '{node.tag}'.",
             _pos(node),
@@ -173,7 +178,8 @@ def _build(node: Node, path: Path_, out: LoadedYaml) -> Any:
                     _pos(key_node),
                     "Schrijf de sleutel als tekst gevolgd door een dubbele punt, zoals 'titel:'.",
                 )
-            key = key_node.value if key_node.tag != "tag:yaml.org,2002:int" else int(key_node.value)
+            # Keys are always text: `5:` is an unknown key '5', not a number (and no int() to fail).
+            key = key_node.value
             key_path = (*path, key)
             if key in seen:
                 out.duplicates.append(DuplicateKey(path, str(key), _pos(key_node), seen[key]))
@@ -296,7 +302,7 @@ def load_yaml(raw: bytes) -> LoadedYaml:
     """Parse bytes into data with positions; raises `YamlSyntaxError` in Dutch."""
     if len(raw) > MAX_BYTES:
         raise YamlSyntaxError(
-            f"Het bestand is te groot voor een agenda ({len(raw) // 1024} kB, hooguit {MAX_BYTES // 1024} kB).",
+            f"Het bestand is te groot voor een agenda (meer dan {MAX_BYTES // 1024} kB).",
             Position(1, 1),
             "Is dit wel het agendabestand? Een agenda is meestal een paar kilobyte.",
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes.util
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -25,13 +26,15 @@ def _plural(n: int, one: str, many: str) -> str:
 
 @app.command("build")
 def build_command(
-    agendas: list[Path] = typer.Argument(..., help="Een of meer agendabestanden (.yaml).", show_default=False),
+    agendas: list[Path] = typer.Argument(
+        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False
+    ),
     classes: Path | None = typer.Option(
-        None, "--classes", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel)."
+        None, "--classes", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
     ),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Map waarin de PDF's komen."),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Map met eigen sjablonen; die gaan voor de ingebouwde."
+        None, "--templates", help="Map met eigen sjablonen; die gaan voor de ingebouwde.", readable=False
     ),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, max=64, help="Aantal processen tegelijk (standaard: alle processorkernen)."
@@ -46,6 +49,7 @@ def build_command(
     with user_errors():
         if templates is not None and not templates.is_dir():
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
+        _check_out_dir(out)
         checked = [check_file(path) for path in agendas]
         if any(f for file in checked for f in file.findings):
             print_human(checked, strict=False, summary=False)
@@ -129,6 +133,20 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
     for warning in dict.fromkeys(warnings):
         typer.echo(f"Let op (opmaak): {warning}", err=True)
     return pages, files, pupils
+
+
+def _check_out_dir(out: Path) -> None:
+    """Refuse an output folder we cannot make or write before any work is done."""
+    if out.exists() and not out.is_dir():
+        raise fail(f"{out}: dit is een bestand, geen map. Kies met --out een map voor de PDF's.")
+    # Nothing is created yet (a refused build leaves no trace): look at the nearest existing folder.
+    existing = out.absolute()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise fail(f"{out}: de map voor de PDF's kan niet gemaakt worden ({existing} is een bestand).")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --out een andere map.")
 
 
 def _remember_warnings(results: Iterator[JobResult], into: list[str]) -> Iterator[JobResult]:

@@ -29,7 +29,9 @@ def exit_code(files: list[AgendaFile], *, strict: bool) -> int:
 
 @app.command("check")
 def check_command(
-    agendas: list[Path] = typer.Argument(..., help="Een of meer agendabestanden (.yaml).", show_default=False),
+    agendas: list[Path] = typer.Argument(
+        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False
+    ),
     format: Format = typer.Option(Format.human, "--format", "-f", help="Uitvoer: human (mensen), json of github."),
     strict: bool = typer.Option(False, "--strict", help="Laat ook waarschuwingen als fout tellen."),
     summary: bool = typer.Option(True, "--summary/--no-summary", help="Toon de samenvatting van tijd en vragen."),

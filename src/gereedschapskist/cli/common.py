@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -26,7 +25,3 @@ def user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("\nkmg: afgebroken; er is niets half weggeschreven.", err=True)
         raise typer.Exit(130) from None
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()

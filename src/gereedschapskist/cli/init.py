@@ -43,6 +43,8 @@ def init_command(
         groups = parse_groups(groepen)
     except ValueError as exc:
         raise fail(f"--groepen: {exc}") from None
+    if not school.strip():
+        raise fail("--school: vul de naam van de school in.")
     if not (len(schooljaar) == 9 and schooljaar[4] == "-" and schooljaar.replace("-", "").isdigit()):
         raise fail("--schooljaar: schrijf het schooljaar als 2026-2027.")
     text = starter_agenda(

@@ -59,6 +59,8 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) 
         if summary and file.agenda is not None:
             print_summary(console, file.agenda)
         console.print()
+    if not files:
+        return  # nothing could be read; the error itself is printed by the caller
     verdict = (
         f"{_count(len(files), 'agenda', 'agenda’s')} gecontroleerd: {_count(errors, 'fout', 'fouten')}, "
         + _count(warnings, "waarschuwing", "waarschuwingen")
@@ -80,7 +82,7 @@ def print_summary(console: Console, agenda: Agenda) -> None:
         cells = max(1, round(topic.minuten * BAR_WIDTH / scale)) if topic.minuten else 0
         clock = f"{start // 60}:{start % 60:02d}"
         console.print(
-            f"    {clock:>5}  {escape(topic.titel):<{width}}  [blue]{'█' * cells}[/blue]"
+            f"    {clock:>5}  {escape(f'{topic.titel:<{width}}')}  [blue]{'█' * cells}[/blue]"
             f"{'·' * (BAR_WIDTH - cells) if cells <= BAR_WIDTH else ''} {topic.minuten} min"
         )
     counts = agenda.question_counts()
