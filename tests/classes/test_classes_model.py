@@ -124,3 +124,10 @@ def test_unique_slugs_skip_a_suffix_that_is_already_taken() -> None:
 def test_natural_key_orders_numbers_by_value_and_ignores_case() -> None:
     assert sorted(["Groep 10", "groep 2", "Groep 1"], key=natural_key) == ["Groep 1", "groep 2", "Groep 10"]
     assert sorted(["5B", "5a", "5"], key=natural_key) == ["5", "5a", "5B"]
+
+
+def test_a_year_after_the_class_is_no_range_of_year_groups() -> None:
+    # "Groep 4 - 2026" is groep 4 in 2026, not groep 4 up to 8
+    assert parse_year_groups("Groep 4 - 2026") == frozenset({4})
+    assert parse_year_groups("1-2025") == frozenset({1})
+    assert parse_year_groups("groep 6-8") == frozenset({6, 7, 8})

@@ -115,10 +115,10 @@ def parse_year_groups(text: str) -> frozenset[int]:
     previous_end = 0
     for match in matches:
         number = int(match.group())
-        if previous is not None and _RANGE_JOINER.fullmatch(text[previous_end : match.start()]):
+        joined = previous is not None and _RANGE_JOINER.fullmatch(text[previous_end : match.start()])
+        if joined and previous in YEAR_GROUPS and number in YEAR_GROUPS:
             low, high = sorted((previous, number))
-            # Clamp before building the range: a stray "1-2025" must not loop for long.
-            found.update(range(max(low, 1), min(high, 8) + 1))
+            found.update(range(low, high + 1))
         elif number in YEAR_GROUPS:
             found.add(number)
         previous, previous_end = number, match.end()
