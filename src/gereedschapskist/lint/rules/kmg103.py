@@ -2,7 +2,7 @@
 
 Wat wordt gecontroleerd
     Of de agenda genoeg onderwerpen heeft: minstens 3, en bij een lang gesprek
-    minstens één per 10 minuten (naar beneden afgerond). Dus minstens 3 bij 25
+    minstens één per 10 minuten (naar boven afgerond). Dus minstens 3 bij 25
     minuten, minstens 6 bij een huisbezoek van 60 minuten.
 
 Waarom
@@ -38,6 +38,7 @@ Fout::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -49,7 +50,7 @@ ID = "KMG103"
 LEVEL = "warning"
 TITLE = "Te weinig onderwerpen"
 REASON = "Bewaak de balans: te weinig bespreekpunten maken het gesprek ongericht."
-DEFAULT: dict[str, Any] = {"min_onderwerpen": None}  # None: max(3, duur // 10)
+DEFAULT: dict[str, Any] = {"min_onderwerpen": None}  # None: max(3, duur / 10 rounded up)
 
 MINIMUM = 3
 MINUTES_PER_TOPIC = 10
@@ -73,7 +74,8 @@ def minimum(ctx: RuleContext) -> int:
     configured = ctx.option("min_onderwerpen")
     if configured is not None:
         return int(configured)
-    return max(MINIMUM, ctx.agenda.duur // MINUTES_PER_TOPIC)
+    # "fewer than duur/10": with whole topics that is fewer than the ceiling
+    return max(MINIMUM, math.ceil(ctx.agenda.duur / MINUTES_PER_TOPIC))
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
