@@ -469,3 +469,16 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, except
     error = read_error(path)
     assert_kind_dutch_error(error, path, None)
     assert hint in error.message
+
+
+def test_namesakes_with_different_birth_dates_get_a_form_each(tmp_path: Path) -> None:
+    path = tmp_path / "klassen.csv"
+    path.write_text(
+        "Roepnaam;Achternaam;Groep;Geboortedatum;Verzorger\n"
+        "Daan;de Jong;5;01-02-2017;Moeder\n"
+        "Daan;de Jong;5;01-02-2017;Vader\n"  # the same pupil, one row per parent
+        "Daan;de Jong;5;14-11-2016;Moeder\n",  # a namesake
+        encoding="utf-8",
+    )
+    [klass] = read_class_list(path)
+    assert [p.naam for p in klass.leerlingen] == ["Daan de Jong", "Daan de Jong"]

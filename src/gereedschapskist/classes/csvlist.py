@@ -49,6 +49,8 @@ _HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "groep": ("groep", "groepsnaam", "klas", "klasnaam"),
     "leerjaar": ("leerjaar", "jaargroep"),
     "leerkracht": ("leerkracht", "leerkrachten", "groepsleerkracht", "mentor"),
+    # Only used to tell two pupils with the same name apart; never kept or printed.
+    "kenmerk": ("leerlingnummer", "leerlingnr", "llnr", "leerlingid", "geboortedatum", "gebdatum", "geboren"),
 }
 _ACCEPTED_NAME_COLUMNS = "Roepnaam (of Voornaam), Tussenvoegsel, Achternaam en Groep, of met Naam en Groep"
 
@@ -70,6 +72,7 @@ class _Columns:
     groep: int | None
     leerjaar: int | None
     leerkracht: int | None
+    kenmerk: int | None
 
     @property
     def has_name(self) -> bool:
@@ -255,6 +258,7 @@ class _Row:
     groep: str
     leerjaar: frozenset[int]
     leerkracht: str
+    kenmerk: str = ""  # pupil number or birth date, when the export has one
 
 
 def _cell(row: list[str], index: int | None) -> str:
@@ -336,7 +340,14 @@ def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _R
             path=path,
             line=line,
         )
-    return _Row(line=line, pupil=pupil, groep=groep, leerjaar=leerjaar, leerkracht=_cell(cells, columns.leerkracht))
+    return _Row(
+        line=line,
+        pupil=pupil,
+        groep=groep,
+        leerjaar=leerjaar,
+        leerkracht=_cell(cells, columns.leerkracht),
+        kenmerk=_cell(cells, columns.kenmerk),
+    )
 
 
 # --- from rows to classes -------------------------------------------------------
@@ -378,7 +389,10 @@ def _build_classes(rows: list[_Row], has_leerjaar: bool, path: Path) -> list[Sch
                 teachers.append(row.leerkracht)
         # Exports with one row per parent (verzorger) repeat the pupil; one form each
         # is what the teacher needs. dict.fromkeys keeps the first and drops repeats.
-        pupils = tuple(sorted(dict.fromkeys(row.pupil for row in class_rows), key=lambda p: p.sort_key))
+        # A pupil number or birth date, where the export has one, keeps two different
+        # pupils with the same name apart.
+        unique = dict.fromkeys((row.pupil, row.kenmerk) for row in class_rows)
+        pupils = tuple(sorted((pupil for pupil, _ in unique), key=lambda p: p.sort_key))
         drafts.append((naam, jaargroepen, _join_teachers(teachers), pupils))
 
     drafts.sort(key=lambda draft: (min(draft[1]), natural_key(draft[0]), draft[0]))
