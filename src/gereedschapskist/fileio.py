@@ -10,6 +10,24 @@ from pathlib import Path
 from .errors import UserError
 
 
+class NotARegularFile(OSError):
+    """A device, pipe or socket where a file was expected: reading it could block or never end."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """Read at most `limit + 1` bytes of a regular file (one more tells the caller it is too big).
+
+    Raises the usual OSErrors (FileNotFoundError, IsADirectoryError, PermissionError) and
+    `NotARegularFile`, so each caller can say in its own words what went wrong.
+    """
+    if path.is_dir():
+        raise IsADirectoryError(str(path))
+    if path.exists() and not path.is_file():
+        raise NotARegularFile(str(path))
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` via a temporary file in the same folder and `os.replace`.
 

@@ -462,10 +462,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, except
     # Simulated, because tests may run as root, who can read a chmod 000 file.
     path = write(tmp_path, "Roepnaam;Achternaam;Groep\nSem;Visser;3\n")
 
-    def fail(self: Path) -> bytes:
+    def fail(self: Path, *args: object, **kwargs: object) -> bytes:
         raise exception
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+    monkeypatch.setattr(Path, "open", fail)
     error = read_error(path)
     assert_kind_dutch_error(error, path, None)
     assert hint in error.message
@@ -482,3 +482,12 @@ def test_namesakes_with_different_birth_dates_get_a_form_each(tmp_path: Path) ->
     )
     [klass] = read_class_list(path)
     assert [p.naam for p in klass.leerlingen] == ["Daan de Jong", "Daan de Jong"]
+
+
+def test_a_pipe_is_refused_instead_of_read_forever(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "klassen.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(ClassListError, match="geen gewoon bestand"):
+        read_class_list(fifo)

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import UserError
+from ..fileio import NotARegularFile, read_limited
 from ..findings import Finding
 from .model import FIELD_NAMES, Agenda
 from .yamlload import MAX_BYTES, LoadedYaml, Path_, YamlSyntaxError, load_yaml
@@ -39,13 +40,11 @@ class AgendaFile:
 def read_bytes(path: Path) -> bytes:
     """Read a file or raise a Dutch `UserError` (exit code 2) that names it."""
     try:
-        if path.is_dir():
-            raise UserError("Dit is een map, geen agendabestand. Geef het .yaml-bestand op.", path=path)
-        if path.exists() and not path.is_file():
-            raise UserError("Dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp).", path=path)
-        with path.open("rb") as handle:
-            # one byte past the limit is enough for the loader to say the file is too big
-            return handle.read(MAX_BYTES + 1)
+        return read_limited(path, MAX_BYTES)
+    except IsADirectoryError:
+        raise UserError("Dit is een map, geen agendabestand. Geef het .yaml-bestand op.", path=path) from None
+    except NotARegularFile:
+        raise UserError("Dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp).", path=path) from None
     except FileNotFoundError:
         raise UserError("Dit bestand bestaat niet. Controleer de naam en de map.", path=path) from None
     except PermissionError:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gereedschapskist.errors import UserError
+from gereedschapskist.fileio import NotARegularFile, read_limited
 
 from .model import (
     Pupil,
@@ -53,6 +54,9 @@ _HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "kenmerk": ("leerlingnummer", "leerlingnr", "llnr", "leerlingid", "geboortedatum", "gebdatum", "geboren"),
 }
 _ACCEPTED_NAME_COLUMNS = "Roepnaam (of Voornaam), Tussenvoegsel, Achternaam en Groep, of met Naam en Groep"
+
+# A whole school is some hundreds of kB; refuse what cannot be a class list before decoding it.
+MAX_BYTES = 20 * 2**20
 
 _SEPARATORS = (";", "\t", ",")  # in order of preference when counts tie
 # A title line above the header ("Leerlingenlijst 2025-2026") is common in report
@@ -108,7 +112,11 @@ def read_class_list(path: Path) -> list[SchoolClass]:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        data = read_limited(path, MAX_BYTES)
+    except NotARegularFile:
+        raise ClassListError(
+            "Dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp); geef het CSV-bestand op.", path=path
+        ) from None
     except FileNotFoundError:
         raise ClassListError(
             "Dit bestand bestaat niet; controleer de naam en de map van de klassenlijst.", path=path
@@ -125,6 +133,12 @@ def _read_bytes(path: Path) -> bytes:
             "Dit bestand kan niet worden gelezen; sluit het in Excel en controleer of het nog bereikbaar is.",
             path=path,
         ) from None
+    if len(data) > MAX_BYTES:
+        raise ClassListError(
+            f"Dit bestand is groter dan {MAX_BYTES // 2**20} MB; is het wel de klassenlijst (een CSV-export)?",
+            path=path,
+        )
+    return data
 
 
 def _decode(data: bytes, path: Path) -> str:
