@@ -8,6 +8,7 @@ WeasyPrint is imported only inside the workers and `render`, never by `kmg check
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -26,7 +27,7 @@ from .errors import UserError
 from .fileio import write_bytes_atomic
 
 if TYPE_CHECKING:
-    from .classes import SchoolClass
+    from .classes import Pupil, SchoolClass
     from .render import Renderer
 
 T = TypeVar("T")
@@ -107,6 +108,83 @@ def _refuse_shared_folders(jobs: Sequence[Job]) -> None:
                 f"{other.agenda_path} en {job.agenda_path} zouden allebei in de map '{job.folder}' schrijven. "
                 "Geef de agendabestanden namen die meer van elkaar verschillen."
             )
+
+
+# --- instroom: one new pupil's documents, next to the class's own --------------------------
+
+
+def find_pupil(classes: Sequence[SchoolClass], name: str, source: Path | None = None) -> tuple[SchoolClass, Pupil]:
+    """The pupil called `name`: the name as printed, or the roepnaam when only one pupil has it.
+
+    The messages may repeat what the user typed (their own input) but never name other pupils.
+    """
+    wanted = _name_key(name)
+    if not wanted:
+        raise UserError("--leerling heeft een naam nodig, bijvoorbeeld --leerling \"Roepnaam Achternaam\".")
+    everyone = [(klass, pupil) for klass in classes for pupil in klass.leerlingen]
+    matches = [(k, p) for k, p in everyone if _name_key(p.naam) == wanted]
+    if not matches:
+        matches = [(k, p) for k, p in everyone if _name_key(p.roepnaam) == wanted]
+        if len(matches) > 1:
+            raise UserError(
+                f"'{name}' past bij meer dan één leerling in de klassenlijst. "
+                "Geef de hele naam zoals op het formulier (roepnaam, tussenvoegsel, achternaam).",
+                path=source,
+            )
+    if not matches:
+        raise UserError(
+            f"'{name}' staat niet in de klassenlijst. Schrijf de naam zoals op het formulier "
+            "(roepnaam, tussenvoegsel, achternaam) of alleen de roepnaam.",
+            path=source,
+        )
+    if len(matches) > 1:
+        raise UserError(
+            f"'{name}' staat meer dan eens in de klassenlijst. Maak voor deze leerling een lijst "
+            "met alleen de eigen regel en gebruik die met --klassen.",
+            path=source,
+        )
+    return matches[0]
+
+
+def _ascii_slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _name_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def make_instroom_plan(
+    agendas: Sequence[tuple[Path, Agenda]],
+    classes: Sequence[SchoolClass],
+    names: Sequence[str],
+    day: str,
+    source: Path | None = None,
+) -> Plan:
+    """Jobs for just these pupils, each in its own folder `instroom-<day>-<name>` inside its class's folder.
+
+    The class's own PDFs and cache entries are not touched: a pupil who joins later gets a
+    form without reprinting (or replacing) the forms of the whole class.
+    """
+    plan = Plan()
+    chosen: dict[int, tuple[SchoolClass, Pupil]] = {}
+    for name in names:
+        klass, pupil = find_pupil(classes, name, source)
+        chosen.setdefault(id(pupil), (klass, pupil))
+    taken: set[Path] = set()
+    for klass, pupil in chosen.values():
+        alone = dataclasses.replace(klass, leerlingen=(pupil,))
+        part = make_plan(agendas, [alone])
+        plan.unserved += part.unserved
+        for job in part.jobs:
+            base = f"instroom-{day}-{_ascii_slug(pupil.naam) or 'leerling'}"
+            folder, counter = job.folder / base, 2
+            while folder in taken:
+                folder, counter = job.folder / f"{base}-{counter}", counter + 1
+            taken.add(folder)
+            plan.jobs.append(dataclasses.replace(job, folder=folder))
+    return plan
 
 
 @dataclass(frozen=True)
