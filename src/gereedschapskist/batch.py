@@ -9,8 +9,6 @@ WeasyPrint is imported only inside the workers and `render`, never by `kmg check
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING
 from .agenda.model import Agenda
 from .errors import UserError
 from .fileio import write_bytes_atomic
+from .slug import slugify
 
 if TYPE_CHECKING:
     from .classes import SchoolClass
@@ -27,11 +26,6 @@ if TYPE_CHECKING:
 
 GUIDE = "leidraad.pdf"
 FORMS = "gespreksformulieren.pdf"
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "agenda"
 
 
 @dataclass(frozen=True)

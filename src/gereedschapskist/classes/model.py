@@ -10,39 +10,11 @@ a folder-safe slug. It has no I/O; reading exports lives in `csvlist`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from ..slug import slugify, strip_accents
+
 YEAR_GROUPS = range(1, 9)
-
-# Letters that NFKD does not decompose into "ascii letter + accent", so stripping
-# combining marks alone would drop them: "Đorđević" must sort with D, not vanish.
-_NON_DECOMPOSING = str.maketrans(
-    {
-        "Đ": "D",
-        "đ": "d",
-        "Ø": "O",
-        "ø": "o",
-        "Ł": "L",
-        "ł": "l",
-        "ı": "i",
-        "ß": "ss",
-        "Æ": "AE",
-        "æ": "ae",
-        "Œ": "OE",
-        "œ": "oe",
-        "Þ": "Th",
-        "þ": "th",
-        "Ð": "D",
-        "ð": "d",
-    }
-)
-
-
-def strip_accents(text: str) -> str:
-    """`text` with diacritics removed ("Çelik" -> "Celik"); non-Latin scripts are kept."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_NON_DECOMPOSING))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _fold(text: str) -> str:
@@ -133,8 +105,7 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
 
 def base_slug(naam: str) -> str:
     """Folder-safe ascii name for a class: "4/5" -> "groep-4-5", "Groep 5a" -> "groep-5a"."""
-    ascii_text = strip_accents(naam).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = slugify(naam, empty="")
     # Names often already say "groep" ("Groep 1-2", "groep5"); the prefix must appear once.
     slug = re.sub(r"^(?:groep|gr)(?:-|(?=\d)|$)", "", slug)
     # A name in another script (or only punctuation) leaves nothing usable in ascii.
