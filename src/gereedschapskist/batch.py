@@ -44,10 +44,7 @@ class Job:
 
     @property
     def label(self) -> str:
-        name = f"groep {self.klass.naam}" if self.klass else "zonder klassenlijst"
-        if self.klass and self.klass.naam.lower().startswith(("groep", "klas")):
-            name = self.klass.naam
-        return name
+        return self.klass.label if self.klass else "zonder klassenlijst"
 
     @property
     def pupils(self) -> int:
@@ -64,7 +61,7 @@ class Plan:
 
 
 def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolClass] | None) -> Plan:
-    """Match classes to agendas by year group; a class under several agendas gets a subfolder each."""
+    """Match classes to agendas by name or year group; a class under several agendas gets a subfolder each."""
     plan = Plan()
     if classes is None:
         for path, agenda in agendas:
@@ -72,7 +69,10 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
         _refuse_shared_folders(plan.jobs)
         return plan
     for klass in classes:
-        serving = [(p, a) for p, a in agendas if klass.jaargroepen & set(a.groepen)]
+        # A class that an agenda names in `groepen` ("Taalklas") goes to that agenda only.
+        serving = [(p, a) for p, a in agendas if klass.named_in(a.class_names)] or [
+            (p, a) for p, a in agendas if klass.jaargroepen & a.year_groups
+        ]
         if not serving:
             plan.unserved.append(klass)
         for path, agenda in serving:

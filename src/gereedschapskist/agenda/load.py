@@ -8,6 +8,8 @@ and column of the node they are about, so a teacher can jump straight to it.
 from __future__ import annotations
 
 import difflib
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +53,19 @@ def read_bytes(path: Path) -> bytes:
         raise UserError("Dit bestand mag niet gelezen worden (geen leesrechten).", path=path) from None
     except OSError as exc:
         raise UserError(f"Dit bestand kan niet gelezen worden ({exc.strerror or exc}).", path=path) from None
+
+
+def refuse_repeated_files(paths: Sequence[Path]) -> None:
+    """A `UserError` when one agenda file is named twice in a command (its documents would collide)."""
+    seen: set[str] = set()
+    for path in paths:
+        try:
+            key = os.path.normcase(Path(path).resolve())
+        except OSError:  # pragma: no cover - resolve() rarely fails; reading it will say why
+            continue
+        if key in seen:
+            raise UserError("Dit bestand staat twee keer in de opdracht; noem elke agenda één keer.", path=path)
+        seen.add(key)
 
 
 def load_agenda(path: Path) -> AgendaFile:
@@ -148,6 +163,9 @@ def _schema_message(err: dict, path: Path_) -> tuple[str, str]:
     ctx = err.get("ctx") or {}
     where = _where(path)
     value = err.get("input")
+    if kind.startswith("kmg_"):
+        # the model's own checks carry their Dutch message and hint
+        return f"{where.capitalize()}: {err['msg']}.", str(ctx.get("hint", ""))
     if kind == "missing":
         parent = _where(path[:-1]) if path[:-1] else "De agenda"
         return (

@@ -14,11 +14,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     StrictBool,
     StrictInt,
     StringConstraints,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 
 class Setting(StrEnum):
@@ -57,6 +59,41 @@ def _as_list(value: object) -> object:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+YEAR_GROUP_HINT = (
+    'Schrijf een jaargroep van 1 tot en met 8, of de naam van een groep zonder jaargroep tussen aanhalingstekens, '
+    'zoals "Taalklas".'
+)
+
+
+def _group(value: object) -> int | str:
+    # A year group, or the name of a class from the class list ("Taalklas", "Groep 0")
+    # that has no year group of its own. The errors carry a Dutch hint for `kmg check`.
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= 8:
+            raise PydanticCustomError(
+                "kmg_group", "{value} is geen jaargroep (1 tot en met 8)", {"value": value, "hint": YEAR_GROUP_HINT}
+            )
+        return value
+    if isinstance(value, str) and value.split():
+        return " ".join(value.split())
+    raise PydanticCustomError(
+        "kmg_group", "hier hoort een jaargroep of de naam van een groep", {"hint": YEAR_GROUP_HINT}
+    )
+
+
+Group = Annotated[
+    int | str,
+    PlainValidator(_group),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 8},
+                {"type": "string", "minLength": 1, "pattern": "\\S"},
+            ]
+        }
+    ),
+]
 Questions = Annotated[
     list[Text],
     BeforeValidator(_as_list),
@@ -158,8 +195,12 @@ class Agenda(_Strict):
         description='Het schooljaar tussen aanhalingstekens, bijvoorbeeld "2026-2027".'
     )
     titel: Text | None = Field(default=None, description="Titel van de gesprekken (optioneel).")
-    groepen: list[Annotated[StrictInt, Field(ge=1, le=8)]] = Field(
-        min_length=1, description="De jaargroepen (1 tot en met 8) waarvoor deze agenda geldt."
+    groepen: list[Group] = Field(
+        min_length=1,
+        description=(
+            "De jaargroepen (1 tot en met 8) waarvoor deze agenda geldt. Een groep zonder jaargroep uit de "
+            'klassenlijst zet u er met haar naam tussen aanhalingstekens bij, bijvoorbeeld [1, 2, "Taalklas"].'
+        ),
     )
     setting: Setting = Field(description="Waar het gesprek plaatsvindt: school of huisbezoek.")
     duur: StrictInt = Field(ge=1, le=600, description="Afgesproken duur van één gesprek in minuten.")
@@ -172,6 +213,16 @@ class Agenda(_Strict):
     @property
     def display_title(self) -> str:
         return self.titel or "Kennismakingsgesprek"
+
+    @property
+    def year_groups(self) -> frozenset[int]:
+        """The year groups in `groepen` (the numbers)."""
+        return frozenset(g for g in self.groepen if isinstance(g, int))
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """The classes `groepen` names explicitly ("Taalklas")."""
+        return tuple(g for g in self.groepen if isinstance(g, str))
 
     @property
     def planned_minutes(self) -> int:
