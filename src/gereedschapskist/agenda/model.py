@@ -61,7 +61,7 @@ def _as_list(value: object) -> object:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 YEAR_GROUP_HINT = (
-    'Schrijf een jaargroep van 1 tot en met 8, of de naam van een groep zonder jaargroep tussen aanhalingstekens, '
+    "Schrijf een jaargroep van 1 tot en met 8, of de naam van een groep zonder jaargroep tussen aanhalingstekens, "
     'zoals "Taalklas".'
 )
 

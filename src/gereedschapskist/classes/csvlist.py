@@ -223,7 +223,7 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when the NUL bytes say so, else None.
+    """The codec ("utf-16-le" or "utf-16-be") when the NUL bytes say so, else None.
 
     A class list is mostly Latin text, and in UTF-16 every Latin character has a NUL
     byte: after it (little endian, what Windows writes) or before it (big endian).
@@ -442,7 +442,7 @@ def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _R
 
 
 def _join(items: list[str]) -> str:
-    """"a", "a en b", "a, b en c": how a Dutch sentence lists things."""
+    """How a Dutch sentence lists things: "a", "a en b", "a, b en c"."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " en " + items[-1]
@@ -526,6 +526,6 @@ def _spellings_warning(path: Path, spellings: dict[str, int]) -> ClassListWarnin
     return ClassListWarning(
         path,
         list(spellings.values())[1],
-        f"De groepsnamen {_join(names)} zijn één groep en krijgen één map; kmg noemt de groep \"{first}\". "
+        f'De groepsnamen {_join(names)} zijn één groep en krijgen één map; kmg noemt de groep "{first}". '
         "Is het toch een andere groep, geef die dan een naam die meer verschilt.",
     )

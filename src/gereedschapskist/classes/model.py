@@ -79,7 +79,7 @@ def unserved_message(klass: SchoolClass) -> str:
     if not klass.jaargroepen:
         return (
             f"{klass.label} heeft geen jaargroep en valt onder geen enkele agenda, dus krijgt geen documenten. "
-            f'Zet de naam in \'groepen\' van een agenda, bijvoorbeeld groepen: [1, 2, "{klass.naam}"], '
+            f"Zet de naam in 'groepen' van een agenda, bijvoorbeeld groepen: [1, 2, \"{klass.naam}\"], "
             "of vul in de klassenlijst de kolom Leerjaar in."
         )
     years = sorted(klass.jaargroepen)
