@@ -6,10 +6,12 @@ YAML language server shows them as help while a teacher types.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -59,6 +61,30 @@ def _as_list(value: object) -> object:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+SCHOOL_YEAR_PATTERN = r"^\d{4}-\d{4}$"
+
+
+def is_school_year(text: str) -> bool:
+    """Whether `text` is a school year like "2026-2027" (the second year right after the first)."""
+    if re.fullmatch(SCHOOL_YEAR_PATTERN, text, re.ASCII) is None:
+        return False
+    first, second = map(int, text.split("-"))
+    return second == first + 1
+
+
+def _school_year(text: str) -> str:
+    if not is_school_year(text):
+        raise PydanticCustomError(
+            "kmg_school_year",
+            "{value} is geen schooljaar: het tweede jaar hoort direct op het eerste te volgen",
+            {"value": text, "hint": 'Schrijf bijvoorbeeld schooljaar: "2026-2027".'},
+        )
+    return text
+
+
+# The pattern gives the editor (JSON Schema) and pydantic the form; the validator the years.
+SchoolYear = Annotated[str, StringConstraints(pattern=SCHOOL_YEAR_PATTERN), AfterValidator(_school_year)]
 
 YEAR_GROUP_HINT = (
     "Schrijf een jaargroep van 1 tot en met 8, of de naam van een groep zonder jaargroep tussen aanhalingstekens, "
@@ -191,9 +217,7 @@ class Agenda(_Strict):
 
     versie: Literal[1] = Field(description="Versie van het agendaformaat; nu altijd 1.")
     school: Text = Field(description="Naam van de school, zoals hij op de documenten staat.")
-    schooljaar: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")] = Field(
-        description='Het schooljaar tussen aanhalingstekens, bijvoorbeeld "2026-2027".'
-    )
+    schooljaar: SchoolYear = Field(description='Het schooljaar tussen aanhalingstekens, bijvoorbeeld "2026-2027".')
     titel: Text | None = Field(default=None, description="Titel van de gesprekken (optioneel).")
     groepen: list[Group] = Field(
         min_length=1,

@@ -151,8 +151,10 @@ def parse_groups(text: str) -> list[int]:
             raise ValueError(f"'{part}' is geen groep; schrijf bijvoorbeeld 3-8 of 1,2.")
         low = int(match.group(1))
         high = int(match.group(2) or low)
-        if not (1 <= low <= high <= 8):
+        if not (1 <= low <= 8 and 1 <= high <= 8):
             raise ValueError(f"'{part}' valt buiten groep 1 tot en met 8.")
+        if low > high:
+            raise ValueError(f"'{part}' loopt van hoog naar laag; schrijf {high}-{low}.")
         groups.update(range(low, high + 1))
     if not groups:
         raise ValueError("Geef minstens één groep op, bijvoorbeeld 3-8.")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from ..agenda.model import is_school_year
 from ..agenda.schema import agenda_schema_text
 from ..agenda.starter import DEFAULT_DURATION, SCHEMA_FILENAME, parse_groups, starter_agenda
 from . import app
@@ -45,7 +46,7 @@ def init_command(
         raise fail(f"--groepen: {exc}") from None
     if not school.strip():
         raise fail("--school: vul de naam van de school in.")
-    if not (len(schooljaar) == 9 and schooljaar[4] == "-" and schooljaar.replace("-", "").isdigit()):
+    if not is_school_year(schooljaar):
         raise fail("--schooljaar: schrijf het schooljaar als 2026-2027.")
     text = starter_agenda(
         setting=setting.value,
