@@ -26,6 +26,8 @@ from gereedschapskist.lint import check_file
 )
 def test_init_writes_an_agenda_that_passes_check_clean(kmg, tmp_path: Path, args: list[str]) -> None:
     path = tmp_path / "agenda.yaml"
+    if "--school" not in args:
+        args = [*args, "--school", "OBS De Regenboog"]
     result = kmg("init", path, *args)
     assert result.exit_code == 0, result.output
     checked = check_file(path)
@@ -118,3 +120,13 @@ def test_init_and_check_agree_on_what_a_school_year_is(kmg, tmp_path: Path, year
         [finding] = check_file(written).findings
         assert (finding.code, finding.line) == ("KMG002", line)
     assert (result.exit_code == 0) is (year in {"2026-2027", "1999-2000"})
+
+
+def test_without_school_check_asks_for_the_name(kmg, tmp_path: Path) -> None:
+    path = tmp_path / "agenda.yaml"
+    assert kmg("init", path).exit_code == 0
+    [finding] = check_file(path).findings
+    assert (finding.code, finding.level) == ("KMG114", "warning")
+    assert "Naam van de school" in finding.message
+    assert path.read_text(encoding="utf-8").splitlines()[finding.line - 1] == "school: Naam van de school"
+    assert kmg("check", path, "--strict").exit_code == 1

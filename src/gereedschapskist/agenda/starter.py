@@ -139,6 +139,22 @@ TOPICS: tuple[Topic, ...] = (
 DEFAULT_DURATION = {"school": 25, "huisbezoek": 60}
 
 
+@dataclass(frozen=True)
+class Placeholder:
+    """A value `kmg init` writes when it was not told the real one (KMG114 warns about it)."""
+
+    text: str
+    hint: str
+
+
+PLACEHOLDERS: dict[str, Placeholder] = {
+    "school": Placeholder(
+        "Naam van de school",
+        "Vul de naam van de school in zoals hij op de documenten moet staan, bijvoorbeeld school: OBS De Regenboog.",
+    ),
+}
+
+
 def parse_groups(text: str) -> list[int]:
     """'3-8' -> [3..8], '1,2' -> [1, 2], '1-2,5' -> [1, 2, 5]; ValueError in Dutch otherwise."""
     groups: set[int] = set()
@@ -217,10 +233,13 @@ def starter_agenda(
     setting: str = "school",
     groups: list[int] | None = None,
     duration: int | None = None,
-    school: str = "Naam van de school",
+    school: str = PLACEHOLDERS["school"].text,
     school_year: str = "2026-2027",
 ) -> str:
-    """The YAML text of a starter agenda that passes `kmg check` without findings."""
+    """The YAML text of a starter agenda that passes `kmg check` without findings.
+
+    Without a real `school` the placeholder stays, and KMG114 asks for the name.
+    """
     groups = groups or [3, 4, 5, 6, 7, 8]
     duration = duration or DEFAULT_DURATION[setting]
     topics = _choose_topics(duration)

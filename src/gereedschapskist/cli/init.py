@@ -11,7 +11,7 @@ import typer
 
 from ..agenda.model import is_school_year
 from ..agenda.schema import agenda_schema_text
-from ..agenda.starter import DEFAULT_DURATION, SCHEMA_FILENAME, parse_groups, starter_agenda
+from ..agenda.starter import DEFAULT_DURATION, PLACEHOLDERS, SCHEMA_FILENAME, parse_groups, starter_agenda
 from . import app
 from .common import fail, user_errors
 
@@ -36,7 +36,7 @@ def init_command(
     duur: int | None = typer.Option(
         None, "--duur", min=1, max=600, help="Minuten per gesprek (standaard 25 op school, 60 bij een huisbezoek)."
     ),
-    school: str = typer.Option("Naam van de school", "--school", help="Naam van de school."),
+    school: str = typer.Option(PLACEHOLDERS["school"].text, "--school", help="Naam van de school."),
     schooljaar: str = typer.Option("2026-2027", "--schooljaar", help="Het schooljaar, bijvoorbeeld 2026-2027."),
 ) -> None:
     """Schrijf een startagenda met de tien onderwerpen uit de gereedschapskist."""
