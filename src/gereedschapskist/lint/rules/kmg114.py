@@ -29,7 +29,7 @@ from typing import Any
 
 from ...agenda.starter import PLACEHOLDERS
 from ...findings import Finding
-from ..context import RuleContext
+from ..context import RuleContext, text_key
 
 ID = "KMG114"
 LEVEL = "warning"
@@ -38,14 +38,10 @@ REASON = "Er is een doordachte gespreksagenda nodig, die het team vooraf met elk
 DEFAULT: dict[str, Any] = {}
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for field, placeholder in PLACEHOLDERS.items():
         value = getattr(ctx.agenda, field)
-        if isinstance(value, str) and _key(value) == _key(placeholder.text):
+        if isinstance(value, str) and text_key(value) == text_key(placeholder.text):
             yield ctx.finding(
                 (field,),
                 f"Bij '{field}' staat nog de voorbeeldtekst '{value}' uit kmg init.",
