@@ -434,7 +434,7 @@ def test_class_without_year_group_and_empty_leerjaar_is_kept(tmp_path: Path) -> 
 
 
 def test_leerjaar_outside_1_to_8(tmp_path: Path) -> None:
-    path = write(tmp_path, "Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;De Egels;2\nZoë;Berg;De Egels;0\n")
+    path = write(tmp_path, "Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;De Egels;2\nZoë;Berg;De Egels;9\n")
     error = read_error(path)
     assert_kind_dutch_error(error, path, 3)
 
@@ -585,3 +585,11 @@ def test_nul_bytes_that_are_no_utf16_are_refused(tmp_path: Path) -> None:
     error = read_error(path)
     assert_kind_dutch_error(error, path, None)
     assert "binaire" in error.message
+
+
+def test_leerjaar_0_is_a_class_without_year_group(tmp_path: Path) -> None:
+    # "Groep 0" (a pre-school group) exports with Leerjaar 0: no year group, not a broken list.
+    path = write(tmp_path, "Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;Groep 0;0\nZoë;Berg;3;3\n")
+    classes = by_name(read_class_list(path))
+    assert classes["Groep 0"].jaargroepen == frozenset()
+    assert classes["3"].jaargroepen == frozenset({3})

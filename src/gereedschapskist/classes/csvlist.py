@@ -421,7 +421,8 @@ def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _R
         )
     leerjaar_text = _cell(cells, columns.leerjaar)
     leerjaar = parse_year_groups(leerjaar_text)
-    if leerjaar_text and not leerjaar:
+    # "0" is groep 0 (a pre-school group): a class without year group, like "Taalklas".
+    if leerjaar_text and not leerjaar and leerjaar_text != "0":
         raise ClassListError(
             f'Het leerjaar "{leerjaar_text}" op deze regel is geen jaargroep 1 tot en met 8; '
             "vul een getal van 1 tot en met 8 in.",
