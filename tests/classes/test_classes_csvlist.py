@@ -575,9 +575,9 @@ def test_different_classes_stay_apart(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom(tmp_path: Path, codec: str) -> None:
-    path = write(tmp_path, "Roepnaam\tAchternaam\tGroep\r\nZoë\tÇelik\t3\r\nأحمد\tHaddad\t3\r\n".encode(codec))
-    [groep] = read_class_list(path)
-    assert names(groep) == ["Zoë Çelik", "أحمد Haddad"]
+    text = "Roepnaam\tAchternaam\tGroep\r\nZoë\tÇelik\t3\r\nأحمد\tHaddad\t3\r\nĀdam\t一二\t3\r\n"
+    [groep] = read_class_list(write(tmp_path, text.encode(codec)))
+    assert names(groep) == ["Zoë Çelik", "أحمد Haddad", "Ādam 一二"]
 
 
 def test_nul_bytes_that_are_no_utf16_are_refused(tmp_path: Path) -> None:

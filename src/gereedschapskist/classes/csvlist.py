@@ -235,9 +235,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     half = len(sample) // 2
     nul_odd = sample[1::2].count(0)
     nul_even = sample[0::2].count(0)
-    if nul_odd >= half * 0.4 and nul_even == 0:
+    # A few NULs on the other side come from characters such as U+0100 ("Ā") or U+4E00.
+    if nul_odd >= half * 0.4 and nul_even * 8 < nul_odd:
         return "utf-16-le"
-    if nul_even >= half * 0.4 and nul_odd == 0:
+    if nul_even >= half * 0.4 and nul_odd * 8 < nul_even:
         return "utf-16-be"
     return None
 
