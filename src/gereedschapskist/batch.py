@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import re
 import signal
 import sys
 import unicodedata
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .agenda.model import Agenda
 from .errors import UserError
 from .fileio import write_bytes_atomic
+from .slug import slugify
 
 if TYPE_CHECKING:
     from .classes import Pupil, SchoolClass
@@ -35,11 +35,6 @@ R = TypeVar("R")
 
 GUIDE = "leidraad.pdf"
 FORMS = "gespreksformulieren.pdf"
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "agenda"
 
 
 @dataclass(frozen=True)
@@ -58,10 +53,7 @@ class Job:
 
     @property
     def label(self) -> str:
-        name = f"groep {self.klass.naam}" if self.klass else "zonder klassenlijst"
-        if self.klass and self.klass.naam.lower().startswith(("groep", "klas")):
-            name = self.klass.naam
-        return name
+        return self.klass.label if self.klass else "zonder klassenlijst"
 
     @property
     def pupils(self) -> int:
@@ -78,7 +70,7 @@ class Plan:
 
 
 def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolClass] | None) -> Plan:
-    """Match classes to agendas by year group; a class under several agendas gets a subfolder each."""
+    """Match classes to agendas by name or year group; a class under several agendas gets a subfolder each."""
     plan = Plan()
     if classes is None:
         for path, agenda in agendas:
@@ -86,7 +78,10 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
         _refuse_shared_folders(plan.jobs)
         return plan
     for klass in classes:
-        serving = [(p, a) for p, a in agendas if klass.jaargroepen & set(a.groepen)]
+        # A class that an agenda names in `groepen` ("Taalklas") goes to that agenda only.
+        serving = [(p, a) for p, a in agendas if klass.named_in(a.class_names)] or [
+            (p, a) for p, a in agendas if klass.jaargroepen & a.year_groups
+        ]
         if not serving:
             plan.unserved.append(klass)
         for path, agenda in serving:
@@ -146,11 +141,6 @@ def find_pupil(classes: Sequence[SchoolClass], name: str, source: Path | None = 
     return matches[0]
 
 
-def _ascii_slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def _name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
@@ -178,7 +168,7 @@ def make_instroom_plan(
         part = make_plan(agendas, [alone])
         plan.unserved += part.unserved
         for job in part.jobs:
-            base = f"instroom-{day}-{_ascii_slug(pupil.naam) or 'leerling'}"
+            base = f"instroom-{day}-{slugify(pupil.naam, empty='leerling')}"
             folder, counter = job.folder / base, 2
             while folder in taken:
                 folder, counter = job.folder / f"{base}-{counter}", counter + 1

@@ -56,6 +56,7 @@ def build_command(
     ),
 ) -> None:
     """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
+    from ..agenda.load import refuse_repeated_files
     from ..lint import check_file
     from .report import print_human
 
@@ -66,6 +67,7 @@ def build_command(
         if leerlingen and classes is None:
             raise fail("--leerling werkt alleen samen met een klassenlijst (--klassen).")
         _check_out_dir(out)
+        refuse_repeated_files(agendas)
         checked = [check_file(path) for path in agendas]
         if any(f for file in checked for f in file.findings):
             print_human(checked, strict=False, summary=False)
@@ -77,7 +79,10 @@ def build_command(
             from ..classes import read_class_list
 
             class_list = read_class_list(classes)
+            for warning in class_list.warnings:
+                typer.echo(f"Let op: {warning}", err=True)
         from ..batch import make_instroom_plan, make_plan
+        from ..classes.model import unserved_message
 
         pairs = [(file.path, file.agenda) for file in checked if file.agenda]
         if leerlingen and class_list is not None:
@@ -85,12 +90,7 @@ def build_command(
         else:
             plan = make_plan(pairs, class_list)
         for klass in plan.unserved:
-            typer.echo(
-                f"Let op: groep {klass.naam} (jaargroep {', '.join(map(str, sorted(klass.jaargroepen)))}) "
-                "valt onder geen enkele agenda en krijgt geen documenten. "
-                "Voeg de groep toe aan 'groepen' van een agenda.",
-                err=True,
-            )
+            typer.echo(f"Let op: {unserved_message(klass)}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
         with _build_lock(out):
