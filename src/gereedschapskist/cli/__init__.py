@@ -2,18 +2,89 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 
+
+def _dutch_help_option(command: Any, option: Any) -> Any:
+    if option is not None:
+        option.help = "Toon deze uitleg en stop."
+    return option
+
+
+class DutchCommand(TyperCommand):
+    """A command whose help page is Dutch; the Dutch strings load only when help is shown."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[OPTIES]"
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _dutch_help_option(self, super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .dutch import install
+
+        install()
+        return super().format_help(ctx, formatter)
+
+
+class DutchGroup(TyperGroup):
+    """The `kmg` group: Dutch help, and usage errors in Dutch (translated only when one occurs)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[OPTIES]"
+        self.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _dutch_help_option(self, super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .dutch import install
+
+        install()
+        return super().format_help(ctx, formatter)
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from typer._click.exceptions import ClickException
+
+        try:
+            # Typer's standalone mode would print its errors in English; catch them here instead.
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as exc:
+            from .dutch import show_usage_error
+
+            show_usage_error(exc)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("kmg: afgebroken.", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
 app = typer.Typer(
     name="kmg",
+    cls=DutchGroup,
     help="kmg: bereid het kennismakingsgesprek voor. Schrijf een agenda, controleer hem en druk alles af.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def command(name: str) -> Any:
+    """`@app.command(name)` with the Dutch help page."""
+    return app.command(name, cls=DutchCommand)
 
 
 def _version(value: bool) -> None:
@@ -24,7 +95,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", help="Toon de versie en stop.", callback=_version, is_eager=True),
+    version: bool = typer.Option(False, "--versie", help="Toon de versie en stop.", callback=_version, is_eager=True),
+    version_alias: bool = typer.Option(False, "--version", hidden=True, callback=_version, is_eager=True),
 ) -> None:
     """kmg: bereid het kennismakingsgesprek voor. Schrijf een agenda, controleer hem en druk alles af."""
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import EXIT_FINDINGS
-from . import app
-from .common import fail, user_errors
+from . import command
+from .common import either, fail, user_errors
 
 if TYPE_CHECKING:
     from ..batch import JobResult
@@ -24,27 +24,35 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-@app.command("build")
+@command("build")
 def build_command(
     agendas: list[Path] = typer.Argument(
-        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False
+        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False, metavar="AGENDA"
     ),
     classes: Path | None = typer.Option(
-        None, "--classes", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
+        None, "--klassen", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
     ),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Map waarin de PDF's komen."),
+    out: Path = typer.Option(Path("out"), "--uitvoer", "-o", help="Map waarin de PDF's komen."),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Map met eigen sjablonen; die gaan voor de ingebouwde.", readable=False
+        None, "--sjablonen", help="Map met eigen sjablonen; die gaan voor de ingebouwde.", readable=False
     ),
     jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=1, max=64, help="Aantal processen tegelijk (standaard: alle processorkernen)."
+        None, "--processen", "-j", min=1, max=64, help="Aantal processen tegelijk (standaard: alle processorkernen)."
     ),
-    force: bool = typer.Option(False, "--force", help="Maak alles opnieuw, ook wat niet veranderd is."),
+    force: bool = typer.Option(False, "--opnieuw", help="Maak alles opnieuw, ook wat niet veranderd is."),
+    # the English names from before: they keep working (school scripts), help does not show them
+    classes_alias: Path | None = typer.Option(None, "--classes", hidden=True, readable=False),
+    out_alias: Path | None = typer.Option(None, "--out", hidden=True),
+    templates_alias: Path | None = typer.Option(None, "--templates", hidden=True, readable=False),
+    jobs_alias: int | None = typer.Option(None, "--jobs", min=1, max=64, hidden=True),
+    force_alias: bool = typer.Option(False, "--force", hidden=True),
 ) -> None:
     """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
     from ..lint import check_file
     from .report import print_human
 
+    classes, out, templates = either(classes, classes_alias), either(out, out_alias), either(templates, templates_alias)
+    jobs, force = either(jobs, jobs_alias), force or force_alias
     started = time.monotonic()
     with user_errors():
         if templates is not None and not templates.is_dir():
@@ -138,7 +146,7 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
 def _check_out_dir(out: Path) -> None:
     """Refuse an output folder we cannot make or write before any work is done."""
     if out.exists() and not out.is_dir():
-        raise fail(f"{out}: dit is een bestand, geen map. Kies met --out een map voor de PDF's.")
+        raise fail(f"{out}: dit is een bestand, geen map. Kies met --uitvoer een map voor de PDF's.")
     # Nothing is created yet (a refused build leaves no trace): look at the nearest existing folder.
     existing = out.absolute()
     while not existing.exists():
@@ -146,7 +154,7 @@ def _check_out_dir(out: Path) -> None:
     if not existing.is_dir():
         raise fail(f"{out}: de map voor de PDF's kan niet gemaakt worden ({existing} is een bestand).")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --out een andere map.")
+        raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --uitvoer een andere map.")
 
 
 def _remember_warnings(results: Iterator[JobResult], into: list[str]) -> Iterator[JobResult]:

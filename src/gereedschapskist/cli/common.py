@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import typer
 
 from ..errors import EXIT_USAGE, UserError
+
+T = TypeVar("T")
+
+
+def either(dutch: T, english: T | None) -> T:
+    """The value of an option given under its old English name, else under its Dutch name."""
+    return dutch if english is None else english
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

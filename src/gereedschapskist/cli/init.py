@@ -11,7 +11,7 @@ import typer
 
 from ..agenda.schema import agenda_schema_text
 from ..agenda.starter import DEFAULT_DURATION, SCHEMA_FILENAME, parse_groups, starter_agenda
-from . import app
+from . import command
 from .common import fail, user_errors
 
 
@@ -27,7 +27,7 @@ def _create_exclusive(path: Path, text: str) -> None:
         handle.write(text)
 
 
-@app.command("init")
+@command("init")
 def init_command(
     path: Path = typer.Argument(Path("agenda.yaml"), help="Waar de nieuwe agenda komt (standaard agenda.yaml)."),
     setting: SettingChoice = typer.Option(SettingChoice.school, "--setting", help="Op school of een huisbezoek."),

@@ -13,8 +13,8 @@ from ..findings import LEVEL_LABELS
 if TYPE_CHECKING:
     from rich.console import Console
 
-# rich is imported inside the functions that draw for people: `--format json` and
-# `--format github` then start without it (start-up time counts for `kmg check`).
+# rich is imported inside the functions that draw for people: `--formaat json` and
+# `--formaat github` then start without it (start-up time counts for `kmg check`).
 
 BAR_WIDTH = 30
 
@@ -66,7 +66,7 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) 
         + _count(warnings, "waarschuwing", "waarschuwingen")
     )
     if strict and warnings:
-        verdict += " (met --strict tellen waarschuwingen als fout)"
+        verdict += " (met --streng tellen waarschuwingen als fout)"
     console.print(verdict + ".")
 
 
