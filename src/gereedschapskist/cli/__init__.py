@@ -110,4 +110,7 @@ from . import schema as _schema  # noqa: E402,F401
 
 
 def main() -> None:
+    from .console import use_readable_fallback
+
+    use_readable_fallback()
     app()
