@@ -88,12 +88,8 @@ def build_command(
         f"{_plural(pages, 'pagina', 'pagina’s')} in {_plural(files, 'bestand', 'bestanden')}, "
         f"in {seconds:.1f} s. De PDF's staan in {out.resolve()}/"
     )
-    if not harfbuzz_subset_available():
-        typer.echo(
-            "Tip: met het pakket libharfbuzz-subset0 (sudo apt-get install libharfbuzz-subset0) "
-            "maakt kmg de PDF's een stuk sneller.",
-            err=True,
-        )
+    if (tip := harfbuzz_tip()) is not None:
+        typer.echo(tip, err=True)
 
 
 def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool) -> tuple[int, int, int]:
@@ -114,6 +110,7 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
         typer.echo(f"{_plural(len(fresh), 'groep is', 'groepen zijn')} niet veranderd sinds de vorige keer.")
     if not todo:
         return pages, files, pupils
+    require_pango()  # in this process, before any worker starts: one Dutch sentence, not a traceback
     results = _remember_warnings(execute(todo, out, template_dirs=template_dirs, workers=workers), warnings := [])
     try:
         if sys.stderr.isatty():
@@ -163,6 +160,61 @@ def _remember_warnings(results: Iterator[JobResult], into: list[str]) -> Iterato
         yield result
 
 
-def harfbuzz_subset_available() -> bool:
+# The names WeasyPrint tries for libharfbuzz-subset (weasyprint/text/ffi.py), per platform.
+HARFBUZZ_SUBSET_NAMES = {
+    "win32": ("libharfbuzz-subset-0", "harfbuzz-subset-0", "libharfbuzz-subset-0.dll"),
+    "darwin": ("harfbuzz-subset", "libharfbuzz-subset.0.dylib", "libharfbuzz-subset.dylib"),
+    "linux": ("harfbuzz-subset", "libharfbuzz-subset.so.0"),
+}
+
+
+def _platform_key(platform: str) -> str:
+    if platform.startswith(("win", "cygwin", "msys")):
+        return "win32"
+    return "darwin" if platform == "darwin" else "linux"
+
+
+def harfbuzz_subset_available(platform: str | None = None) -> bool:
     """Whether libharfbuzz-subset is installed (WeasyPrint then subsets fonts several times faster)."""
-    return ctypes.util.find_library("harfbuzz-subset") is not None
+    ffi = sys.modules.get("weasyprint.text.ffi")
+    if platform is None and ffi is not None:
+        return getattr(ffi, "harfbuzz_subset", None) is not None  # what WeasyPrint itself found
+    names = HARFBUZZ_SUBSET_NAMES[_platform_key(platform or sys.platform)]
+    return any(ctypes.util.find_library(name) for name in names)
+
+
+def harfbuzz_tip(platform: str | None = None) -> str | None:
+    """A speed tip when the subsetter is missing, with this platform's way to install it."""
+    if harfbuzz_subset_available(platform):
+        return None
+    key = _platform_key(platform or sys.platform)
+    if key == "win32":
+        return None  # the GTK runtime from MSYS2 brings it; nothing a school should install by hand
+    how = "brew install harfbuzz" if key == "darwin" else "Debian/Ubuntu: sudo apt-get install libharfbuzz-subset0"
+    return f"Tip: met HarfBuzz-subset ({how}) maakt kmg de PDF's een stuk sneller."
+
+
+PANGO_HOW = {
+    "win32": (
+        "installeer de GTK-runtime met MSYS2 (pacman -S mingw-w64-x86_64-pango) en zet zo nodig "
+        "WEASYPRINT_DLL_DIRECTORIES op de map met de DLL's; zie 'Windows' in de README"
+    ),
+    "darwin": "installeer Pango met: brew install pango",
+    "linux": (
+        "installeer het pakket pango van uw Linux-versie "
+        "(Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0; Fedora: sudo dnf install pango)"
+    ),
+}
+
+
+def pango_missing_message(platform: str | None = None) -> str:
+    how = PANGO_HOW[_platform_key(platform or sys.platform)]
+    return f"kmg kan geen PDF's maken, want Pango ontbreekt op deze computer: {how}. kmg check werkt wel."
+
+
+def require_pango() -> None:
+    """Stop with one Dutch sentence when WeasyPrint cannot load Pango (or is not installed)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (OSError, ImportError):
+        raise fail(pango_missing_message()) from None
