@@ -113,4 +113,27 @@ def main() -> None:
     from .console import use_readable_fallback
 
     use_readable_fallback()
-    app()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # `kmg schema > /dev/full` fails here, not at exit after we are gone
+    except OSError as exc:
+        _os_error_exit(exc)
+
+
+def _os_error_exit(exc: OSError) -> None:
+    """An OSError no command turned into a sentence (a full disk under `> rapport.txt`): one Dutch line."""
+    import contextlib
+    import os
+
+    from ..errors import EXIT_USAGE, os_error_text
+
+    what = f"{exc.filename}: dit kan niet gelezen of geschreven worden" if exc.filename else (
+        "de uitvoer kan niet geschreven worden"
+    )
+    with contextlib.suppress(OSError, ValueError):
+        # What is still buffered would fail again when Python closes stdout; send it nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    typer.echo(f"kmg: {what} ({os_error_text(exc)}).", err=True)
+    sys.exit(EXIT_USAGE)

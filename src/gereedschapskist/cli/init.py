@@ -11,6 +11,7 @@ import typer
 
 from ..agenda.schema import agenda_schema_text
 from ..agenda.starter import DEFAULT_DURATION, SCHEMA_FILENAME, parse_groups, starter_agenda
+from ..errors import os_error_text
 from . import command
 from .common import fail, user_errors
 
@@ -63,7 +64,7 @@ def init_command(
         except FileExistsError:
             raise fail(f"{path} bestaat al; kmg overschrijft geen bestaande agenda. Kies een andere naam.") from None
         except OSError as exc:
-            raise fail(f"{path}: het bestand kan niet geschreven worden ({exc.strerror or exc}).") from None
+            raise fail(f"{path}: het bestand kan niet geschreven worden ({os_error_text(exc)}).") from None
         schema_path = path.parent / SCHEMA_FILENAME
         if not schema_path.exists():
             # the schema only helps the editor; the agenda itself is written either way
