@@ -46,15 +46,19 @@ def build_command(
     templates_alias: Path | None = typer.Option(None, "--templates", hidden=True, readable=False),
     jobs_alias: int | None = typer.Option(None, "--jobs", min=1, max=64, hidden=True),
     force_alias: bool = typer.Option(False, "--force", hidden=True),
+    verbose: bool = typer.Option(
+        False, "--uitgebreid", "-v", help="Toon bij meldingen van WeasyPrint en Jinja ook de Engelse tekst."
+    ),
+    verbose_alias: bool = typer.Option(False, "--verbose", hidden=True),
 ) -> None:
     """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
     from ..lint import check_file
     from .report import print_human
 
     classes, out, templates = either(classes, classes_alias), either(out, out_alias), either(templates, templates_alias)
-    jobs, force = either(jobs, jobs_alias), force or force_alias
+    jobs, force, verbose = either(jobs, jobs_alias), force or force_alias, verbose or verbose_alias
     started = time.monotonic()
-    with user_errors():
+    with user_errors(verbose=verbose):
         if templates is not None and not templates.is_dir():
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
         _check_out_dir(out)
@@ -81,7 +85,7 @@ def build_command(
             )
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
-        pages, files, pupils = _run(plan.jobs, out, templates, jobs, force)
+        pages, files, pupils = _run(plan.jobs, out, templates, jobs, force, verbose)
     seconds = time.monotonic() - started
     typer.echo(
         f"Klaar: {_plural(len(plan.jobs), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}, "
@@ -92,7 +96,9 @@ def build_command(
         typer.echo(tip, err=True)
 
 
-def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool) -> tuple[int, int, int]:
+def _run(
+    jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool, verbose: bool = False
+) -> tuple[int, int, int]:
     from ..batch import execute
     from ..cache import Manifest, templates_digest
     from ..resources import builtin_template_dir
@@ -135,8 +141,12 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
     finally:
         # also after Ctrl-C or an error: what was written completely is kept as done
         manifest.save()
-    for warning in dict.fromkeys(warnings):
-        typer.echo(f"Let op (opmaak): {warning}", err=True)
+    if warnings:
+        from .foreign import warning_lines
+
+        for warning in dict.fromkeys(warnings):
+            for line in warning_lines(warning, verbose=verbose):
+                typer.echo(line, err=True)
     return pages, files, pupils
 
 

@@ -24,12 +24,18 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
+def user_errors(*, verbose: bool = False) -> Iterator[None]:
     """Turn a `UserError` into its sentence on stderr and the right exit code: never a traceback."""
     try:
         yield
     except UserError as exc:
-        raise fail(exc.render(), exc.exit_code) from None
+        message = exc.render()
+        from .foreign import translate  # a template error may carry Jinja's English
+
+        dutch = translate(message)
+        if dutch is not None and verbose:
+            dutch += f"\n    origineel: {message}"
+        raise fail(dutch or message, exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("\nkmg: afgebroken; er is niets half weggeschreven.", err=True)
         raise typer.Exit(130) from None
