@@ -83,9 +83,6 @@ _PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = tuple(
     )
 )
 
-# Notes that are no problem of the school's: the missing subsetter is a speed tip of its own.
-_IGNORED = re.compile(r"Using fontTools instead of HarfBuzz-Subset")
-
 UNKNOWN = "WeasyPrint gaf een melding over de opmaak (in het Engels); kmg build --uitgebreid toont die."
 
 
@@ -99,8 +96,6 @@ def translate(message: str) -> str | None:
 
 def warning_lines(message: str, *, verbose: bool) -> list[str]:
     """What to print for one warning from the renderer: Dutch, and the original with --verbose."""
-    if _IGNORED.search(message):
-        return [f"    origineel: {message}"] if verbose else []
     dutch = translate(message)
     if dutch is None:
         dutch = message if _looks_dutch(message) else UNKNOWN
