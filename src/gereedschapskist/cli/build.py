@@ -13,15 +13,12 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import EXIT_FINDINGS
+from ..wording import aantal as _plural
 from . import command
 from .common import either, fail, user_errors
 
 if TYPE_CHECKING:
     from ..batch import JobResult
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 @command("build")

@@ -9,6 +9,8 @@ import typer
 from ..agenda.load import AgendaFile
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda
 from ..findings import LEVEL_LABELS
+from ..wording import aantal as _count
+from ..wording import clock
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,10 +26,6 @@ def _console() -> Console:
 
     # highlight=False: rich would otherwise colour numbers and quotes in Dutch sentences
     return Console(highlight=False, soft_wrap=True)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) -> None:
@@ -80,9 +78,8 @@ def print_summary(console: Console, agenda: Agenda) -> None:
     width = max(len(t.titel) for t in agenda.onderwerpen)
     for topic, start in zip(agenda.onderwerpen, agenda.start_minutes(), strict=True):
         cells = max(1, round(topic.minuten * BAR_WIDTH / scale)) if topic.minuten else 0
-        clock = f"{start // 60}:{start % 60:02d}"
         console.print(
-            f"    {clock:>5}  {escape(f'{topic.titel:<{width}}')}  [blue]{'█' * cells}[/blue]"
+            f"    {clock(start):>5}  {escape(f'{topic.titel:<{width}}')}  [blue]{'█' * cells}[/blue]"
             f"{'·' * (BAR_WIDTH - cells) if cells <= BAR_WIDTH else ''} {topic.minuten} min"
         )
     counts = agenda.question_counts()
