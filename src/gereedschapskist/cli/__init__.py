@@ -11,45 +11,36 @@ from typer.core import TyperCommand, TyperGroup
 from .. import __version__
 
 
-def _dutch_help_option(command: Any, option: Any) -> Any:
-    if option is not None:
-        option.help = "Toon deze uitleg en stop."
-    return option
-
-
-class DutchCommand(TyperCommand):
-    """A command whose help page is Dutch; the Dutch strings load only when help is shown."""
+class _DutchHelp:
+    """Dutch help pages; the Dutch strings load only when a help page is shown."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options_metavar = "[OPTIES]"
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _dutch_help_option(self, super().get_help_option(ctx))
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Toon deze uitleg en stop."
+        return option
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         from .dutch import install
 
         install()
-        return super().format_help(ctx, formatter)
+        return super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
-class DutchGroup(TyperGroup):
+class DutchCommand(_DutchHelp, TyperCommand):
+    """A `kmg` command with a Dutch help page."""
+
+
+class DutchGroup(_DutchHelp, TyperGroup):
     """The `kmg` group: Dutch help, and usage errors in Dutch (translated only when one occurs)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.options_metavar = "[OPTIES]"
         self.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
-
-    def get_help_option(self, ctx: Any) -> Any:
-        return _dutch_help_option(self, super().get_help_option(ctx))
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        from .dutch import install
-
-        install()
-        return super().format_help(ctx, formatter)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
