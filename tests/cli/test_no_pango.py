@@ -45,6 +45,7 @@ def test_build_without_pango_says_what_to_install(tmp_path: Path, classes: Path,
     done = kmg(prelude, "build", SCHOOL, "--klassen", classes, "--uitvoer", out, "--processen", "2", cwd=tmp_path)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "OSError" not in done.stderr
+    assert "WeasyPrint could not import" not in done.stdout  # WeasyPrint's English banner stays out
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert "Pango ontbreekt" in lines[0] and "sudo apt-get install libpango-1.0-0" in lines[0]
@@ -55,6 +56,22 @@ def test_check_works_without_pango(tmp_path: Path) -> None:
     done = kmg(NO_PANGO, "check", SCHOOL, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Geen opmerkingen" in done.stdout
+
+
+def test_the_check_does_not_import_weasyprint_when_pango_is_there() -> None:
+    """The quick look keeps the ~0.5 s WeasyPrint import out of the main process of a build."""
+    script = (
+        "import sys; from gereedschapskist.cli.build import require_pango; require_pango(); "
+        "print('weasyprint' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+def test_the_import_decides_when_the_quick_look_says_no(monkeypatch) -> None:
+    monkeypatch.setattr(build, "_pango_loads_quickly", lambda: False)
+    build.require_pango()  # WeasyPrint imports fine here: no refusal
 
 
 @pytest.mark.parametrize(

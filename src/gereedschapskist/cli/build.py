@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes.util
+import io
 import os
 import sys
 import time
@@ -219,9 +221,59 @@ def pango_missing_message(platform: str | None = None) -> str:
     return f"kmg kan geen PDF's maken, want Pango ontbreekt op deze computer: {how}. kmg check werkt wel."
 
 
+# The libraries WeasyPrint loads when it is imported, under the names it tries
+# (weasyprint/text/ffi.py). Only used for a quick look; the import itself decides.
+PANGO_LIBRARIES = (
+    ("libgobject-2.0-0", "gobject-2.0-0", "gobject-2.0", "libgobject-2.0.so.0", "libgobject-2.0.0.dylib"),
+    ("libpango-1.0-0", "pango-1.0-0", "pango-1.0", "libpango-1.0.so.0", "libpango-1.0.dylib"),
+    ("libharfbuzz-0", "harfbuzz", "harfbuzz-0.0", "libharfbuzz.so.0", "libharfbuzz.0.dylib"),
+    ("libfontconfig-1", "fontconfig-1", "fontconfig", "libfontconfig.so.1", "libfontconfig.1.dylib"),
+    ("libpangoft2-1.0-0", "pangoft2-1.0-0", "pangoft2-1.0", "libpangoft2-1.0.so.0", "libpangoft2-1.0.dylib"),
+)
+
+
+def _pango_loads_quickly() -> bool:
+    """A quick look (~50 ms) whether WeasyPrint will find Pango, without importing WeasyPrint (~0.5 s).
+
+    The build's workers import WeasyPrint themselves; the main process only needs to know
+    that they can. When this look says no, `require_pango` asks the import itself, so a
+    name WeasyPrint learns in a later release costs time here, never a wrong refusal.
+    """
+    import importlib.util
+
+    try:
+        import cffi
+
+        if importlib.util.find_spec("weasyprint") is None:
+            return False
+    except (ImportError, ValueError):
+        return False
+    if hasattr(os, "add_dll_directory"):  # Windows: the folders WeasyPrint adds before loading
+        default = r"C:\msys64\ucrt64\bin;C:\msys64\mingw64\bin;C:\Program Files\GTK3-Runtime Win64\bin"
+        for folder in os.environ.get("WEASYPRINT_DLL_DIRECTORIES", default).split(";"):
+            with contextlib.suppress(OSError):
+                os.add_dll_directory(folder)
+    ffi = cffi.FFI()
+    flags = 0x00001000 if os.name == "nt" else ffi.RTLD_NOW  # as WeasyPrint loads them
+    for names in PANGO_LIBRARIES:
+        for name in (*names, f"{names[0]}.dll"):
+            try:
+                ffi.dlopen(name, flags)
+                break
+            except OSError:
+                continue
+        else:
+            return False
+    return True
+
+
 def require_pango() -> None:
     """Stop with one Dutch sentence when WeasyPrint cannot load Pango (or is not installed)."""
+    if sys.modules.get("weasyprint") is not None or _pango_loads_quickly():
+        return
     try:
-        import weasyprint  # noqa: F401
+        # WeasyPrint prints an English banner on stdout before it raises; keep that out
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint  # noqa: F401
     except (OSError, ImportError):
         raise fail(pango_missing_message()) from None
