@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gereedschapskist.cli import build
+from gereedschapskist.cli import systemlibs
 
 REPO = Path(__file__).resolve().parents[2]
 SCHOOL = REPO / "agendas" / "school-groep-3-8.yaml"
@@ -61,7 +61,7 @@ def test_check_works_without_pango(tmp_path: Path) -> None:
 def test_the_check_does_not_import_weasyprint_when_pango_is_there() -> None:
     """The quick look keeps the ~0.5 s WeasyPrint import out of the main process of a build."""
     script = (
-        "import sys; from gereedschapskist.cli.build import require_pango; require_pango(); "
+        "import sys; from gereedschapskist.cli.systemlibs import require_pango; require_pango(); "
         "print('weasyprint' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
@@ -70,8 +70,8 @@ def test_the_check_does_not_import_weasyprint_when_pango_is_there() -> None:
 
 
 def test_the_import_decides_when_the_quick_look_says_no(monkeypatch) -> None:
-    monkeypatch.setattr(build, "_pango_loads_quickly", lambda: False)
-    build.require_pango()  # WeasyPrint imports fine here: no refusal
+    monkeypatch.setattr(systemlibs, "_pango_loads_quickly", lambda: False)
+    systemlibs.require_pango()  # WeasyPrint imports fine here: no refusal
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_the_import_decides_when_the_quick_look_says_no(monkeypatch) -> None:
     ],
 )
 def test_the_advice_fits_the_platform(platform: str, words: tuple[str, ...]) -> None:
-    message = build.pango_missing_message(platform)
+    message = systemlibs.pango_missing_message(platform)
     assert all(word in message for word in words), message
     assert ("apt-get" in message) == (platform == "linux")
 
@@ -104,13 +104,13 @@ def test_harfbuzz_is_looked_up_under_the_platforms_name(monkeypatch, platform, l
         return f"/lib/{name}" if found else None
 
     monkeypatch.setattr(ctypes.util, "find_library", find_library)
-    assert not build.harfbuzz_subset_available(platform)
+    assert not systemlibs.harfbuzz_subset_available(platform)
     assert library in asked
-    given = build.harfbuzz_tip(platform)
+    given = systemlibs.harfbuzz_tip(platform)
     if tip is None:
         assert given is None  # Windows: the GTK runtime brings it; no apt-get advice there
     else:
         assert tip in given and "subset" in given
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"/lib/{name}" if name == library else None)
-    assert build.harfbuzz_subset_available(platform)
-    assert build.harfbuzz_tip(platform) is None
+    assert systemlibs.harfbuzz_subset_available(platform)
+    assert systemlibs.harfbuzz_tip(platform) is None
