@@ -21,6 +21,9 @@ ALIASES = {
     "--force": "--opnieuw",
     "--format": "--formaat",
     "--strict": "--streng",
+    "--summary": "--samenvatting",
+    "--no-summary": "--geen-samenvatting",
+    "--verbose": "--uitgebreid",
     "--version": "--versie",
 }
 
