@@ -8,7 +8,7 @@ import os
 import secrets
 from pathlib import Path
 
-from .errors import UserError
+from .errors import UserError, os_error_text
 
 
 class NotARegularFile(OSError):
@@ -46,7 +46,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(
-            f"De map kan niet gemaakt of beschreven worden ({exc.strerror or exc}).", path=path.parent
+            f"De map kan niet gemaakt of beschreven worden ({os_error_text(exc)}).", path=path.parent
         ) from None
     tmp: Path | None = None
     try:
@@ -68,10 +68,10 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             ) from None
         if isinstance(exc, OSError) and tmp is None:
             raise UserError(
-                f"De map kan niet beschreven worden ({exc.strerror or exc}).", path=path.parent
+                f"De map kan niet beschreven worden ({os_error_text(exc)}).", path=path.parent
             ) from None
         if isinstance(exc, OSError):
-            raise UserError(f"Het bestand kan niet geschreven worden ({exc.strerror or exc}).", path=path) from None
+            raise UserError(f"Het bestand kan niet geschreven worden ({os_error_text(exc)}).", path=path) from None
         raise
 
 

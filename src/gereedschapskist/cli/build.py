@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import datetime
 import os
 import signal
@@ -15,9 +14,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import EXIT_FINDINGS
-from . import app
-from .common import fail, user_errors
+from ..errors import EXIT_FINDINGS, os_error_text
+from ..wording import aantal as _plural
+from . import command
+from .common import either, fail, user_errors
+from .systemlibs import harfbuzz_tip, require_pango
 
 if TYPE_CHECKING:
     from ..batch import JobResult
@@ -27,26 +28,32 @@ if TYPE_CHECKING:
 LOCK_FILE = ".kmg-build.lock"
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-@app.command("build")
+@command("build")
 def build_command(
     agendas: list[Path] = typer.Argument(
-        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False
+        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False, metavar="AGENDA"
     ),
     classes: Path | None = typer.Option(
-        None, "--classes", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
+        None, "--klassen", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
     ),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Map waarin de PDF's komen."),
+    out: Path = typer.Option(Path("out"), "--uitvoer", "-o", help="Map waarin de PDF's komen."),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Map met eigen sjablonen; die gaan voor de ingebouwde.", readable=False
+        None, "--sjablonen", help="Map met eigen sjablonen; die gaan voor de ingebouwde.", readable=False
     ),
     jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=1, max=64, help="Aantal processen tegelijk (standaard: alle processorkernen)."
+        None, "--processen", "-j", min=1, max=64, help="Aantal processen tegelijk (standaard: alle processorkernen)."
     ),
-    force: bool = typer.Option(False, "--force", help="Maak alles opnieuw, ook wat niet veranderd is."),
+    force: bool = typer.Option(False, "--opnieuw", help="Maak alles opnieuw, ook wat niet veranderd is."),
+    # the English names from before: they keep working (school scripts), help does not show them
+    classes_alias: Path | None = typer.Option(None, "--classes", hidden=True, readable=False),
+    out_alias: Path | None = typer.Option(None, "--out", hidden=True),
+    templates_alias: Path | None = typer.Option(None, "--templates", hidden=True, readable=False),
+    jobs_alias: int | None = typer.Option(None, "--jobs", min=1, max=64, hidden=True),
+    force_alias: bool = typer.Option(False, "--force", hidden=True),
+    verbose: bool = typer.Option(
+        False, "--uitgebreid", "-v", help="Toon bij meldingen van WeasyPrint en Jinja ook de Engelse tekst."
+    ),
+    verbose_alias: bool = typer.Option(False, "--verbose", hidden=True),
     leerlingen: list[str] | None = typer.Option(
         None,
         "--leerling",
@@ -60,8 +67,10 @@ def build_command(
     from ..lint import check_file
     from .report import print_human
 
+    classes, out, templates = either(classes, classes_alias), either(out, out_alias), either(templates, templates_alias)
+    jobs, force, verbose = either(jobs, jobs_alias), force or force_alias, verbose or verbose_alias
     started = time.monotonic()
-    with _ctrl_c_once(), user_errors():
+    with _ctrl_c_once(), user_errors(verbose=verbose):
         if templates is not None and not templates.is_dir():
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
         if leerlingen and classes is None:
@@ -94,18 +103,14 @@ def build_command(
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
         with _build_lock(out):
-            pages, files = _run(plan.jobs, out, templates, jobs, force, cache=not leerlingen)
+            pages, files = _run(plan.jobs, out, templates, jobs, force, verbose, cache=not leerlingen)
         seconds = time.monotonic() - started
         typer.echo(
             f"Klaar: {_made(plan.jobs)}, {_plural(pages, 'pagina', 'pagina’s')} in "
             f"{_plural(files, 'bestand', 'bestanden')}, in {seconds:.1f} s. De PDF's staan in {out.resolve()}/"
         )
-    if not harfbuzz_subset_available():
-        typer.echo(
-            "Tip: met het pakket libharfbuzz-subset0 (sudo apt-get install libharfbuzz-subset0) "
-            "maakt kmg de PDF's een stuk sneller.",
-            err=True,
-        )
+    if (tip := harfbuzz_tip()) is not None:
+        typer.echo(tip, err=True)
 
 
 def _made(jobs_: list) -> str:
@@ -163,7 +168,7 @@ def _build_lock(out: Path) -> Iterator[None]:
             lock.acquire()
     except OSError as exc:
         raise fail(
-            f"{out}: de map voor de PDF's kan niet gemaakt of beschreven worden ({exc.strerror or exc})."
+            f"{out}: de map voor de PDF's kan niet gemaakt of beschreven worden ({os_error_text(exc)})."
         ) from None
     try:
         yield
@@ -172,7 +177,14 @@ def _build_lock(out: Path) -> Iterator[None]:
 
 
 def _run(
-    jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool, *, cache: bool = True
+    jobs_: list,
+    out: Path,
+    templates: Path | None,
+    workers: int | None,
+    force: bool,
+    verbose: bool = False,
+    *,
+    cache: bool = True,
 ) -> tuple[int, int]:
     """Make what is not up to date; returns pages and files (also those kept from the last build).
 
@@ -205,6 +217,7 @@ def _run(
         _warn_shrinking(todo, manifest)
     if not todo:
         return pages, files
+    require_pango()  # in this process, before any worker starts: one Dutch sentence, not a traceback
 
     def done(result: JobResult) -> None:
         nonlocal pages, files
@@ -239,8 +252,12 @@ def _run(
         # also after Ctrl-C or an error: what was written completely is kept as done
         if cache:
             manifest.save()
-    for warning in dict.fromkeys(warnings):
-        typer.echo(f"Let op (opmaak): {warning}", err=True)
+    if warnings:
+        from .foreign import warning_lines
+
+        for warning in dict.fromkeys(warnings):
+            for line in warning_lines(warning, verbose=verbose):
+                typer.echo(line, err=True)
     return pages, files
 
 
@@ -260,7 +277,7 @@ def _warn_shrinking(todo: list, manifest: Manifest) -> None:
 def _check_out_dir(out: Path) -> None:
     """Refuse an output folder we cannot make or write before any work is done."""
     if out.exists() and not out.is_dir():
-        raise fail(f"{out}: dit is een bestand, geen map. Kies met --out een map voor de PDF's.")
+        raise fail(f"{out}: dit is een bestand, geen map. Kies met --uitvoer een map voor de PDF's.")
     # Nothing is created yet (a refused build leaves no trace): look at the nearest existing folder.
     existing = out.absolute()
     while not existing.exists():
@@ -268,9 +285,4 @@ def _check_out_dir(out: Path) -> None:
     if not existing.is_dir():
         raise fail(f"{out}: de map voor de PDF's kan niet gemaakt worden ({existing} is een bestand).")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --out een andere map.")
-
-
-def harfbuzz_subset_available() -> bool:
-    """Whether libharfbuzz-subset is installed (WeasyPrint then subsets fonts several times faster)."""
-    return ctypes.util.find_library("harfbuzz-subset") is not None
+        raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --uitvoer een andere map.")
