@@ -51,7 +51,7 @@ def main() -> None:
         out = folder / "out"
         agenda = REPO / "agendas" / "school-groep-3-8.yaml"
         wall, peak, output = kmg(
-            "build", agenda, "--classes", classes, "--out", out, "--jobs", str(args.processen), memory=True
+            "build", agenda, "--klassen", classes, "--uitvoer", out, "--processen", str(args.processen), memory=True
         )
         made = len(list(out.rglob("gespreksformulieren.pdf")))
         pools = -(-args.klassen // (TASKS_PER_WORKER * args.processen))
@@ -61,7 +61,7 @@ def main() -> None:
         print(f"wall time:       {wall:6.1f} s ({wall / max(made, 1):.2f} s per class)")
         print(f"peak memory:     {mb(peak)} (whole process tree)")
         print(f"pools:           {pools} (a fresh one every {TASKS_PER_WORKER} classes per process)")
-        print(output.strip().splitlines()[-1] if "Klaar" in output else output)
+        print(next((line for line in output.splitlines() if line.startswith("Klaar")), output))
 
 
 if __name__ == "__main__":

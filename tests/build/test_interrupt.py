@@ -40,7 +40,7 @@ def test_ctrl_c_twice_stops_cleanly(tmp_path: Path, jobs: str) -> None:
     marker = f"KMG_TEST_RUN={uuid.uuid4().hex}"
     env = {**os.environ, marker.split("=")[0]: marker.split("=")[1]}
     command = [sys.executable, "-c", "from gereedschapskist.cli import main; main()", "build", str(SCHOOL)]
-    command += ["--classes", str(classes), "--out", str(out), "--jobs", jobs]
+    command += ["--klassen", str(classes), "--uitvoer", str(out), "--processen", jobs]
     build = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True
     )

@@ -51,7 +51,7 @@ def test_start_method_is_spawn_where_forkserver_is_missing(monkeypatch: pytest.M
 def test_a_multi_class_build_works_with_spawn_alone(kmg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Windows has no forkserver: force "spawn" here, build several classes, compare with a serial build."""
     classes = class_list(tmp_path / "klassen.csv", 4, pupils=2)
-    serial = kmg("build", SCHOOL, "--classes", classes, "--out", tmp_path / "serieel", "--jobs", "1")
+    serial = kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", tmp_path / "serieel", "--processen", "1")
     assert serial.exit_code == 0, serial.output
 
     real_get_context = multiprocessing.get_context
@@ -65,7 +65,7 @@ def test_a_multi_class_build_works_with_spawn_alone(kmg, tmp_path: Path, monkeyp
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     monkeypatch.setattr(multiprocessing, "get_context", windows_get_context)
-    result = kmg("build", SCHOOL, "--classes", classes, "--out", tmp_path / "spawn", "--jobs", "2")
+    result = kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", tmp_path / "spawn", "--processen", "2")
     assert result.exit_code == 0, result.output
     assert "spawn" in asked
     serial_pdfs = sorted(p.relative_to(tmp_path / "serieel") for p in (tmp_path / "serieel").rglob("*.pdf"))
@@ -124,8 +124,8 @@ def test_a_build_past_the_per_process_limit_finishes(tmp_path: Path) -> None:
     """130 classes with 2 processes stopped at exactly 128 folders, for ever (CPython gh-115634)."""
     classes = class_list(tmp_path / "klassen.csv", 9)
     out = tmp_path / "out"
-    command = [sys.executable, "-c", LOW_LIMIT_BUILD, "build", str(SCHOOL), "--classes", str(classes)]
-    command += ["--out", str(out), "--jobs", "2"]
+    command = [sys.executable, "-c", LOW_LIMIT_BUILD, "build", str(SCHOOL), "--klassen", str(classes)]
+    command += ["--uitvoer", str(out), "--processen", "2"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     except subprocess.TimeoutExpired:

@@ -43,7 +43,7 @@ def test_written_files_follow_the_umask_and_are_never_world_writable(
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 def test_built_pdfs_are_readable_by_colleagues(kmg, tmp_path: Path, umask) -> None:
     out = tmp_path / "out"
-    result = kmg("build", SCHOOL, "--out", out, "--jobs", "1")
+    result = kmg("build", SCHOOL, "--uitvoer", out, "--processen", "1")
     assert result.exit_code == 0, result.output
     pdfs = list(out.rglob("*.pdf"))
     assert pdfs
@@ -79,9 +79,9 @@ def test_a_pdf_open_in_a_viewer_asks_to_close_it(tmp_path: Path, monkeypatch: py
 
 def test_build_says_which_pdf_to_close_and_exits_2(kmg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
-    assert kmg("build", SCHOOL, "--out", out, "--jobs", "1").exit_code == 0
+    assert kmg("build", SCHOOL, "--uitvoer", out, "--processen", "1").exit_code == 0
     monkeypatch.setattr(os, "replace", _locked_pdf(os.replace))
-    result = kmg("build", SCHOOL, "--out", out, "--jobs", "1", "--force")
+    result = kmg("build", SCHOOL, "--uitvoer", out, "--processen", "1", "--opnieuw")
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if "PDF-lezer" in line]
     assert len(lines) == 1
