@@ -60,6 +60,7 @@ def build_command(
         help="Alleen de leidraad en het formulier van deze leerling (instroom), in een eigen map "
         "in de map van de groep; de rest van de groep blijft zoals het was. Mag vaker.",
         show_default=False,
+        metavar="<naam>",
     ),
 ) -> None:
     """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
