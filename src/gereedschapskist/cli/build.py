@@ -18,6 +18,7 @@ from .common import fail, user_errors
 
 if TYPE_CHECKING:
     from ..batch import JobResult
+    from ..cache import Manifest
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -73,7 +74,7 @@ def build_command(
             )
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
-        pages, files, pupils = _run(plan.jobs, out, templates, jobs, force)
+        pages, files, pupils = _run(plan.jobs, out, templates, jobs, force, blanked := [])
     seconds = time.monotonic() - started
     typer.echo(
         f"Klaar: {_plural(len(plan.jobs), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}, "
@@ -86,9 +87,13 @@ def build_command(
             "maakt kmg de PDF's een stuk sneller.",
             err=True,
         )
+    if blanked:
+        raise typer.Exit(EXIT_FINDINGS)  # names to write in by hand (listed above)
 
 
-def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool) -> tuple[int, int, int]:
+def _run(
+    jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool, blanked: list[JobResult]
+) -> tuple[int, int, int]:
     from ..batch import execute
     from ..cache import Manifest, templates_digest
     from ..resources import builtin_template_dir
@@ -107,6 +112,7 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
     if not todo:
         return pages, files, pupils
     results = _remember_warnings(execute(todo, out, template_dirs=template_dirs, workers=workers), warnings := [])
+    results = _left_blank(results, blanked, manifest)
     try:
         if sys.stderr.isatty():
             from rich.console import Console
@@ -132,6 +138,8 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
         manifest.save()
     for warning in dict.fromkeys(warnings):
         typer.echo(f"Let op (opmaak): {warning}", err=True)
+    if blanked:
+        _print_blanked(blanked)
     return pages, files, pupils
 
 
@@ -147,6 +155,32 @@ def _check_out_dir(out: Path) -> None:
         raise fail(f"{out}: de map voor de PDF's kan niet gemaakt worden ({existing} is een bestand).")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --out een andere map.")
+
+
+def _left_blank(results: Iterator[JobResult], into: list[JobResult], manifest: Manifest) -> Iterator[JobResult]:
+    """Remember the classes with names left blank; they are built (and listed) again next time."""
+    for result in results:
+        yield result
+        if result.unprintable:  # after the caller recorded it in the manifest
+            into.append(result)
+            manifest.entries.pop(result.job.folder.as_posix(), None)
+
+
+def _print_blanked(blanked: list[JobResult]) -> None:
+    # The names go to the console only (the school needs them to write them in by hand), never to a log.
+    typer.echo(
+        "Let op: geen enkel lettertype kan deze namen afdrukken. Op hun formulier en in de afvinklijst staat "
+        "een lege regel; schrijf de naam daar met de hand op:",
+        err=True,
+    )
+    for result in blanked:
+        pupils = result.job.klass.leerlingen if result.job.klass else ()
+        for name in result.unprintable:
+            typer.echo(
+                f"  {result.job.label}, leerling {name.position} in de lijst: {pupils[name.position - 1].naam} "
+                f"(tekens {name.code_points()})",
+                err=True,
+            )
 
 
 def _remember_warnings(results: Iterator[JobResult], into: list[str]) -> Iterator[JobResult]:

@@ -102,6 +102,15 @@ class UnprintableName:
         return ", ".join(f"U+{ord(character):04X}" for character in self.characters)
 
 
+def unprintable_names(*pdfs: RenderedPdf) -> tuple[UnprintableName, ...]:
+    """The pupils left blank in any of these PDFs (of one class), by position."""
+    blank: dict[int, set[str]] = {}
+    for pdf in pdfs:
+        for name in pdf.unprintable:
+            blank.setdefault(name.position, set()).update(name.characters)
+    return tuple(UnprintableName(position, "".join(sorted(blank[position]))) for position in sorted(blank))
+
+
 @dataclass
 class RenderedPdf:
     """A finished PDF. `warnings` holds what WeasyPrint complained about (e.g. a refused URL)

@@ -278,6 +278,13 @@ def is_installed() -> bool:
     return _originals is not None
 
 
+def original(patch: Patch) -> Any:
+    """What `patch` replaced (while installed), else what is there now."""
+    if _originals is None:
+        return patch.current()
+    return _originals[PATCHES.index(patch)]
+
+
 @contextmanager
 def installed(wanted: bool = True) -> Iterator[None]:
     """Run a block with the patches installed (or, with `wanted=False`, without), then restore the state."""
