@@ -92,6 +92,18 @@ def test_an_untested_version_takes_the_public_path(monkeypatch: pytest.MonkeyPat
 
 def test_the_public_path_can_be_forced(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(compat.FORCE_PUBLIC_API, "1")
+    forced = Renderer()
+    assert not forced.fast
+    assert forced.notes == (compat.FORCED_SLOW_MODE_NOTE,)
+
+
+def test_a_moved_module_takes_the_public_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A WeasyPrint without weasyprint.stacking (renamed, say): no ImportError, the slow mode.
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint.stacking", None)
+    problems = compat.fast_path_problems()
+    assert problems and "anders opgebouwd" in problems[-1]
     assert not Renderer().fast
 
 

@@ -204,3 +204,9 @@ def test_garbage_collector_is_paused_per_document_and_restored(renderer) -> None
     finally:
         del renderer.write
     assert seen == [False, False]
+
+
+def test_a_patch_overwritten_by_someone_else_is_noticed(installed: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pydyf, "_to_bytes", speedups.original(_patch(pydyf, "_to_bytes")))
+    assert speedups.problems() == ["pydyf._to_bytes"]
+    assert not speedups.install()

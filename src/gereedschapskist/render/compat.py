@@ -25,11 +25,23 @@ TESTED_VERSIONS: dict[str, tuple[str, ...]] = {
 # Set to 1 to force the public-API path (to compare, or to work around a fast-path bug).
 FORCE_PUBLIC_API = "KMG_ZONDER_VERSNELLING"
 
-# Said once per build when the fast path is not used (Dutch: the CLI prints it).
+# Said with every document when the fast path is not used; the CLI prints each distinct warning once.
 SLOW_MODE_NOTE = (
     "kmg drukt in de langzame stand: de geïnstalleerde versie van WeasyPrint (of pydyf, tinyhtml5) is niet "
     "de geteste. De PDF's zijn goed, het maken duurt alleen langer."
 )
+FORCED_SLOW_MODE_NOTE = (
+    f"kmg drukt in de langzame stand, omdat {FORCE_PUBLIC_API} aan staat. "
+    "De PDF's zijn goed, het maken duurt alleen langer."
+)
+
+
+def forced_public_api() -> bool:
+    return os.environ.get(FORCE_PUBLIC_API, "").strip() not in ("", "0")
+
+
+def slow_mode_note() -> str:
+    return FORCED_SLOW_MODE_NOTE if forced_public_api() else SLOW_MODE_NOTE
 
 
 def _parameters(function: Any) -> list[str]:
@@ -89,6 +101,15 @@ def _private_targets() -> list[tuple[str, Callable[[], bool]]]:
     ]
 
 
+def install_speedups() -> bool:
+    """Install the patch table (speedups.py); False when it cannot be (nothing is then patched)."""
+    try:
+        from . import speedups
+    except Exception:  # noqa: BLE001 - see fast_path_problems
+        return False
+    return speedups.install()
+
+
 def _version_problems() -> list[str]:
     found = []
     for package, tested in TESTED_VERSIONS.items():
@@ -103,13 +124,17 @@ def _version_problems() -> list[str]:
 
 def fast_path_problems() -> list[str]:
     """Why the fast path may not run (empty: it may). Imports WeasyPrint."""
-    if os.environ.get(FORCE_PUBLIC_API, "").strip() not in ("", "0"):
-        return [f"{FORCE_PUBLIC_API} is gezet"]
-    from . import speedups
-
+    if forced_public_api():
+        return [f"{FORCE_PUBLIC_API} staat aan"]
     found = _version_problems()
+    try:
+        from . import speedups
+
+        targets = _private_targets()
+    except Exception as error:  # noqa: BLE001 - a module or name that moved: not the expected shape
+        return [*found, f"WeasyPrint, pydyf of tinyhtml5 is anders opgebouwd ({type(error).__name__}: {error})"]
     found += [f"{name} heeft een andere vorm" for name in speedups.problems()]
-    for name, check in _private_targets():
+    for name, check in targets:
         try:
             ok = check()
         except Exception:  # noqa: BLE001 - any surprise in a shape check means: not the expected shape

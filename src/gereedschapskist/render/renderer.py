@@ -60,7 +60,7 @@ from weasyprint.text.fonts import FontConfiguration
 from .. import resources
 from ..agenda.model import Agenda
 from ..classes.model import Pupil, SchoolClass
-from . import compat, speedups, views
+from . import compat, views
 from .contract import (
     CONTENT_BLOCK,
     CONTENT_VARIABLE,
@@ -170,9 +170,9 @@ class Renderer:
         _without_harfbuzz_subset_too()
         if fast is None:
             fast = not compat.fast_path_problems()
-        self.fast = bool(fast) and speedups.install()
+        self.fast = bool(fast) and compat.install_speedups()
         # Said with every document in the slow mode; the CLI prints each distinct warning once.
-        self.notes: tuple[str, ...] = () if self.fast else (compat.SLOW_MODE_NOTE,)
+        self.notes: tuple[str, ...] = () if self.fast else (compat.slow_mode_note(),)
         self.font_config = FontConfiguration()
         self.fetcher = TemplateDirFetcher(self.template_dirs)
         self.env = make_environment(self.template_dirs)

@@ -236,53 +236,57 @@ PATCHES: tuple[Patch, ...] = (
     ),
 )
 
-# The originals of the installed patches, in table order; None while nothing is installed.
-_originals: list[Any] | None = None
+# The (original, replacement) of every installed patch, in table order; None while nothing is installed.
+_installed: list[tuple[Any, Any]] | None = None
 _lock = threading.Lock()
 
 
 def problems() -> list[str]:
-    """The patch targets that do not have the expected shape (empty when all can be patched)."""
-    if _originals is not None:
-        return []
+    """The patch targets without the expected shape (empty: all can be patched, or are still patched)."""
+    if _installed is not None:
+        # Installed: every target must still hold our replacement (nobody patched over it).
+        return [patch.name for patch, (_, new) in zip(PATCHES, _installed, strict=True) if patch.current() is not new]
     return [patch.name for patch in PATCHES if not patch.expected(patch.current())]
 
 
 def install() -> bool:
     """Apply every patch of the table, or none when one target has an unexpected shape; True when installed."""
-    global _originals
+    global _installed
     with _lock:
-        if _originals is not None:
-            return True
+        if _installed is not None:
+            return not problems()
         if problems():
             return False
-        originals = [patch.current() for patch in PATCHES]
-        for patch, original in zip(PATCHES, originals, strict=True):
-            setattr(patch.owner, patch.attribute, patch.replace(original))
-        _originals = originals
+        installed = []
+        for patch in PATCHES:
+            original = patch.current()
+            replacement = patch.replace(original)
+            setattr(patch.owner, patch.attribute, replacement)
+            installed.append((original, replacement))
+        _installed = installed
         return True
 
 
 def uninstall() -> None:
     """Put every original back (for tests); harmless when nothing is installed."""
-    global _originals
+    global _installed
     with _lock:
-        if _originals is None:
+        if _installed is None:
             return
-        for patch, original in zip(PATCHES, _originals, strict=True):
+        for patch, (original, _) in zip(PATCHES, _installed, strict=True):
             setattr(patch.owner, patch.attribute, original)
-        _originals = None
+        _installed = None
 
 
 def is_installed() -> bool:
-    return _originals is not None
+    return _installed is not None
 
 
 def original(patch: Patch) -> Any:
     """What `patch` replaced (while installed), else what is there now."""
-    if _originals is None:
+    if _installed is None:
         return patch.current()
-    return _originals[PATCHES.index(patch)]
+    return _installed[PATCHES.index(patch)][0]
 
 
 @contextmanager
