@@ -179,6 +179,8 @@ class Renderer:
         self.env.filters["isolate"] = isolate
         self.css_warnings: list[str] = []
         self.stylesheet_path, self.css = self._load_stylesheet()
+        # The slow mode's page count of a form per agenda (the content laid out on its own).
+        self._content_pages: dict[str, int] = {}
         self._layers: Any = None
         if self.fast:
             from .layers import LayeredPrinter
@@ -257,8 +259,11 @@ class Renderer:
     def _flowing_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
         """All forms of a class as one flowing document (header and content together, per pupil)."""
         count = len(klass.leerlingen) if klass is not None and klass.leerlingen else 1
-        content = self._layout(FORM_CONTENT_TEMPLATE, views.form_content_context(agenda), forms=0)
-        pages = max(1, len(content.document.pages))
+        key = agenda.model_dump_json()
+        pages = self._content_pages.get(key)
+        if pages is None:
+            content = self._layout(FORM_CONTENT_TEMPLATE, views.form_content_context(agenda), forms=0)
+            pages = self._content_pages[key] = max(1, len(content.document.pages))
         html = self.flowing_forms_html(agenda, klass, pages)
         layout = self._layout_string(html, self._base_url(FORMS_TEMPLATE), stylesheets=[self.css], forms=count)
         counts = set(layout.form_pages)
