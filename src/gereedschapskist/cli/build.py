@@ -43,6 +43,7 @@ def build_command(
     force: bool = typer.Option(False, "--force", help="Maak alles opnieuw, ook wat niet veranderd is."),
 ) -> None:
     """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
+    from ..agenda.load import refuse_repeated_files
     from ..lint import check_file
     from .report import print_human
 
@@ -51,6 +52,7 @@ def build_command(
         if templates is not None and not templates.is_dir():
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
         _check_out_dir(out)
+        refuse_repeated_files(agendas)
         checked = [check_file(path) for path in agendas]
         if any(f for file in checked for f in file.findings):
             print_human(checked, strict=False, summary=False)
@@ -62,16 +64,14 @@ def build_command(
             from ..classes import read_class_list
 
             class_list = read_class_list(classes)
+            for warning in class_list.warnings:
+                typer.echo(f"Let op: {warning}", err=True)
         from ..batch import make_plan
+        from ..classes.model import unserved_message
 
         plan = make_plan([(file.path, file.agenda) for file in checked if file.agenda], class_list)
         for klass in plan.unserved:
-            typer.echo(
-                f"Let op: groep {klass.naam} (jaargroep {', '.join(map(str, sorted(klass.jaargroepen)))}) "
-                "valt onder geen enkele agenda en krijgt geen documenten. "
-                "Voeg de groep toe aan 'groepen' van een agenda.",
-                err=True,
-            )
+            typer.echo(f"Let op: {unserved_message(klass)}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
         pages, files, pupils = _run(plan.jobs, out, templates, jobs, force, blanked := [])

@@ -51,7 +51,7 @@ def check_command(
     elif format is Format.github:
         print_github(files)
     else:
-        print_human(files, strict=strict, summary=summary)
+        print_human(files, strict=strict, summary=summary, next_step=not unreadable)
     for exc in unreadable:
         typer.echo(f"kmg: {exc.render()}", err=True)
     code = EXIT_USAGE if unreadable else exit_code(files, strict=strict)

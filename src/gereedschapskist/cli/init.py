@@ -9,8 +9,9 @@ from pathlib import Path
 
 import typer
 
+from ..agenda.model import is_school_year
 from ..agenda.schema import agenda_schema_text
-from ..agenda.starter import DEFAULT_DURATION, SCHEMA_FILENAME, parse_groups, starter_agenda
+from ..agenda.starter import DEFAULT_DURATION, PLACEHOLDERS, SCHEMA_FILENAME, parse_groups, starter_agenda
 from . import app
 from .common import fail, user_errors
 
@@ -35,7 +36,7 @@ def init_command(
     duur: int | None = typer.Option(
         None, "--duur", min=1, max=600, help="Minuten per gesprek (standaard 25 op school, 60 bij een huisbezoek)."
     ),
-    school: str = typer.Option("Naam van de school", "--school", help="Naam van de school."),
+    school: str = typer.Option(PLACEHOLDERS["school"].text, "--school", help="Naam van de school."),
     schooljaar: str = typer.Option("2026-2027", "--schooljaar", help="Het schooljaar, bijvoorbeeld 2026-2027."),
 ) -> None:
     """Schrijf een startagenda met de tien onderwerpen uit de gereedschapskist."""
@@ -45,7 +46,7 @@ def init_command(
         raise fail(f"--groepen: {exc}") from None
     if not school.strip():
         raise fail("--school: vul de naam van de school in.")
-    if not (len(schooljaar) == 9 and schooljaar[4] == "-" and schooljaar.replace("-", "").isdigit()):
+    if not is_school_year(schooljaar):
         raise fail("--schooljaar: schrijf het schooljaar als 2026-2027.")
     text = starter_agenda(
         setting=setting.value,
