@@ -327,33 +327,33 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
         print(f"HarfBuzz subsetting (libharfbuzz-subset0) in use: {'yes' if harfbuzz_subset_in_use() else 'no'}")
 
-        wall, peak, output = kmg("build", *agendas, "--classes", school, "--out", out, memory=True)
+        wall, peak, output = kmg("build", *agendas, "--klassen", school, "--uitvoer", out, memory=True)
         summary = [line for line in output.splitlines() if line.startswith("Klaar")]
         print(f"whole school, clean build:       {wall:6.2f} s wall, peak memory {mb(peak)}")
         print(f"   {summary[-1] if summary else output.strip().splitlines()[-1]}")
         if not args.skip_public:
             wall_public, _, output = kmg(
-                "build", *agendas, "--classes", school, "--out", folder / "out-public", public_api=True
+                "build", *agendas, "--klassen", school, "--uitvoer", folder / "out-public", public_api=True
             )
             print(
                 f"whole school, public API only:   {wall_public:6.2f} s wall (the slow mode, "
                 f"{wall_public / wall:.1f}x the fast path's {wall:.2f} s)"
             )
 
-        wall_nc, _, _ = kmg("build", *agendas, "--classes", school, "--out", out)
+        wall_nc, _, _ = kmg("build", *agendas, "--klassen", school, "--uitvoer", out)
         print(f"rebuild, nothing changed:        {wall_nc:6.2f} s wall")
         os.utime(agendas[1])
-        wall_touch, _, _ = kmg("build", *agendas, "--classes", school, "--out", out)
+        wall_touch, _, _ = kmg("build", *agendas, "--klassen", school, "--uitvoer", out)
         print(f"rebuild after touching an agenda:{wall_touch:6.2f} s wall")
         text = agendas[1].read_text(encoding="utf-8")
         agendas[1].write_text(text.replace("titel: Dagroutine", "titel: De dagroutine"), encoding="utf-8")
-        wall_edit, _, output = kmg("build", *agendas, "--classes", school, "--out", out)
+        wall_edit, _, output = kmg("build", *agendas, "--klassen", school, "--uitvoer", out)
         rebuilt = [line for line in output.splitlines() if "niet veranderd" in line]
         print(f"rebuild after editing an agenda: {wall_edit:6.2f} s wall ({rebuilt[0] if rebuilt else 'all rebuilt'})")
 
         naive, documents, naive_render = naive_baseline(agendas[1], two)
         kmg_render = kmg_rendering(agendas[1], two, fast=True)
-        wall_two, _, _ = kmg("build", agendas[1], "--classes", two, "--out", folder / "out-two")
+        wall_two, _, _ = kmg("build", agendas[1], "--klassen", two, "--uitvoer", folder / "out-two")
         print(
             f"naive baseline, 2 classes:       {naive:6.2f} s wall "
             f"({documents} write_pdf calls, a fresh FontConfiguration each; nothing else in that process)"

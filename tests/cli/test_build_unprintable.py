@@ -28,7 +28,7 @@ def test_an_unprintable_name_is_left_blank_and_listed(kmg, tmp_path: Path, jobs:
     classes = tmp_path / "klassen.csv"
     classes.write_text(CSV, encoding="utf-8")
     out = tmp_path / "out"
-    result = kmg("build", SCHOOL, "--classes", classes, "--out", out, "--jobs", jobs)
+    result = kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", out, "--processen", jobs)
     assert result.exit_code == 1, result.output
     forms = pdf_text(out / "groep-4-5" / "gespreksformulieren.pdf")
     assert "Zoë van der Berg" in forms
@@ -40,7 +40,7 @@ def test_an_unprintable_name_is_left_blank_and_listed(kmg, tmp_path: Path, jobs:
     assert "groep 4/5, leerling 2 in de lijst: Wei 王 (tekens U+738B)" in result.output
     assert "Klaar: 2 groepen" in result.output
     # Built (and listed) again next time, not skipped as unchanged.
-    again = kmg("build", SCHOOL, "--classes", classes, "--out", out, "--jobs", jobs)
+    again = kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", out, "--processen", jobs)
     assert again.exit_code == 1, again.output
     assert "1 groep is niet veranderd" in again.output
     assert "leerling 2 in de lijst" in again.output

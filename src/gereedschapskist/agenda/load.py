@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import UserError
+from ..errors import UserError, os_error_text
 from ..fileio import NotARegularFile, read_limited
 from ..findings import Finding
 from .model import FIELD_NAMES, Agenda
@@ -53,7 +53,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise UserError("Dit bestand mag niet gelezen worden (geen leesrechten).", path=path) from None
     except OSError as exc:
-        raise UserError(f"Dit bestand kan niet gelezen worden ({exc.strerror or exc}).", path=path) from None
+        raise UserError(f"Dit bestand kan niet gelezen worden ({os_error_text(exc)}).", path=path) from None
 
 
 def refuse_repeated_files(paths: Sequence[Path]) -> None:

@@ -9,12 +9,14 @@ import typer
 from ..agenda.load import AgendaFile
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda
 from ..findings import LEVEL_LABELS
+from ..wording import aantal as _count
+from ..wording import clock
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-# rich is imported inside the functions that draw for people: `--format json` and
-# `--format github` then start without it (start-up time counts for `kmg check`).
+# rich is imported inside the functions that draw for people: `--formaat json` and
+# `--formaat github` then start without it (start-up time counts for `kmg check`).
 
 BAR_WIDTH = 30
 MIN_BAR_WIDTH = 12
@@ -39,10 +41,6 @@ def _console() -> Console:
 
     # highlight=False: rich would otherwise colour numbers and quotes in Dutch sentences
     return Console(highlight=False, soft_wrap=True)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, next_step: bool = False) -> None:
@@ -81,7 +79,7 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, 
         + _count(warnings, "waarschuwing", "waarschuwingen")
     )
     if strict and warnings:
-        verdict += " (met --strict tellen waarschuwingen als fout)"
+        verdict += " (met --streng tellen waarschuwingen als fout)"
     console.print(verdict + ".")
     if next_step and not errors and not (strict and warnings):
         console.print(_next_step(files, clean=not warnings))
@@ -106,9 +104,8 @@ def print_summary(console: Console, agenda: Agenda) -> None:
     width, bar = _title_and_bar_width(max(len(t.titel) for t in agenda.onderwerpen), console.width)
     for topic, start in zip(agenda.onderwerpen, agenda.start_minutes(), strict=True):
         cells = min(bar, max(1, round(topic.minuten * bar / scale))) if topic.minuten else 0
-        clock = f"{start // 60}:{start % 60:02d}"
         console.print(
-            f"    {clock:>5}  {escape(f'{_shorten(topic.titel, width):<{width}}')}  [blue]{'█' * cells}[/blue]"
+            f"    {clock(start):>5}  {escape(f'{_shorten(topic.titel, width):<{width}}')}  [blue]{'█' * cells}[/blue]"
             f"{'·' * (bar - cells)} {topic.minuten} min"
         )
     counts = agenda.question_counts()
