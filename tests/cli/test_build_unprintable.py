@@ -44,3 +44,13 @@ def test_an_unprintable_name_is_left_blank_and_listed(kmg, tmp_path: Path, jobs:
     assert again.exit_code == 1, again.output
     assert "1 groep is niet veranderd" in again.output
     assert "leerling 2 in de lijst" in again.output
+
+
+def test_an_unprintable_teachers_name_stops_the_build_and_names_the_class(kmg, tmp_path: Path) -> None:
+    classes = tmp_path / "klassen.csv"
+    classes.write_text(CSV.replace("Juf Anouk", "Juf 王"), encoding="utf-8")
+    result = kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", tmp_path / "out", "--processen", "1")
+    assert result.exit_code == 2, result.output
+    assert "leidraad van groep 4/5" in result.output
+    assert "U+738B" in result.output
+    assert "Traceback" not in result.output

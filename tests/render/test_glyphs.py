@@ -66,4 +66,4 @@ def test_a_character_without_glyph_elsewhere_raises_and_names_the_class_not_the_
     assert problem.characters == "王"
     assert "U+738B" in problem.message
     assert "Wei" not in problem.message
-    assert "gespreksformulieren van Groep 7" in problem.message
+    assert "gespreksformulieren van groep 7" in problem.message

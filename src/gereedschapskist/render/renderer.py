@@ -230,7 +230,7 @@ class Renderer:
         self, klass: SchoolClass | None, label: str, lay_out: Callable[[SchoolClass | None], Layout]
     ) -> RenderedPdf:
         """Lay out and write; pupils' names with characters no font has are left blank (and reported)."""
-        where = views.class_label(klass.naam) if klass is not None else None
+        where = klass.label if klass is not None else None
         with _cyclic_gc_paused():
             try:
                 return self.write(lay_out(klass), label)
