@@ -10,6 +10,7 @@ Every Jinja failure becomes a `TemplateProblem`: a Dutch sentence with file and 
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -27,6 +28,15 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .errors import TemplateProblem
+
+
+def template_folder(folder: str | os.PathLike[str]) -> Path:
+    """A template folder as a user typed it (relative, `~`, UNC) as an absolute path.
+
+    The HTML's base URL and the stylesheet's links are file URIs, which need an absolute
+    path. Symlinks are kept (messages name the folder as the user knows it); `..` goes.
+    """
+    return Path(os.path.abspath(os.path.expanduser(os.fspath(folder))))
 
 
 def make_environment(search_path: Sequence[Path]) -> SandboxedEnvironment:

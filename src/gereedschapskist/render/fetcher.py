@@ -11,6 +11,7 @@ leaves the resource out instead of stopping the render.
 from __future__ import annotations
 
 import mimetypes
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -43,12 +44,17 @@ class TemplateDirFetcher(URLFetcher):
 
     def _fetch_file(self, url: str) -> URLFetcherResponse:
         parts = urlsplit(url)
+        location = unquote(parts.path)
         if parts.netloc not in ("", "localhost"):
-            raise RefusedURL(f"geweigerd: {url!r} (bestand op een andere computer)")
+            if os.name != "nt":
+                raise RefusedURL(f"geweigerd: {url!r} (bestand op een andere computer)")
+            # A template folder on a school's network share (\\server\share\...) has
+            # file://server/share/... URLs; the folder check below decides, as for any file.
+            location = f"//{parts.netloc}{location}"
         try:
             # resolve() follows symlinks, so a link inside the template folder that
             # points at /etc cannot smuggle a file out.
-            path = Path(url2pathname(unquote(parts.path))).resolve(strict=True)
+            path = Path(url2pathname(location)).resolve(strict=True)
         except (OSError, RuntimeError) as error:
             raise RefusedURL(f"niet gevonden: {url!r}") from error
         if not path.is_file() or not any(path.is_relative_to(root) for root in self.roots):

@@ -56,7 +56,7 @@ from .. import resources
 from ..agenda.model import Agenda
 from ..classes.model import SchoolClass
 from . import speedups, views
-from .environment import load_template, make_environment, render_block, render_template
+from .environment import load_template, make_environment, render_block, render_template, template_folder
 from .errors import MissingGlyphs, TemplateProblem
 from .fetcher import TemplateDirFetcher
 from .stacking import FOOTER_CLASS, PaintCache, StackedPage
@@ -128,7 +128,7 @@ class Renderer:
     """Renders the guide and the note forms; make one per process and reuse it for every class."""
 
     def __init__(self, template_dirs: Sequence[Path] = ()) -> None:
-        user_dirs = tuple(Path(folder) for folder in template_dirs)
+        user_dirs = tuple(template_folder(folder) for folder in template_dirs)
         for folder in user_dirs:
             if not folder.is_dir():
                 raise TemplateProblem("deze sjabloonmap bestaat niet of is geen map", template=str(folder), path=folder)
