@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    Environment,
     FileSystemLoader,
     StrictUndefined,
     Template,
@@ -39,10 +40,37 @@ def template_folder(folder: str | os.PathLike[str]) -> Path:
     return Path(os.path.abspath(os.path.expanduser(os.fspath(folder))))
 
 
+class OutsideTemplateFolders(TemplateError):
+    """A template file whose real path (links followed) lies outside every template folder."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class TemplateFolderLoader(FileSystemLoader):
+    """`FileSystemLoader` that refuses files whose real path leaves the template folders.
+
+    Like the URL fetcher: a link `passwd.txt -> /etc/passwd` in a school's folder and
+    `{% include 'passwd.txt' %}` would otherwise print the linked file.
+    """
+
+    def __init__(self, search_path: Sequence[Path]) -> None:
+        super().__init__([str(path) for path in search_path], encoding="utf-8")
+        self.roots: tuple[Path, ...] = tuple(Path(path).resolve() for path in search_path)
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(root) for root in self.roots):
+            raise OutsideTemplateFolders(template)
+        return source, filename, uptodate
+
+
 def make_environment(search_path: Sequence[Path]) -> SandboxedEnvironment:
     """A sandboxed environment that looks in `search_path` in order (user folders first)."""
     return SandboxedEnvironment(
-        loader=FileSystemLoader([str(path) for path in search_path], encoding="utf-8"),
+        loader=TemplateFolderLoader(search_path),
         autoescape=True,
         undefined=StrictUndefined,
         # Templates stay readable when block tags sit on their own lines.
@@ -93,7 +121,12 @@ def _problem(error: BaseException, name: str) -> TemplateProblem:
             f"fout in sjabloon {template}: {_detail(error)}", template=template, path=path, line=error.lineno
         )
     template, path, line = _template_frame(error, name)
-    if isinstance(error, TemplateNotFound):
+    if isinstance(error, OutsideTemplateFolders):
+        message = (
+            f"sjabloon {template} gebruikt {error.name!r}, maar dat bestand ligt buiten de sjabloonmappen "
+            "(een koppeling naar een bestand elders); zet het bestand zelf in de sjabloonmap"
+        )
+    elif isinstance(error, TemplateNotFound):
         message = f"sjabloon {template} gebruikt sjabloon {error.name!r}, maar dat bestaat niet"
     elif isinstance(error, UndefinedError):
         message = f"sjabloon {template} gebruikt iets dat niet bestaat: {_detail(error)}"
