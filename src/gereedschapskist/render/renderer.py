@@ -39,6 +39,7 @@ import gc
 import hashlib
 import logging
 import math
+import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -133,6 +134,7 @@ class Renderer:
             if not folder.is_dir():
                 raise TemplateProblem("deze sjabloonmap bestaat niet of is geen map", template=str(folder), path=folder)
         self.template_dirs: tuple[Path, ...] = (*user_dirs, builtin_template_dir())
+        _without_harfbuzz_subset_too()
         speedups.install()
         self.font_config = FontConfiguration()
         self.fetcher = TemplateDirFetcher(self.template_dirs)
@@ -531,6 +533,30 @@ def _strip_attachments(document: Document) -> None:
     document.metadata.modified = None
     for page in document.pages:
         page.links = [link for link in page.links if link[0] != "attachment"]
+
+
+# fontTools stamps the subset fonts with the time of writing unless SOURCE_DATE_EPOCH is set
+# (the reproducible-builds convention). Any fixed moment will do: 2026-01-01 00:00 UTC.
+_FONT_TIMESTAMP = "1767225600"
+# WeasyPrint's note that it subsets with fontTools because libharfbuzz-subset is missing.
+_FONTTOOLS_NOTE = "Using fontTools instead of HarfBuzz-Subset"
+
+
+def _drop_fonttools_note(record: logging.LogRecord) -> bool:
+    return not (isinstance(record.msg, str) and record.msg.startswith(_FONTTOOLS_NOTE))
+
+
+def _without_harfbuzz_subset_too() -> None:
+    """Same PDF bytes and no stray warning on machines without libharfbuzz-subset (Windows, a fresh Linux).
+
+    WeasyPrint then subsets fonts with fontTools: slower, but the same glyphs. Without a fixed
+    timestamp every run would write other bytes; the speed note is the CLI's to give (in Dutch),
+    not a warning about the document.
+    """
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _FONT_TIMESTAMP)
+    logger = logging.getLogger("weasyprint")
+    if _drop_fonttools_note not in logger.filters:
+        logger.addFilter(_drop_fonttools_note)
 
 
 def _is_missing_glyph(record: logging.LogRecord) -> bool:
