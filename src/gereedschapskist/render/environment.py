@@ -11,6 +11,7 @@ Every Jinja failure becomes a `TemplateProblem`: a Dutch sentence with file and 
 from __future__ import annotations
 
 import os
+import re
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -27,6 +28,7 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup, escape
 
 from .errors import TemplateProblem
 
@@ -67,9 +69,30 @@ class TemplateFolderLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
+# An internet address in agenda text: "https://…" or "www.…", up to the next space.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+")
+
+
+def mark_addresses(text: object) -> Markup:
+    """Escape `text` and wrap internet addresses in `<span class="adres">`.
+
+    print.css hyphenates long words in agenda text; an address must break without a
+    hyphen that a reader would type along (`.adres { hyphens: manual }`).
+    """
+    plain = text.unescape() if isinstance(text, Markup) else str(text)
+    parts: list[str] = []
+    last = 0
+    for match in _ADDRESS.finditer(plain):
+        parts.append(escape(plain[last : match.start()]))
+        parts.append(f'<span class="adres">{escape(match.group(0))}</span>')
+        last = match.end()
+    parts.append(escape(plain[last:]))
+    return Markup("".join(parts))
+
+
 def make_environment(search_path: Sequence[Path]) -> SandboxedEnvironment:
     """A sandboxed environment that looks in `search_path` in order (user folders first)."""
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=TemplateFolderLoader(search_path),
         autoescape=True,
         undefined=StrictUndefined,
@@ -80,6 +103,8 @@ def make_environment(search_path: Sequence[Path]) -> SandboxedEnvironment:
         auto_reload=False,
         keep_trailing_newline=False,
     )
+    env.filters["adressen"] = mark_addresses
+    return env
 
 
 def render_template(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) -> tuple[str, Path | None]:
