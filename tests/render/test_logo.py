@@ -23,7 +23,8 @@ from gereedschapskist.agenda.logo import attach_logo
 from gereedschapskist.agenda.model import Agenda
 from gereedschapskist.cli import app
 from gereedschapskist.errors import UserError
-from gereedschapskist.render import Renderer
+from gereedschapskist.render import Renderer, views
+from gereedschapskist.render.fetcher import INLINE_SCHEME, RefusedURL, TemplateDirFetcher
 
 from .agendas import agenda, school_class
 from .raster import render_pages
@@ -243,3 +244,20 @@ def test_a_logo_that_was_never_read_is_a_user_error() -> None:
     # An agenda made in Python with a logo but without `attach_logo`: say so, do not guess a folder.
     with pytest.raises(UserError, match="logo"):
         Renderer().guide_pdf(agenda(logo="logo.png"), None)
+
+
+def test_the_logo_is_named_once_per_document_not_copied_into_every_header(tmp_path: Path) -> None:
+    renderer = Renderer()
+    with_logo = logo_agenda(tmp_path, png())
+    html = renderer.forms_html(with_logo, school_class(5))
+    # Five headers name the logo by a short URL; the image itself is not in the HTML.
+    assert html.count(f'src="{INLINE_SCHEME}:') == 5
+    assert "data:image" not in html
+    response = renderer.fetcher.fetch(views.logo(with_logo).bron)
+    assert response.read() == (tmp_path / "logo.png").read_bytes()
+
+
+@pytest.mark.allow_weasyprint_logs
+def test_the_fetcher_refuses_an_unregistered_inline_url() -> None:
+    with pytest.raises(RefusedURL):
+        TemplateDirFetcher([]).fetch(f"{INLINE_SCHEME}:{'0' * 32}")

@@ -4,12 +4,16 @@ School templates are not trusted. Without this fetcher a template could embed
 `file:///etc/passwd` or a pupil-list file in a PDF, or make the build phone home over
 http(s); the spec says nothing may leave the machine. So the fetcher serves `data:` URLs
 and `file:` URLs whose real path (symlinks resolved) lies inside one of the template
-folders, and refuses everything else by raising: WeasyPrint then logs the refusal and
-leaves the resource out instead of stopping the render.
+folders, and images kmg itself registered (`inline_url`), and refuses everything else
+by raising: WeasyPrint then logs the refusal and leaves the resource out instead of
+stopping the render.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import mimetypes
 import os
 from collections.abc import Sequence
@@ -19,6 +23,27 @@ from urllib.request import url2pathname
 
 from weasyprint import URLFetcher
 from weasyprint.urls import URLFetcherResponse
+
+# Images kmg itself hands to the templates (the agenda's logo), served under a short URL:
+# the HTML of a class's forms names the logo once per pupil, and a data: URL there would
+# repeat the whole image in the HTML for every pupil. Filled per process by `inline_url`.
+INLINE_SCHEME = "kmg-bron"
+_INLINE: dict[str, tuple[bytes, str]] = {}
+
+
+def inline_url(data_url: str) -> str:
+    """A short `kmg-bron:` URL that the fetcher answers with the content of `data_url`."""
+    digest = hashlib.sha256(data_url.encode("ascii")).hexdigest()[:32]
+    if digest not in _INLINE:
+        header, _, payload = data_url.partition(",")
+        if not header.startswith("data:") or not header.endswith(";base64"):
+            raise ValueError("inline_url takes a base64 data: URL")
+        try:
+            data = base64.b64decode(payload, validate=True)
+        except binascii.Error as error:
+            raise ValueError("inline_url takes a base64 data: URL") from error
+        _INLINE[digest] = (data, header.removeprefix("data:").removesuffix(";base64"))
+    return f"{INLINE_SCHEME}:{digest}"
 
 
 class RefusedURL(ValueError):
@@ -40,6 +65,9 @@ class TemplateDirFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme == "file":
             return self._fetch_file(url)
+        if scheme == INLINE_SCHEME and url[len(INLINE_SCHEME) + 1 :] in _INLINE:
+            data, mime = _INLINE[url[len(INLINE_SCHEME) + 1 :]]
+            return URLFetcherResponse(url, data, {"Content-Type": mime})
         raise RefusedURL(f"geweigerd: {url!r} (alleen bestanden in de sjabloonmap mogen worden geladen)")
 
     def _fetch_file(self, url: str) -> URLFetcherResponse:

@@ -129,7 +129,7 @@ class Form:
 
 @dataclass(frozen=True)
 class LogoView:
-    """The school's logo: the image (a `data:` URL) and the text a screen reader reads for it."""
+    """The school's logo: the image (a short URL the fetcher serves) and the text a screen reader reads for it."""
 
     bron: str
     tekst: str
@@ -143,7 +143,9 @@ def logo(agenda: Agenda) -> LogoView | None:
         raise UserError(
             f"Het logo '{agenda.logo.bestand}' is niet ingelezen; lees de agenda in met kmg check of kmg build."
         )
-    return LogoView(bron=agenda.logo.bron, tekst=agenda.logo.tekst or f"Logo van {agenda.school}")
+    from .fetcher import inline_url  # WeasyPrint's side: only when a logo is printed
+
+    return LogoView(bron=inline_url(agenda.logo.bron), tekst=agenda.logo.tekst or f"Logo van {agenda.school}")
 
 
 def topics(agenda: Agenda) -> tuple[Topic, ...]:
