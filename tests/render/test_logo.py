@@ -261,3 +261,31 @@ def test_the_logo_is_named_once_per_document_not_copied_into_every_header(tmp_pa
 def test_the_fetcher_refuses_an_unregistered_inline_url() -> None:
     with pytest.raises(RefusedURL):
         TemplateDirFetcher([]).fetch(f"{INLINE_SCHEME}:{'0' * 32}")
+
+
+def test_an_svg_logo_prints(tmp_path: Path) -> None:
+    svg = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!-- logo -->\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">'
+        '<rect width="200" height="100" fill="black"/></svg>'
+    )
+    (tmp_path / "logo.svg").write_text(svg, encoding="utf-8")
+    with_logo = attach_logo(agenda(logo="logo.svg"), tmp_path / "agenda.yaml")
+    first = render_pages(Renderer().guide_pdf(with_logo, None).data, 150, 1, 1)[0]
+    assert dark_share(first, (175, 16, 194, 25)) > 0.5
+
+
+@pytest.mark.allow_weasyprint_logs
+def test_an_svg_cannot_fetch_files_outside_the_template_folders(tmp_path: Path) -> None:
+    secret = tmp_path / "geheim.png"
+    secret.write_bytes(png())
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="100">'
+        f'<image width="200" height="100" xlink:href="{secret.as_uri()}"/></svg>'
+    )
+    (tmp_path / "logo.svg").write_text(svg, encoding="utf-8")
+    with_logo = attach_logo(agenda(logo="logo.svg"), tmp_path / "agenda.yaml")
+    pdf = Renderer().guide_pdf(with_logo, None)
+    assert any("geweigerd" in warning and "geheim.png" in warning for warning in pdf.warnings)
+    first = render_pages(pdf.data, 150, 1, 1)[0]
+    assert dark_share(first, (175, 16, 194, 25)) < 0.1
