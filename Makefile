@@ -26,7 +26,7 @@ demo: $(VENV)/.installed
 	@rm -rf $(OUT)/init-voorbeeld
 	$(BIN)/kmg init $(OUT)/init-voorbeeld/agenda.yaml --school "OBS De Regenboog"
 	$(BIN)/kmg check $(OUT)/init-voorbeeld/agenda.yaml agendas/*.yaml
-	$(BIN)/kmg build agendas/*.yaml --classes agendas/klassenlijst-voorbeeld.csv --out $(OUT)
+	$(BIN)/kmg build agendas/*.yaml --klassen agendas/klassenlijst-voorbeeld.csv --uitvoer $(OUT)
 	@echo
 	@echo "Open de PDF's in $(abspath $(OUT))/: per groep een map met leidraad.pdf en gespreksformulieren.pdf."
 
@@ -40,7 +40,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/school.py
 
 schema: $(VENV)/.installed
-	$(BIN)/kmg schema --output agendas/kmg-agenda.schema.json
+	$(BIN)/kmg schema --uitvoer agendas/kmg-agenda.schema.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache .kmg-cache

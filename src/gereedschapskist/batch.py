@@ -9,8 +9,6 @@ WeasyPrint is imported only inside the workers and `render`, never by `kmg check
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING
 from .agenda.model import Agenda
 from .errors import UserError
 from .fileio import write_bytes_atomic
+from .slug import slugify
 
 if TYPE_CHECKING:
     from .classes import SchoolClass
@@ -27,11 +26,6 @@ if TYPE_CHECKING:
 
 GUIDE = "leidraad.pdf"
 FORMS = "gespreksformulieren.pdf"
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "agenda"
 
 
 @dataclass(frozen=True)
@@ -50,10 +44,7 @@ class Job:
 
     @property
     def label(self) -> str:
-        name = f"groep {self.klass.naam}" if self.klass else "zonder klassenlijst"
-        if self.klass and self.klass.naam.lower().startswith(("groep", "klas")):
-            name = self.klass.naam
-        return name
+        return self.klass.label if self.klass else "zonder klassenlijst"
 
     @property
     def pupils(self) -> int:
@@ -70,7 +61,7 @@ class Plan:
 
 
 def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolClass] | None) -> Plan:
-    """Match classes to agendas by year group; a class under several agendas gets a subfolder each."""
+    """Match classes to agendas by name or year group; a class under several agendas gets a subfolder each."""
     plan = Plan()
     if classes is None:
         for path, agenda in agendas:
@@ -78,7 +69,10 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
         _refuse_shared_folders(plan.jobs)
         return plan
     for klass in classes:
-        serving = [(p, a) for p, a in agendas if klass.jaargroepen & set(a.groepen)]
+        # A class that an agenda names in `groepen` ("Taalklas") goes to that agenda only.
+        serving = [(p, a) for p, a in agendas if klass.named_in(a.class_names)] or [
+            (p, a) for p, a in agendas if klass.jaargroepen & a.year_groups
+        ]
         if not serving:
             plan.unserved.append(klass)
         for path, agenda in serving:

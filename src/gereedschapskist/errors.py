@@ -43,3 +43,54 @@ def _rebuild(cls: type[UserError], message: str, path: Path | None, line: int | 
     error = cls.__new__(cls)
     UserError.__init__(error, message, path=path, line=line)
     return error
+
+
+# What an OSError means, in the words of the Dutch sentence it ends up in. The English
+# `strerror` ("No space left on device") would otherwise stand in the middle of Dutch.
+_OS_ERRORS = {
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de ruimte die u op deze schijf mag gebruiken is op",
+    "EACCES": "daarvoor heeft u geen toestemming",
+    "EPERM": "dat mag niet op deze plek",
+    "EROFS": "op deze schijf mag niet geschreven worden (alleen lezen)",
+    "EIO": "de schijf of het netwerk gaf een lees- of schrijffout",
+    "EBUSY": "het bestand is in gebruik door een ander programma",
+    "ETXTBSY": "het bestand is in gebruik door een ander programma",
+    "ENOENT": "het bestand of de map bestaat niet",
+    "EEXIST": "er staat al een bestand met die naam",
+    "EISDIR": "dit is een map, geen bestand",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "ENAMETOOLONG": "de naam of het pad is te lang",
+    "EMFILE": "er staan te veel bestanden tegelijk open",
+    "ENFILE": "er staan te veel bestanden tegelijk open",
+    "ELOOP": "het pad verwijst in een kring naar zichzelf",
+    "EFBIG": "het bestand wordt te groot",
+    "EPIPE": "het programma dat de uitvoer las, is gestopt",
+    "ENXIO": "het apparaat is niet bereikbaar",
+    "ENODEV": "het apparaat is niet bereikbaar",
+    "ESTALE": "de netwerkmap is niet meer bereikbaar",
+    "ETIMEDOUT": "de netwerkmap reageert niet",
+    "EAGAIN": "het bestand is tijdelijk niet beschikbaar",
+}
+# Windows' own codes (winerror) for the cases a school meets most.
+_WINDOWS_ERRORS = {
+    32: "het bestand is geopend in een ander programma (sluit het bijvoorbeeld in uw PDF-lezer)",
+    33: "het bestand is geopend in een ander programma (sluit het bijvoorbeeld in uw PDF-lezer)",
+    112: "de schijf is vol",
+    5: "daarvoor heeft u geen toestemming",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """A short Dutch phrase for an OSError, to put inside a sentence: "(de schijf is vol)"."""
+    import errno
+
+    winerror = getattr(exc, "winerror", None)
+    if winerror in _WINDOWS_ERRORS:
+        return _WINDOWS_ERRORS[winerror]
+    name = errno.errorcode.get(exc.errno or 0)
+    if name in _OS_ERRORS:
+        return _OS_ERRORS[name]
+    if exc.errno:
+        return f"systeemfout {name or exc.errno}"
+    return "onbekende systeemfout"

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import UserError
+from .errors import UserError, os_error_text
 
 
 class NotARegularFile(OSError):
@@ -39,7 +39,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise UserError(
-            f"De map kan niet gemaakt of beschreven worden ({exc.strerror or exc}).", path=path.parent
+            f"De map kan niet gemaakt of beschreven worden ({os_error_text(exc)}).", path=path.parent
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -49,7 +49,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise UserError(f"Het bestand kan niet geschreven worden ({exc.strerror or exc}).", path=path) from None
+            raise UserError(f"Het bestand kan niet geschreven worden ({os_error_text(exc)}).", path=path) from None
         raise
 
 

@@ -13,3 +13,11 @@ def builtin_template_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return _PACKAGE.parents[1] / "templates"
+
+
+def examples_dir() -> Path:
+    """The example agendas and class list: `gereedschapskist/voorbeelden` in a wheel; `agendas/` in a checkout."""
+    packaged = _PACKAGE / "voorbeelden"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE.parents[1] / "agendas"

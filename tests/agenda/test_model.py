@@ -53,7 +53,9 @@ def test_a_valid_agenda_loads_with_defaults(tmp_path: Path) -> None:
         ("duur: 25", "duur: 010", 6, "heel getal", "voorloopnul"),
         ("duur: 25", "duur: twintig", 6, "heel getal", ""),
         ("setting: school", "setting: thuis", 5, "'thuis'", "huisbezoek"),
-        ("groepen: [3, 4]", "groepen: [3, 9]", 4, "te groot", "8"),
+        ("groepen: [3, 4]", "groepen: [3, 9]", 4, "9 is geen jaargroep", "1 tot en met 8"),
+        ("groepen: [3, 4]", "groepen: [3, true]", 4, "jaargroep of de naam van een groep", "Taalklas"),
+        ("groepen: [3, 4]", 'groepen: [3, " "]', 4, "jaargroep of de naam van een groep", "Taalklas"),
         ("versie: 1", "versie: 2", 1, "versie", "versie: 1"),
         ("duur: 25", "duur: 25\nleerling_aanwezig: nee", 7, "true (ja) of false (nee)", "true"),
         ("    minuten: 3\n", "", 8, "'minuten' ontbreekt", "verplicht"),
@@ -88,3 +90,13 @@ def test_unreadable_paths_are_user_errors(tmp_path: Path) -> None:
         load_agenda(tmp_path / "nergens.yaml")
     with pytest.raises(UserError, match="map"):
         load_agenda(tmp_path)
+
+
+def test_groepen_may_name_a_class_without_year_group(tmp_path: Path) -> None:
+    result = findings(tmp_path, VALID.replace("groepen: [3, 4]", 'groepen: [1, 2, "Taalklas", " Groep  0 "]'))
+    assert result.findings == []
+    agenda = result.agenda
+    assert agenda is not None
+    assert agenda.groepen == [1, 2, "Taalklas", "Groep 0"]
+    assert agenda.year_groups == frozenset({1, 2})
+    assert agenda.class_names == ("Taalklas", "Groep 0")

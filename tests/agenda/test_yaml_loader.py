@@ -139,3 +139,61 @@ def test_broken_yaml_gives_kmg001_with_line_and_column(tmp_path: Path) -> None:
     assert finding.code == "KMG001"
     assert finding.level == "error"
     assert finding.line >= 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "column", "needle"),
+    [
+        (b"versie: 1\nschool: De Regen\x0bboog\n", 2, 17, "Shift+Enter, U+000B"),
+        (b"versie: 1\r\ntitel: a\r\nschool: \x0c\n", 3, 9, "pagina-einde"),
+        (b"versie: 1\n# een \x07 in commentaar\n", 2, 7, "stuurteken (U+0007)"),
+    ],
+)
+def test_a_raw_control_character_is_named_at_its_place(raw: bytes, line: int, column: int, needle: str) -> None:
+    with pytest.raises(YamlSyntaxError) as info:
+        load_yaml(raw)
+    assert (info.value.position.line, info.value.position.column) == (line, column)
+    assert needle in info.value.message
+    assert "UTF-8" not in info.value.message + info.value.hint
+
+
+ESCAPED_AGENDA = """\
+versie: 1
+school: OBS De Regenboog
+schooljaar: "2026-2027"
+groepen: [3]
+setting: school
+duur: 25
+onderwerpen:
+  - titel: Introductie
+    minuten: 3
+    ouder: {value}
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "needle"),
+    [
+        ('"Hoe gaat het\\x0bthuis?"', 25, "U+000B"),
+        ('"Bel \\u0007 ons"', 17, "U+0007"),
+        ('["Eerste", "Twee\\vde"]', 28, "U+000B"),
+        ('"\\\\x0b is geen code, \\e wel"', 33, "U+001B"),
+    ],
+)
+def test_an_escaped_control_character_is_a_kmg002_error_at_its_place(
+    tmp_path: Path, value: str, column: int, needle: str
+) -> None:
+    path = tmp_path / "agenda.yaml"
+    path.write_text(ESCAPED_AGENDA.format(value=value), encoding="utf-8")
+    result = load_agenda(path)
+    assert result.agenda is None
+    [finding] = result.findings
+    assert (finding.code, finding.level, finding.line, finding.column) == ("KMG002", "error", 10, column)
+    assert needle in finding.message
+    assert "onderwerp 1, 'ouder'" in finding.message.lower()
+
+
+def test_tabs_and_line_breaks_in_text_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.yaml"
+    path.write_text(ESCAPED_AGENDA.format(value='"Een\\tvraag\\nover twee regels"'), encoding="utf-8")
+    assert load_agenda(path).findings == []

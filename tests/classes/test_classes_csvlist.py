@@ -411,24 +411,30 @@ def test_row_with_empty_class(tmp_path: Path) -> None:
     assert "Zoë" not in str(error)
 
 
-def test_class_without_year_group(tmp_path: Path) -> None:
-    path = write(tmp_path, "Roepnaam;Achternaam;Groep\nSem;Visser;3\nZoë;Berg;De Egels\nMila;Jansen;De Egels\n")
-    error = read_error(path)
-    assert_kind_dutch_error(error, path, 3)
-    assert '"De Egels"' in error.message
-    assert "Leerjaar" in error.message
-    assert "Zoë" not in str(error)
+def test_class_without_year_group_is_kept_without_year_groups(tmp_path: Path) -> None:
+    # One "Taalklas" used to stop the whole school; now it is a class that an agenda may name.
+    path = write(
+        tmp_path,
+        "Roepnaam;Achternaam;Groep\nSem;Visser;3\nZoë;Berg;Taalklas\nMila;Jansen;Taalklas\nLuuk;Smit;Groep 0\n",
+    )
+    classes = read_class_list(path)
+    assert [(c.naam, c.jaargroepen) for c in classes] == [
+        ("3", frozenset({3})),
+        ("Groep 0", frozenset()),  # without a year group: last
+        ("Taalklas", frozenset()),
+    ]
+    assert len(by_name(classes)["Taalklas"].leerlingen) == 2
 
 
-def test_class_without_year_group_and_empty_leerjaar(tmp_path: Path) -> None:
+def test_class_without_year_group_and_empty_leerjaar_is_kept(tmp_path: Path) -> None:
     path = write(tmp_path, "Roepnaam;Achternaam;Groep;Leerjaar\nZoë;Berg;De Egels;\n")
-    error = read_error(path)
-    assert_kind_dutch_error(error, path, 2)
-    assert "vul in de kolom Leerjaar" in error.message
+    [groep] = read_class_list(path)
+    assert groep.jaargroepen == frozenset()
+    assert groep.slug == "groep-de-egels"
 
 
 def test_leerjaar_outside_1_to_8(tmp_path: Path) -> None:
-    path = write(tmp_path, "Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;De Egels;2\nZoë;Berg;De Egels;0\n")
+    path = write(tmp_path, "Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;De Egels;2\nZoë;Berg;De Egels;9\n")
     error = read_error(path)
     assert_kind_dutch_error(error, path, 3)
 
@@ -484,6 +490,13 @@ def test_namesakes_with_different_birth_dates_get_a_form_each(tmp_path: Path) ->
     assert [p.naam for p in klass.leerlingen] == ["Daan de Jong", "Daan de Jong"]
 
 
+@pytest.mark.parametrize("header", ["Leerlingnummer", "Leerlingnr", "LLnr", "Leerling ID"])
+def test_namesakes_with_different_pupil_numbers_get_a_form_each(tmp_path: Path, header: str) -> None:
+    path = write(tmp_path, f"Roepnaam;Achternaam;Groep;{header}\nDaan;de Jong;5;101\nDaan;de Jong;5;102\n")
+    [klass] = read_class_list(path)
+    assert [p.naam for p in klass.leerlingen] == ["Daan de Jong", "Daan de Jong"]
+
+
 def test_a_pipe_is_refused_instead_of_read_forever(tmp_path: Path) -> None:
     import os
 
@@ -491,3 +504,92 @@ def test_a_pipe_is_refused_instead_of_read_forever(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(ClassListError, match="geen gewoon bestand"):
         read_class_list(fifo)
+
+
+# --- what the reader did on its own: warnings -------------------------------------
+
+
+def test_merged_rows_are_counted_with_their_line_numbers(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Roepnaam;Achternaam;Groep\n"
+        "Sem;Visser;3\n"  # line 2
+        "Zoë;Berg;3\n"  # line 3
+        "Sem;Visser;3\n"  # line 4: repeats line 2
+        "Zoë;Berg;4\n"  # line 5: another class, another pupil
+        "Zoë;Berg;3\n",  # line 6: repeats line 3
+    )
+    classes = read_class_list(path)
+    assert sum(len(c.leerlingen) for c in classes) == 3
+    [warning] = classes.warnings
+    assert warning.line == 4
+    assert "2 regels" in warning.message
+    assert "regel 4 (zelfde als regel 2)" in warning.message
+    assert "regel 6 (zelfde als regel 3)" in warning.message
+    assert "zelfde naam en groep" in warning.message
+    assert "Leerlingnummer" in warning.message
+    assert str(warning).startswith(f"{path}:4: ")
+    for name in ("Sem", "Visser", "Zoë", "Berg"):
+        assert name not in str(warning)
+
+
+def test_many_merged_rows_are_summarised(tmp_path: Path) -> None:
+    rows = "".join(f"Kind{i};Aa;3;Moeder\nKind{i};Aa;3;Vader\n" for i in range(30))
+    classes = read_class_list(write(tmp_path, "Roepnaam;Achternaam;Groep;Verzorger\n" + rows))
+    [warning] = classes.warnings
+    assert warning.message.startswith("30 regels ")
+    assert "nog 20" in warning.message
+    assert len(warning.message) < 700
+
+
+def test_merged_rows_with_a_pupil_number_say_so(tmp_path: Path) -> None:
+    path = write(tmp_path, "Roepnaam;Achternaam;Groep;Leerlingnummer\nSem;Visser;3;17\nSem;Visser;3;17\n")
+    [warning] = read_class_list(path).warnings
+    assert "1 regel herhaalt" in warning.message
+    assert "leerlingnummer" in warning.message
+    assert "Leerlingnummer of Geboortedatum toe" not in warning.message
+
+
+def test_a_list_without_repeats_has_no_warnings() -> None:
+    assert read_class_list(SAMPLE).warnings == ()
+
+
+@pytest.mark.parametrize(("first", "second"), [("3", "Groep 3"), ("8b", "Groep 8b"), ("groep 5", "Gr. 5")])
+def test_two_spellings_of_one_class_are_one_class_with_a_warning(tmp_path: Path, first: str, second: str) -> None:
+    path = write(tmp_path, f"Roepnaam;Achternaam;Groep\nSem;Visser;{first}\nZoë;Berg;{second}\nMila;Jansen;{first}\n")
+    classes = read_class_list(path)
+    [groep] = classes
+    assert groep.naam == first
+    assert len(groep.leerlingen) == 3
+    [warning] = classes.warnings
+    assert warning.line == 3
+    assert f'"{first}" (regel 2) en "{second}" (regel 3) zijn één groep' in warning.message
+
+
+def test_different_classes_stay_apart(tmp_path: Path) -> None:
+    path = write(tmp_path, "Roepnaam;Achternaam;Groep\nA;Aa;4/5\nB;Bb;4-5\nC;Cc;8a\nD;Dd;8b\n")
+    classes = read_class_list(path)
+    assert sorted(c.naam for c in classes) == ["4-5", "4/5", "8a", "8b"]
+    assert classes.warnings == ()
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path: Path, codec: str) -> None:
+    text = "Roepnaam\tAchternaam\tGroep\r\nZoë\tÇelik\t3\r\nأحمد\tHaddad\t3\r\nĀdam\t一二\t3\r\n"
+    [groep] = read_class_list(write(tmp_path, text.encode(codec)))
+    assert names(groep) == ["Zoë Çelik", "أحمد Haddad", "Ādam 一二"]
+
+
+def test_nul_bytes_that_are_no_utf16_are_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, b"Roepnaam;Achternaam;Groep\nSem;Visser;3\x00\x00\x00\n")
+    error = read_error(path)
+    assert_kind_dutch_error(error, path, None)
+    assert "binaire" in error.message
+
+
+def test_leerjaar_0_is_a_class_without_year_group(tmp_path: Path) -> None:
+    # "Groep 0" (a pre-school group) exports with Leerjaar 0: no year group, not a broken list.
+    path = write(tmp_path, "Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;Groep 0;0\nZoë;Berg;3;3\n")
+    classes = by_name(read_class_list(path))
+    assert classes["Groep 0"].jaargroepen == frozenset()
+    assert classes["3"].jaargroepen == frozenset({3})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gereedschapskist.classes import Pupil, SchoolClass, parse_year_groups
-from gereedschapskist.classes.model import base_slug, natural_key, unique_slugs
+from gereedschapskist.classes.model import base_slug, class_key, natural_key, unique_slugs
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,34 @@ def test_a_year_after_the_class_is_no_range_of_year_groups() -> None:
     assert parse_year_groups("Groep 4 - 2026") == frozenset({4})
     assert parse_year_groups("1-2025") == frozenset({1})
     assert parse_year_groups("groep 6-8") == frozenset({6, 7, 8})
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
+        (("3", "Groep 3", "groep3", "Gr. 3", " groep  3 "), True),
+        (("8b", "Groep 8b", "8 B", "GROEP 8B"), True),
+        (("Taalklas", "Groep Taalklas", "taalklas"), True),
+        (("4/5", "4-5"), False),
+        (("8a", "8b"), False),
+        (("Groepen 3", "3"), False),
+    ],
+)
+def test_class_key_ignores_case_spaces_and_the_word_groep(names: tuple[str, ...], same: bool) -> None:
+    assert (len({class_key(naam) for naam in names}) == 1) is same
+
+
+@pytest.mark.parametrize(
+    ("naam", "label"),
+    [("3", "groep 3"), ("Groep 1/2a", "Groep 1/2a"), ("groep 5", "groep 5"), ("Taalklas", "Taalklas")],
+)
+def test_label_says_groep_once(naam: str, label: str) -> None:
+    assert SchoolClass(naam, "x", frozenset(), "", ()).label == label
+
+
+def test_a_class_is_named_in_groepen_by_any_spelling() -> None:
+    taalklas = SchoolClass("Taalklas", "groep-taalklas", frozenset(), "", ())
+    assert taalklas.named_in(["taalklas"])
+    assert taalklas.named_in(["Groep Taalklas"])
+    assert not taalklas.named_in(["Taalklas 2"])
+    assert not taalklas.named_in([])

@@ -118,3 +118,59 @@ def test_check_does_not_import_weasyprint() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "False"]
+
+
+def test_a_clean_check_says_the_next_step(kmg) -> None:
+    result = kmg("check", SCHOOL)
+    assert result.exit_code == 0
+    assert f"Alles in orde. Volgende stap: kmg build {SCHOOL} --klassen <klassenlijst.csv>" in result.output
+
+
+def test_warnings_still_show_the_next_step_but_not_all_is_well(kmg, tmp_path: Path) -> None:
+    path = variant(tmp_path, "leerling_aanwezig: true", "leerling_aanwezig: false")
+    result = kmg("check", path)
+    assert f"Volgende stap: kmg build {path} --klassen" in result.output
+    assert "Alles in orde" not in result.output
+    assert "Volgende stap" not in kmg("check", path, "--strict").output
+
+
+def test_no_next_step_after_an_error_or_an_unreadable_file(kmg, tmp_path: Path) -> None:
+    assert "Volgende stap" not in kmg("check", variant(tmp_path, "duur: 25", "duur: 20")).output
+    assert "Volgende stap" not in kmg("check", SCHOOL, tmp_path / "weg.yaml").output
+
+
+def test_a_path_with_spaces_is_quoted_in_the_next_step(kmg, tmp_path: Path) -> None:
+    path = variant(tmp_path, "duur: 25", "duur: 25", name="mijn agenda.yaml")
+    assert f'kmg build "{path}" --klassen' in kmg("check", path).output
+
+
+def time_bar_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.endswith(" min") and ("█" in line or "·" in line)]
+
+
+@pytest.mark.parametrize("columns", [None, "60", "120"])
+def test_long_titles_keep_the_time_bar_within_the_terminal(
+    kmg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)  # not a terminal: 80 columns
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    long_title = "Afspraken over " + "heel " * 57 + "veel"
+    path = variant(tmp_path, "titel: Dagroutine", f"titel: {long_title}")
+    result = kmg("check", path)
+    lines = time_bar_lines(result.output)
+    assert len(lines) >= 5
+    width = int(columns or 80)
+    assert max(len(line) for line in lines) <= width, "\n".join(lines)
+    assert any("Afspraken over heel" in line and "…" in line for line in lines)
+    # every bar starts in the same column, so the bars can be compared
+    assert len({line.index("█") if "█" in line else line.index("·") for line in lines}) == 1
+
+
+def test_an_escaped_control_character_fails_check_before_build(kmg, tmp_path: Path) -> None:
+    path = variant(tmp_path, "titel: Dagroutine", 'titel: "Dag\\x0broutine"')
+    result = kmg("check", path)
+    assert result.exit_code == 1
+    assert "KMG002" in result.output
+    assert "Shift+Enter, U+000B" in result.output

@@ -18,7 +18,7 @@ def test_out_pointing_at_a_file_is_refused_before_any_work(kmg, tmp_path: Path) 
     blocker.write_text("geen map", encoding="utf-8")
     result = kmg("build", SCHOOL, "--out", blocker)
     assert result.exit_code == 2
-    assert "geen map" in result.output and "--out" in result.output
+    assert "geen map" in result.output and "--uitvoer" in result.output
     assert blocker.read_text(encoding="utf-8") == "geen map"
 
 

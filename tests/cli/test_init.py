@@ -26,6 +26,8 @@ from gereedschapskist.lint import check_file
 )
 def test_init_writes_an_agenda_that_passes_check_clean(kmg, tmp_path: Path, args: list[str]) -> None:
     path = tmp_path / "agenda.yaml"
+    if "--school" not in args:
+        args = [*args, "--school", "OBS De Regenboog"]
     result = kmg("init", path, *args)
     assert result.exit_code == 0, result.output
     checked = check_file(path)
@@ -90,3 +92,41 @@ def test_spread_minutes_adds_up_and_gives_every_topic_a_minute(total: int) -> No
     minutes = spread_minutes([t.weight for t in TOPICS], total)
     assert sum(minutes) == total
     assert min(minutes) >= 1
+
+
+def test_a_backwards_range_says_so(kmg, tmp_path: Path) -> None:
+    result = kmg("init", tmp_path / "agenda.yaml", "--groepen", "8-3")
+    assert result.exit_code == 2
+    assert "schrijf 3-8" in result.output
+    assert "valt buiten" not in result.output
+    assert not (tmp_path / "agenda.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    "year", ["2026-2027", "1999-2000", "2026-2028", "2027-2026", "2026/2027", "26-27", "２０２６-２０２７"]
+)
+def test_init_and_check_agree_on_what_a_school_year_is(kmg, tmp_path: Path, year: str) -> None:
+    path = tmp_path / "agenda.yaml"
+    result = kmg("init", path, "--school", "OBS De Regenboog", "--schooljaar", year)
+    if result.exit_code == 0:
+        assert check_file(path).findings == []
+    else:
+        assert "--schooljaar" in result.output
+        written = tmp_path / "hand.yaml"
+        kmg("init", written, "--school", "OBS De Regenboog")
+        text = written.read_text(encoding="utf-8").replace('schooljaar: "2026-2027"', f'schooljaar: "{year}"')
+        written.write_text(text, encoding="utf-8")
+        line = text.splitlines().index(f'schooljaar: "{year}"') + 1
+        [finding] = check_file(written).findings
+        assert (finding.code, finding.line) == ("KMG002", line)
+    assert (result.exit_code == 0) is (year in {"2026-2027", "1999-2000"})
+
+
+def test_without_school_check_asks_for_the_name(kmg, tmp_path: Path) -> None:
+    path = tmp_path / "agenda.yaml"
+    assert kmg("init", path).exit_code == 0
+    [finding] = check_file(path).findings
+    assert (finding.code, finding.level) == ("KMG114", "warning")
+    assert "Naam van de school" in finding.message
+    assert path.read_text(encoding="utf-8").splitlines()[finding.line - 1] == "school: Naam van de school"
+    assert kmg("check", path, "--strict").exit_code == 1

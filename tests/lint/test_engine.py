@@ -32,6 +32,7 @@ LEVELS = {
     "KMG111": "warning",
     "KMG112": "warning",
     "KMG113": "error",
+    "KMG114": "warning",
 }
 
 

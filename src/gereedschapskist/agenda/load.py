@@ -8,17 +8,20 @@ and column of the node they are about, so a teacher can jump straight to it.
 from __future__ import annotations
 
 import difflib
+import os
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import UserError
+from ..errors import UserError, os_error_text
 from ..fileio import NotARegularFile, read_limited
 from ..findings import Finding
 from .logo import read_agenda_logo
 from .model import FIELD_NAMES, Agenda
-from .yamlload import MAX_BYTES, LoadedYaml, Path_, YamlSyntaxError, load_yaml
+from .yamlload import MAX_BYTES, LoadedYaml, Path_, YamlSyntaxError, describe_character, is_unprintable, load_yaml
 
 YAML_CODE = "KMG001"
 SCHEMA_CODE = "KMG002"
@@ -51,7 +54,20 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise UserError("Dit bestand mag niet gelezen worden (geen leesrechten).", path=path) from None
     except OSError as exc:
-        raise UserError(f"Dit bestand kan niet gelezen worden ({exc.strerror or exc}).", path=path) from None
+        raise UserError(f"Dit bestand kan niet gelezen worden ({os_error_text(exc)}).", path=path) from None
+
+
+def refuse_repeated_files(paths: Sequence[Path]) -> None:
+    """A `UserError` when one agenda file is named twice in a command (its documents would collide)."""
+    seen: set[str] = set()
+    for path in paths:
+        try:
+            key = os.path.normcase(Path(path).resolve())
+        except OSError:  # pragma: no cover - resolve() rarely fails; reading it will say why
+            continue
+        if key in seen:
+            raise UserError("Dit bestand staat twee keer in de opdracht; noem elke agenda één keer.", path=path)
+        seen.add(key)
 
 
 def load_agenda(path: Path) -> AgendaFile:
@@ -67,6 +83,7 @@ def load_agenda(path: Path) -> AgendaFile:
         return result
     result.source = source
     result.findings.extend(_duplicate_findings(result.display, source))
+    result.findings.extend(_unprintable_findings(result.display, source))
     data = source.data
     if not isinstance(data, dict):
         what = {type(None): "leeg", list: "een lijst", str: "een losse tekst"}.get(type(data), "een losse waarde")
@@ -107,6 +124,57 @@ def _duplicate_findings(display: str, source: LoadedYaml) -> list[Finding]:
         )
         for d in source.duplicates
     ]
+
+
+# How a double-quoted YAML string can write a control character: "\v", "\x0b", "\u000B".
+_SHORT_ESCAPES = {"\x00": "0", "\x07": "a", "\x08": "b", "\x0b": "v", "\x0c": "f", "\x1b": "e", "\x85": "N"}
+
+
+def _escape_column(line_text: str, start: int, char: str) -> int | None:
+    """The 1-based column of `char` in `line_text` (from `start`), as an escape code or as itself."""
+    code = ord(char)
+    forms = [rf"\\x(?i:{code:02x})", rf"\\u(?i:{code:04x})", rf"\\U(?i:{code:08x})", re.escape(char)]
+    if char in _SHORT_ESCAPES:
+        forms.append(rf"\\{_SHORT_ESCAPES[char]}")
+    # A doubled backslash is a literal one, not the start of an escape.
+    match = re.compile(rf"(?<!\\)(?:\\\\)*({'|'.join(forms)})").search(line_text, start)
+    if match is None:
+        return None
+    return match.start(1) + 1
+
+
+def _strings(data: object, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _strings(item, (*path, index))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+
+
+def _unprintable_findings(display: str, source: LoadedYaml) -> list[Finding]:
+    """Control characters written as escape codes ("\x0b") would pass YAML and then stop the build."""
+    findings = []
+    for path, text in _strings(source.data, ()):
+        char = next((c for c in text if is_unprintable(c)), None)
+        if char is None:
+            continue
+        pos = source.position(path)
+        column = _escape_column(source.line_text(pos.line), pos.column - 1, char) or pos.column
+        findings.append(
+            Finding(
+                display,
+                pos.line,
+                column,
+                SCHEMA_CODE,
+                "error",
+                f"{_where(path).capitalize()}: hier staat {describe_character(char)}, dat niet kan worden afgedrukt.",
+                "Haal de code weg of vervang hem door een spatie.",
+            )
+        )
+    return findings
 
 
 def _context(path: Path_) -> str:
@@ -153,6 +221,9 @@ def _schema_message(err: dict, path: Path_) -> tuple[str, str]:
     ctx = err.get("ctx") or {}
     where = _where(path)
     value = err.get("input")
+    if kind.startswith("kmg_"):
+        # the model's own checks carry their Dutch message and hint
+        return f"{where.capitalize()}: {err['msg']}.", str(ctx.get("hint", ""))
     if kind == "missing":
         parent = _where(path[:-1]) if path[:-1] else "De agenda"
         return (

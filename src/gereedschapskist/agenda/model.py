@@ -7,14 +7,17 @@ YAML language server shows them as help while a teacher types.
 from __future__ import annotations
 
 import hashlib
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     PrivateAttr,
     StrictBool,
     StrictInt,
@@ -22,6 +25,7 @@ from pydantic import (
     WithJsonSchema,
     computed_field,
 )
+from pydantic_core import PydanticCustomError
 
 
 class Setting(StrEnum):
@@ -60,6 +64,65 @@ def _as_list(value: object) -> object:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+SCHOOL_YEAR_PATTERN = r"^\d{4}-\d{4}$"
+
+
+def is_school_year(text: str) -> bool:
+    """Whether `text` is a school year like "2026-2027" (the second year right after the first)."""
+    if re.fullmatch(SCHOOL_YEAR_PATTERN, text, re.ASCII) is None:
+        return False
+    first, second = map(int, text.split("-"))
+    return second == first + 1
+
+
+def _school_year(text: str) -> str:
+    if not is_school_year(text):
+        raise PydanticCustomError(
+            "kmg_school_year",
+            "{value} is geen schooljaar: het tweede jaar hoort direct op het eerste te volgen",
+            {"value": text, "hint": 'Schrijf bijvoorbeeld schooljaar: "2026-2027".'},
+        )
+    return text
+
+
+# The pattern gives the editor (JSON Schema) and pydantic the form; the validator the years.
+SchoolYear = Annotated[str, StringConstraints(pattern=SCHOOL_YEAR_PATTERN), AfterValidator(_school_year)]
+
+YEAR_GROUP_HINT = (
+    "Schrijf een jaargroep van 1 tot en met 8, of de naam van een groep zonder jaargroep tussen aanhalingstekens, "
+    'zoals "Taalklas".'
+)
+
+
+def _group(value: object) -> int | str:
+    # A year group, or the name of a class from the class list ("Taalklas", "Groep 0")
+    # that has no year group of its own. The errors carry a Dutch hint for `kmg check`.
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= 8:
+            raise PydanticCustomError(
+                "kmg_group", "{value} is geen jaargroep (1 tot en met 8)", {"value": value, "hint": YEAR_GROUP_HINT}
+            )
+        return value
+    if isinstance(value, str) and value.split():
+        return " ".join(value.split())
+    raise PydanticCustomError(
+        "kmg_group", "hier hoort een jaargroep of de naam van een groep", {"hint": YEAR_GROUP_HINT}
+    )
+
+
+Group = Annotated[
+    int | str,
+    PlainValidator(_group),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 8},
+                {"type": "string", "minLength": 1, "pattern": "\\S"},
+            ]
+        }
+    ),
+]
 Questions = Annotated[
     list[Text],
     BeforeValidator(_as_list),
@@ -198,12 +261,14 @@ class Agenda(_Strict):
 
     versie: Literal[1] = Field(description="Versie van het agendaformaat; nu altijd 1.")
     school: Text = Field(description="Naam van de school, zoals hij op de documenten staat.")
-    schooljaar: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")] = Field(
-        description='Het schooljaar tussen aanhalingstekens, bijvoorbeeld "2026-2027".'
-    )
+    schooljaar: SchoolYear = Field(description='Het schooljaar tussen aanhalingstekens, bijvoorbeeld "2026-2027".')
     titel: Text | None = Field(default=None, description="Titel van de gesprekken (optioneel).")
-    groepen: list[Annotated[StrictInt, Field(ge=1, le=8)]] = Field(
-        min_length=1, description="De jaargroepen (1 tot en met 8) waarvoor deze agenda geldt."
+    groepen: list[Group] = Field(
+        min_length=1,
+        description=(
+            "De jaargroepen (1 tot en met 8) waarvoor deze agenda geldt. Een groep zonder jaargroep uit de "
+            'klassenlijst zet u er met haar naam tussen aanhalingstekens bij, bijvoorbeeld [1, 2, "Taalklas"].'
+        ),
     )
     setting: Setting = Field(description="Waar het gesprek plaatsvindt: school of huisbezoek.")
     duur: StrictInt = Field(ge=1, le=600, description="Afgesproken duur van één gesprek in minuten.")
@@ -222,6 +287,16 @@ class Agenda(_Strict):
     @property
     def display_title(self) -> str:
         return self.titel or "Kennismakingsgesprek"
+
+    @property
+    def year_groups(self) -> frozenset[int]:
+        """The year groups in `groepen` (the numbers)."""
+        return frozenset(g for g in self.groepen if isinstance(g, int))
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """The classes `groepen` names explicitly ("Taalklas")."""
+        return tuple(g for g in self.groepen if isinstance(g, str))
 
     @property
     def planned_minutes(self) -> int:

@@ -11,27 +11,58 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from .model import Domein, Onderwerp, Soort
+
 SCHEMA_FILENAME = "kmg-agenda.schema.json"
 
 
 @dataclass(frozen=True)
-class Topic:
-    titel: str
-    weight: int  # minutes in the 25-minute school plan
-    soort: str = "gewoon"
-    domeinen: tuple[str, ...] = ()
-    leerling: tuple[str, ...] = ()
-    ouder: tuple[str, ...] = ()
-    leerkracht: tuple[str, ...] = ()
-    samen: tuple[str, ...] = ()
+class SeedTopic:
+    """One row of the seed's topic table: the agenda's own `Onderwerp`, plus how `kmg init` uses it.
+
+    `onderwerp.minuten` is the topic's share of a 25-minute school conversation; the
+    starter spreads any other duration by these weights.
+    """
+
+    onderwerp: Onderwerp
     comment: str = ""
     # kept when the time is short; the others go first
     essential: bool = False
     kleuter: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def titel(self) -> str:
+        return self.onderwerp.titel
 
-TOPICS: tuple[Topic, ...] = (
-    Topic(
+    @property
+    def weight(self) -> int:
+        return self.onderwerp.minuten
+
+
+def _seed(
+    titel: str,
+    weight: int,
+    *,
+    soort: str = "gewoon",
+    domeinen: tuple[str, ...] = (),
+    comment: str = "",
+    essential: bool = False,
+    kleuter: dict[str, tuple[str, ...]] | None = None,
+    **questions: tuple[str, ...],
+) -> SeedTopic:
+    onderwerp = Onderwerp(
+        titel=titel,
+        minuten=weight,
+        soort=Soort(soort),
+        domeinen=[Domein(d) for d in domeinen],
+        **{key: list(values) for key, values in questions.items()},
+    )
+    return SeedTopic(onderwerp, comment, essential, kleuter or {})
+
+
+# The seed's table ("Gespreksonderwerpen kunnen zijn"), with its own topic names.
+TOPICS: tuple[SeedTopic, ...] = (
+    _seed(
         "Introductie en achtergrond",
         3,
         domeinen=("thuis", "school"),
@@ -42,7 +73,7 @@ TOPICS: tuple[Topic, ...] = (
         comment="Kennismaken: wie zijn we, wie hoort bij het gezin?",
         kleuter={"leerling": ("Vertelt (met hulp van ouders) wie er thuis wonen en wat hij of zij graag doet.",)},
     ),
-    Topic(
+    _seed(
         "Wederkerige agenda",
         2,
         soort="wederkerig",
@@ -52,8 +83,8 @@ TOPICS: tuple[Topic, ...] = (
         leerkracht=("Welke onderwerpen wil de leerkracht bespreken?",),
         comment="Ruimte voor de eigen punten van ouders en leerling: vroeg in het gesprek.",
     ),
-    Topic(
-        "Overgang naar dit leerjaar",
+    _seed(
+        "Overgang volgend leerjaar",
         2,
         domeinen=("school",),
         leerling=("Ervaringen in het vorige leerjaar of op een andere school, en verwachtingen voor dit jaar.",),
@@ -63,14 +94,14 @@ TOPICS: tuple[Topic, ...] = (
             "leerling": ("Hoe was het op de peuteropvang of in de vorige groep? Waar kijk je naar uit?",),
         },
     ),
-    Topic(
+    _seed(
         "Verwachtingen",
         3,
         domeinen=("school", "thuis"),
         essential=True,
         samen=("Welke verwachtingen heeft ieder van de ontwikkeling en begeleiding van de leerling?",),
     ),
-    Topic(
+    _seed(
         "Positie in de klas en sociale vaardigheden",
         3,
         domeinen=("school", "buitenschools"),
@@ -78,7 +109,7 @@ TOPICS: tuple[Topic, ...] = (
         ouder=("Hoe zien ouders de positie en het sociale gedrag van hun kind? Hoe is dat in andere situaties?",),
         leerkracht=("Welke ondersteuning kan de leerkracht bieden?",),
     ),
-    Topic(
+    _seed(
         "Afstemming begeleiding",
         3,
         domeinen=("thuis", "school"),
@@ -89,7 +120,7 @@ TOPICS: tuple[Topic, ...] = (
             "Hoe kan school daarbij helpen?",
         ),
     ),
-    Topic(
+    _seed(
         "Dagroutine",
         2,
         domeinen=("thuis",),
@@ -100,7 +131,7 @@ TOPICS: tuple[Topic, ...] = (
             "leerling": ("Hoe ziet je ochtend eruit? Wie brengt je naar school en wie haalt je op?",),
         },
     ),
-    Topic(
+    _seed(
         "Interesses en ambities",
         3,
         domeinen=("buitenschools",),
@@ -112,7 +143,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
         kleuter={"leerling": ("Waar speel je het liefst mee? Wat kun je al goed?",)},
     ),
-    Topic(
+    _seed(
         "Bijzonderheden",
         2,
         domeinen=("thuis", "school"),
@@ -122,7 +153,7 @@ TOPICS: tuple[Topic, ...] = (
             "Heeft de leerkracht nog vragen?",
         ),
     ),
-    Topic(
+    _seed(
         "Afronding",
         2,
         soort="afronding",
@@ -136,7 +167,34 @@ TOPICS: tuple[Topic, ...] = (
     ),
 )
 
+SEED_TITLES: tuple[str, ...] = tuple(topic.titel for topic in TOPICS)
+
+
+def seed_titles(*titles: str) -> tuple[str, ...]:
+    """`titles`, each checked against the seed's table, for hints that suggest a topic by name."""
+    for title in titles:
+        if title not in SEED_TITLES:
+            raise ValueError(f"{title!r} is not a topic of the seed's table")
+    return titles
+
+
 DEFAULT_DURATION = {"school": 25, "huisbezoek": 60}
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A value `kmg init` writes when it was not told the real one (KMG114 warns about it)."""
+
+    text: str
+    hint: str
+
+
+PLACEHOLDERS: dict[str, Placeholder] = {
+    "school": Placeholder(
+        "Naam van de school",
+        "Vul de naam van de school in zoals hij op de documenten moet staan, bijvoorbeeld school: OBS De Regenboog.",
+    ),
+}
 
 
 def parse_groups(text: str) -> list[int]:
@@ -151,15 +209,17 @@ def parse_groups(text: str) -> list[int]:
             raise ValueError(f"'{part}' is geen groep; schrijf bijvoorbeeld 3-8 of 1,2.")
         low = int(match.group(1))
         high = int(match.group(2) or low)
-        if not (1 <= low <= high <= 8):
+        if not (1 <= low <= 8 and 1 <= high <= 8):
             raise ValueError(f"'{part}' valt buiten groep 1 tot en met 8.")
+        if low > high:
+            raise ValueError(f"'{part}' loopt van hoog naar laag; schrijf {high}-{low}.")
         groups.update(range(low, high + 1))
     if not groups:
         raise ValueError("Geef minstens één groep op, bijvoorbeeld 3-8.")
     return sorted(groups)
 
 
-def _choose_topics(duration: int) -> list[Topic]:
+def _choose_topics(duration: int) -> list[SeedTopic]:
     # The seed: too few topics make it unfocused, too many a checklist. Keep at most one
     # topic per two minutes, dropping the non-essential topics from the end of the table.
     limit = max(len([t for t in TOPICS if t.essential]), duration // 2)
@@ -215,10 +275,13 @@ def starter_agenda(
     setting: str = "school",
     groups: list[int] | None = None,
     duration: int | None = None,
-    school: str = "Naam van de school",
+    school: str = PLACEHOLDERS["school"].text,
     school_year: str = "2026-2027",
 ) -> str:
-    """The YAML text of a starter agenda that passes `kmg check` without findings."""
+    """The YAML text of a starter agenda that passes `kmg check` without findings.
+
+    Without a real `school` the placeholder stays, and KMG114 asks for the name.
+    """
     groups = groups or [3, 4, 5, 6, 7, 8]
     duration = duration or DEFAULT_DURATION[setting]
     topics = _choose_topics(duration)
@@ -247,16 +310,18 @@ def starter_agenda(
         "onderwerpen:",
     ]
     for topic, mins in zip(topics, minutes, strict=True):
+        onderwerp = topic.onderwerp
         if topic.comment:
             lines.append(f"  # {topic.comment}")
-        lines.append(f"  - titel: {_scalar(topic.titel)}")
-        if topic.soort != "gewoon":
-            lines.append(f"    soort: {topic.soort}")
+        lines.append(f"  - titel: {_scalar(onderwerp.titel)}")
+        if onderwerp.soort is not Soort.gewoon:
+            lines.append(f"    soort: {onderwerp.soort.value}")
         lines.append(f"    minuten: {mins}")
-        if topic.domeinen:
-            lines.append(f"    domeinen: [{', '.join(topic.domeinen)}]")
+        if onderwerp.domeinen:
+            lines.append(f"    domeinen: [{', '.join(d.value for d in onderwerp.domeinen)}]")
         for key in ("leerling", "ouder", "leerkracht", "samen"):
-            values = topic.kleuter.get(key, getattr(topic, key)) if kleuters else getattr(topic, key)
+            own = tuple(getattr(onderwerp, key))
+            values = topic.kleuter.get(key, own) if kleuters else own
             lines.extend(_questions(key, values, "    "))
     lines.append("")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ these files by hand, so every one of those surprises is a bug for us. This loade
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -283,6 +284,51 @@ def _translate(exc: yaml.YAMLError) -> YamlSyntaxError:
     )
 
 
+# What PyYAML's reader refuses in a file (its NON_PRINTABLE), found by us first so that
+# the message can say where it stands and what it is.
+_NOT_IN_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+# Control characters with a name a school user may recognise.
+_CONTROL_NAMES = {
+    "\x0b": "een regeleinde uit Word (Shift+Enter, U+000B)",
+    "\x0c": "een pagina-einde (U+000C)",
+    "\x1b": "een Escape-teken (U+001B)",
+}
+
+
+def describe_character(char: str) -> str:
+    """A control character in words: "een regeleinde uit Word (Shift+Enter, U+000B)"."""
+    code = f"U+{ord(char):04X}"
+    if char in _CONTROL_NAMES:
+        return _CONTROL_NAMES[char]
+    if unicodedata.category(char) == "Cc":
+        return f"een onzichtbaar stuurteken ({code})"
+    return f"een teken dat niet in tekst hoort ({code})"
+
+
+def is_unprintable(char: str) -> bool:
+    """A control character that no font can print (a tab and line ends are fine)."""
+    return unicodedata.category(char) == "Cc" and char not in "\t\n\r"
+
+
+def _refuse_unprintable(text: str) -> None:
+    match = _NOT_IN_YAML.search(text)
+    if match is None:
+        return
+    index = match.start()
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    char = match.group()
+    hint = (
+        "Vervang het door een spatie, of begin met Enter een nieuwe regel."
+        if char == "\x0b"
+        else "Haal het teken weg (het is onzichtbaar: zet de cursor op deze plek) of vervang het door een spatie."
+    )
+    raise YamlSyntaxError(
+        f"Hier staat {describe_character(char)}; dat teken kan niet in een agenda.", Position(line, column), hint
+    )
+
+
 def decode(raw: bytes) -> str:
     """UTF-8 (a BOM is allowed); anything else is refused with the line of the first bad byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -313,9 +359,10 @@ def load_yaml(raw: bytes) -> LoadedYaml:
             "Kies het .yaml-bestand met de agenda, niet een document of afbeelding.",
         )
     text = decode(raw)
+    _refuse_unprintable(text)
     loader = None
     try:
-        loader = _Loader(text)  # the reader already refuses control characters here
+        loader = _Loader(text)
         node = loader.get_single_node()
         out = LoadedYaml(data=None, text=text)
         if node is not None:

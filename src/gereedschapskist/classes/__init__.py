@@ -4,7 +4,15 @@
 turns a class name such as "4/5" or "groep 1-2" into the year groups it holds.
 """
 
-from .csvlist import ClassListError, read_class_list
+from .csvlist import ClassList, ClassListError, ClassListWarning, read_class_list
 from .model import Pupil, SchoolClass, parse_year_groups
 
-__all__ = ["ClassListError", "Pupil", "SchoolClass", "parse_year_groups", "read_class_list"]
+__all__ = [
+    "ClassList",
+    "ClassListError",
+    "ClassListWarning",
+    "Pupil",
+    "SchoolClass",
+    "parse_year_groups",
+    "read_class_list",
+]

@@ -3,7 +3,8 @@
 Real exports differ in encoding (UTF-8 with or without BOM, Windows-1252, Excel's
 UTF-16 "Unicode-tekst"), separator (`;` from a Dutch Excel, `,`, tab) and header
 names (Roepnaam or Voornaam, Voorvoegsel(s) or Tussenvoegsel, Groep or Klas...).
-This module absorbs those differences and returns `SchoolClass` objects, or raises
+This module absorbs those differences and returns a `ClassList` of `SchoolClass`
+objects with warnings about what it merged, or raises
 one `ClassListError` in Dutch that names the file and the line.
 
 The rows are personal data of children (AVG): only the name parts, class, year
@@ -18,8 +19,10 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from gereedschapskist.errors import UserError
 from gereedschapskist.fileio import NotARegularFile, read_limited
@@ -27,6 +30,7 @@ from gereedschapskist.fileio import NotARegularFile, read_limited
 from .model import (
     Pupil,
     SchoolClass,
+    class_key,
     natural_key,
     parse_year_groups,
     strip_accents,
@@ -38,9 +42,46 @@ class ClassListError(UserError):
     """A class list that cannot be read as it is; the message says what to change."""
 
 
+@dataclass(frozen=True)
+class ClassListWarning:
+    """Something the reader did on its own that the school should know about (never names a pupil)."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ClassList(Sequence[SchoolClass]):
+    """The classes of one export, in order, and the reader's warnings about them.
+
+    It is a sequence of `SchoolClass`, so code that only wants the classes can
+    iterate it like the list it used to be.
+    """
+
+    classes: tuple[SchoolClass, ...]
+    warnings: tuple[ClassListWarning, ...] = ()
+
+    @overload
+    def __getitem__(self, index: int) -> SchoolClass: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[SchoolClass, ...]: ...
+    def __getitem__(self, index: int | slice) -> SchoolClass | tuple[SchoolClass, ...]:
+        return self.classes[index]
+
+    def __len__(self) -> int:
+        return len(self.classes)
+
+    def __iter__(self) -> Iterator[SchoolClass]:
+        return iter(self.classes)
+
+
 # Column roles and the header names that mean them, most preferred first: when an
 # export has both "Roepnaam" and "Voornamen", the roepnaam is what people are called.
-# Names are compared after `_header_key` (lowercase ascii letters and digits only),
+# Names are compared after `_header_keys` (lowercase ascii letters and digits only),
 # so "Voorvoegsel(s)", "VOORVOEGSELS" and "Tussen voegsel" all match.
 _HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "roepnaam": ("roepnaam", "voornaam", "voornamen"),
@@ -83,10 +124,13 @@ class _Columns:
         return self.roepnaam is not None or self.achternaam is not None or self.naam is not None
 
 
-def read_class_list(path: Path) -> list[SchoolClass]:
+def read_class_list(path: Path) -> ClassList:
     """Read a class-list export into classes sorted by lowest year group, then name.
 
-    Raises `ClassListError` (a `UserError`) for anything the school has to fix.
+    Raises `ClassListError` (a `UserError`) for anything the school has to fix; what
+    the reader fixed by itself (repeated rows, two spellings of one class) comes back
+    as `ClassList.warnings`. A class without a year group ("Taalklas") is kept with
+    empty `jaargroepen`: an agenda can still name it.
     """
     path = Path(path)
     text = _decode(_read_bytes(path), path)
@@ -104,7 +148,7 @@ def read_class_list(path: Path) -> list[SchoolClass]:
             path=path,
             line=header_index + 1,
         )
-    return _build_classes(rows, columns.leerjaar is not None, path)
+    return _build_classes(rows, columns.kenmerk is not None, path)
 
 
 # --- reading and decoding -------------------------------------------------------
@@ -154,6 +198,9 @@ def _decode(data: bytes, path: Path) -> str:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             # Excel's "Unicode-tekst (*.txt)" export: UTF-16 with BOM, tab separated.
             text = data.decode("utf-16")
+        elif utf16 := _utf16_without_bom(data):
+            # Some tools write UTF-16 without the BOM; read as UTF-8 every other byte is NUL.
+            text = data.decode(utf16)
         else:
             try:
                 text = data.decode("utf-8-sig")
@@ -165,9 +212,35 @@ def _decode(data: bytes, path: Path) -> str:
             "De tekens in dit bestand zijn niet te lezen; sla de klassenlijst in Excel op als 'CSV UTF-8'.",
             path=path,
         ) from None
+    if "\x00" in text:
+        raise ClassListError(
+            "Dit bestand bevat binaire gegevens en is geen CSV-bestand; exporteer de klassenlijst opnieuw als CSV.",
+            path=path,
+        )
     # NFC so that "Zoë" typed on a Mac (e + combining diaeresis) equals "Zoë" from
     # ParnasSys: same sorting, same rendering, same grouping.
     return unicodedata.normalize("NFC", text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec ("utf-16-le" or "utf-16-be") when the NUL bytes say so, else None.
+
+    A class list is mostly Latin text, and in UTF-16 every Latin character has a NUL
+    byte: after it (little endian, what Windows writes) or before it (big endian).
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    half = len(sample) // 2
+    nul_odd = sample[1::2].count(0)
+    nul_even = sample[0::2].count(0)
+    # A few NULs on the other side come from characters such as U+0100 ("Ā") or U+4E00.
+    if nul_odd >= half * 0.4 and nul_even * 8 < nul_odd:
+        return "utf-16-le"
+    if nul_even >= half * 0.4 and nul_odd * 8 < nul_even:
+        return "utf-16-be"
+    return None
 
 
 def _clean(cell: str) -> str:
@@ -181,10 +254,11 @@ def _is_blank(line: str) -> bool:
     return not line.strip().strip(';,\t"').strip()
 
 
-def _header_key(name: str) -> str:
+def _header_keys(name: str) -> tuple[str, ...]:
     key = re.sub(r"[^0-9a-z]", "", strip_accents(name).casefold())
-    # Some exports spell the subject out: "Roepnaam leerling", "Leerling achternaam".
-    return key.removeprefix("leerling").removesuffix("leerling") or key
+    # Some exports spell the subject out: "Roepnaam leerling", "Leerling achternaam";
+    # but "Leerlingnummer" is a name of its own, so the whole key counts too.
+    return (key, key.removeprefix("leerling").removesuffix("leerling") or key)
 
 
 # --- the header -----------------------------------------------------------------
@@ -211,14 +285,15 @@ def _columns_of(header: list[str]) -> _Columns:
     # Excel often ends the header with an empty cell (a trailing ";"); it is no column.
     while header and not header[-1]:
         header.pop()
-    keys = [_header_key(cell) for cell in header]
+    keys = [_header_keys(cell) for cell in header]
     found: dict[str, int | None] = {}
     for role, names in _HEADER_NAMES.items():
         best: int | None = None
         best_rank = len(names)
-        for index, key in enumerate(keys):
-            if key in names and names.index(key) < best_rank:
-                best, best_rank = index, names.index(key)
+        for index, cell_keys in enumerate(keys):
+            rank = min((names.index(key) for key in cell_keys if key in names), default=len(names))
+            if rank < best_rank:
+                best, best_rank = index, rank
         found[role] = best
     return _Columns(width=len(header), **found)
 
@@ -347,7 +422,8 @@ def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _R
         )
     leerjaar_text = _cell(cells, columns.leerjaar)
     leerjaar = parse_year_groups(leerjaar_text)
-    if leerjaar_text and not leerjaar:
+    # "0" is groep 0 (a pre-school group): a class without year group, like "Taalklas".
+    if leerjaar_text and not leerjaar and leerjaar_text != "0":
         raise ClassListError(
             f'Het leerjaar "{leerjaar_text}" op deze regel is geen jaargroep 1 tot en met 8; '
             "vul een getal van 1 tot en met 8 in.",
@@ -367,51 +443,91 @@ def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _R
 # --- from rows to classes -------------------------------------------------------
 
 
-def _join_teachers(teachers: list[str]) -> str:
-    if len(teachers) <= 1:
-        return "".join(teachers)
-    return ", ".join(teachers[:-1]) + " en " + teachers[-1]
+def _join(items: list[str]) -> str:
+    """How a Dutch sentence lists things: "a", "a en b", "a, b en c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
 
 
-def _build_classes(rows: list[_Row], has_leerjaar: bool, path: Path) -> list[SchoolClass]:
-    # Group case-insensitively: "Groep 5a" and "groep 5A" in one export are one
-    # class, and would otherwise compete for the same folder. The first spelling wins.
+def _build_classes(rows: list[_Row], has_kenmerk: bool, path: Path) -> ClassList:
+    # One class per normalised name: "3", "Groep 3" and "groep 3" in one export are one
+    # class, and would otherwise get two folders with half a checklist each. The first
+    # spelling wins and the school hears about the others.
     groups: dict[str, list[_Row]] = {}
     for row in rows:
-        groups.setdefault(row.groep.casefold(), []).append(row)
+        groups.setdefault(class_key(row.groep), []).append(row)
 
+    warnings: list[ClassListWarning] = []
+    merged: list[tuple[int, int]] = []  # (line of the repeat, line it repeats)
     drafts: list[tuple[str, frozenset[int], str, tuple[Pupil, ...]]] = []
     for class_rows in groups.values():
         naam = class_rows[0].groep
+        spellings: dict[str, int] = {}
+        for row in class_rows:
+            spellings.setdefault(row.groep, row.line)
+        if len(spellings) > 1:
+            warnings.append(_spellings_warning(path, spellings))
         # A Leerjaar column says per pupil what the class name can only suggest
-        # ("De Egels", or "4/5" that this year only has pupils of groep 5).
+        # ("De Egels", or "4/5" that this year only has pupils of groep 5). A class
+        # with neither ("Taalklas", "Groep 0") is kept: an agenda may name it.
         jaargroepen = frozenset().union(*(row.leerjaar for row in class_rows)) or parse_year_groups(naam)
-        if not jaargroepen:
-            advice = (
-                "vul in de kolom Leerjaar de jaargroep van elke leerling in"
-                if has_leerjaar
-                else "voeg een kolom Leerjaar toe met de jaargroep van elke leerling"
-            )
-            raise ClassListError(
-                f'Uit de groepsnaam "{naam}" blijkt geen jaargroep 1 tot en met 8; {advice}.',
-                path=path,
-                line=class_rows[0].line,
-            )
         teachers: list[str] = []
         for row in class_rows:
             if row.leerkracht and row.leerkracht.casefold() not in {t.casefold() for t in teachers}:
                 teachers.append(row.leerkracht)
         # Exports with one row per parent (verzorger) repeat the pupil; one form each
-        # is what the teacher needs. dict.fromkeys keeps the first and drops repeats.
-        # A pupil number or birth date, where the export has one, keeps two different
-        # pupils with the same name apart.
-        unique = dict.fromkeys((row.pupil, row.kenmerk) for row in class_rows)
-        pupils = tuple(sorted((pupil for pupil, _ in unique), key=lambda p: p.sort_key))
-        drafts.append((naam, jaargroepen, _join_teachers(teachers), pupils))
+        # is what the teacher needs, so the first row stays and repeats are merged into
+        # it (and reported). A pupil number or birth date, where the export has one,
+        # keeps two different pupils with the same name apart.
+        first: dict[tuple[Pupil, str], int] = {}
+        for row in class_rows:
+            seen = first.setdefault((row.pupil, row.kenmerk), row.line)
+            if seen != row.line:
+                merged.append((row.line, seen))
+        pupils = tuple(sorted((pupil for pupil, _ in first), key=lambda p: p.sort_key))
+        drafts.append((naam, jaargroepen, _join(teachers), pupils))
+    if merged:
+        warnings.append(_merged_warning(path, sorted(merged), has_kenmerk))
 
-    drafts.sort(key=lambda draft: (min(draft[1]), natural_key(draft[0]), draft[0]))
+    # Classes without a year group come last.
+    drafts.sort(key=lambda draft: (min(draft[1], default=9), natural_key(draft[0]), draft[0]))
     slugs = unique_slugs([draft[0] for draft in drafts])
-    return [
+    classes = tuple(
         SchoolClass(naam=naam, slug=slug, jaargroepen=jaargroepen, leerkracht=leerkracht, leerlingen=pupils)
         for (naam, jaargroepen, leerkracht, pupils), slug in zip(drafts, slugs, strict=True)
-    ]
+    )
+    return ClassList(classes, tuple(sorted(warnings, key=lambda w: w.line)))
+
+
+_MERGED_SHOWN = 10  # a list with a row per parent repeats every pupil; show the first few
+
+
+def _merged_warning(path: Path, merged: list[tuple[int, int]], has_kenmerk: bool) -> ClassListWarning:
+    shown = [f"regel {line} (zelfde als regel {first})" for line, first in merged[:_MERGED_SHOWN]]
+    if len(merged) > _MERGED_SHOWN:
+        shown.append(f"nog {len(merged) - _MERGED_SHOWN}")
+    count = len(merged)
+    verb = "herhaalt" if count == 1 else "herhalen"
+    done = "is samengevoegd" if count == 1 else "zijn samengevoegd"
+    same = "zelfde naam, groep en leerlingnummer of geboortedatum" if has_kenmerk else "zelfde naam en groep"
+    message = (
+        f"{count} {'regel' if count == 1 else 'regels'} {verb} een leerling die al eerder in de lijst staat "
+        f"({same}) en {done}, zodat elke leerling één formulier krijgt: {_join(shown)}."
+    )
+    if not has_kenmerk:
+        message += (
+            " Zijn het toch twee kinderen met dezelfde naam, voeg dan een kolom Leerlingnummer of Geboortedatum toe."
+        )
+    return ClassListWarning(path, merged[0][0], message)
+
+
+def _spellings_warning(path: Path, spellings: dict[str, int]) -> ClassListWarning:
+    names = [f'"{naam}" (regel {line})' for naam, line in spellings.items()]
+    first = next(iter(spellings))
+    return ClassListWarning(
+        path,
+        list(spellings.values())[1],
+        f'De groepsnamen {_join(names)} zijn één groep en krijgen één map; kmg noemt de groep "{first}". '
+        "Is het toch een andere groep, geef die dan een naam die meer verschilt.",
+    )

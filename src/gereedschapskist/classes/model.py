@@ -10,39 +10,12 @@ a folder-safe slug. It has no I/O; reading exports lives in `csvlist`.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..slug import slugify, strip_accents
+
 YEAR_GROUPS = range(1, 9)
-
-# Letters that NFKD does not decompose into "ascii letter + accent", so stripping
-# combining marks alone would drop them: "Đorđević" must sort with D, not vanish.
-_NON_DECOMPOSING = str.maketrans(
-    {
-        "Đ": "D",
-        "đ": "d",
-        "Ø": "O",
-        "ø": "o",
-        "Ł": "L",
-        "ł": "l",
-        "ı": "i",
-        "ß": "ss",
-        "Æ": "AE",
-        "æ": "ae",
-        "Œ": "OE",
-        "œ": "oe",
-        "Þ": "Th",
-        "þ": "th",
-        "Ð": "D",
-        "ð": "d",
-    }
-)
-
-
-def strip_accents(text: str) -> str:
-    """`text` with diacritics removed ("Çelik" -> "Celik"); non-Latin scripts are kept."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_NON_DECOMPOSING))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _fold(text: str) -> str:
@@ -87,9 +60,50 @@ class SchoolClass:
 
     naam: str
     slug: str
-    jaargroepen: frozenset[int]
+    jaargroepen: frozenset[int]  # empty for a class without year group ("Taalklas")
     leerkracht: str
     leerlingen: tuple[Pupil, ...]
+
+    @property
+    def label(self) -> str:
+        """How a message names the class: "groep 5a", but "Groep 1/2a" and "Taalklas" as they are."""
+        return self.naam if _NAMES_ITSELF.search(self.naam) else f"groep {self.naam}"
+
+    def named_in(self, names: Iterable[str]) -> bool:
+        """Whether an agenda's `groepen` names this class ("Taalklas", "groep 5a") explicitly."""
+        return class_key(self.naam) in {class_key(name) for name in names}
+
+
+def unserved_message(klass: SchoolClass) -> str:
+    """What to tell the school about a class that no agenda serves (it gets no documents)."""
+    if not klass.jaargroepen:
+        return (
+            f"{klass.label} heeft geen jaargroep en valt onder geen enkele agenda, dus krijgt geen documenten. "
+            f"Zet de naam in 'groepen' van een agenda, bijvoorbeeld groepen: [1, 2, \"{klass.naam}\"], "
+            "of vul in de klassenlijst de kolom Leerjaar in."
+        )
+    years = sorted(klass.jaargroepen)
+    joined = ", ".join(map(str, years[:-1])) + " en " + str(years[-1]) if len(years) > 1 else str(years[0])
+    return (
+        f"{klass.label} (jaargroep {joined}) valt onder geen enkele agenda en krijgt geen documenten. "
+        "Voeg de jaargroep toe aan 'groepen' van een agenda."
+    )
+
+
+# A class name that already says what it is ("Groep 3", "Taalklas", "Kleutergroep").
+_NAMES_ITSELF = re.compile(r"groep|klas", re.IGNORECASE)
+# "Groep 3", "groep3" and "Gr. 3" all name the class "3".
+_GROUP_PREFIX = re.compile(r"^(?:groep|gr\.?)(?=[\s\d]|$)\s*", re.IGNORECASE)
+
+
+def class_key(naam: str) -> str:
+    """What makes two spellings one class: "3", "Groep 3" and "groep3" -> "3"; "8 B", "Groep 8b" -> "8b".
+
+    Case, spaces and a leading "groep" do not count; other characters do ("4/5" is not "4-5").
+    """
+    folded = " ".join(naam.casefold().split())
+    key = "".join(_GROUP_PREFIX.sub("", folded).split())
+    return key or "".join(folded.split())
 
 
 _NUMBER = re.compile(r"\d+")
@@ -133,8 +147,7 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
 
 def base_slug(naam: str) -> str:
     """Folder-safe ascii name for a class: "4/5" -> "groep-4-5", "Groep 5a" -> "groep-5a"."""
-    ascii_text = strip_accents(naam).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = slugify(naam, empty="")
     # Names often already say "groep" ("Groep 1-2", "groep5"); the prefix must appear once.
     slug = re.sub(r"^(?:groep|gr)(?:-|(?=\d)|$)", "", slug)
     # A name in another script (or only punctuation) leaves nothing usable in ascii.

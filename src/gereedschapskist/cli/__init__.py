@@ -2,18 +2,80 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 
+
+class _DutchHelp:
+    """Dutch help pages; the Dutch strings load only when a help page is shown."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[OPTIES]"
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Toon deze uitleg en stop."
+        return option
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from .dutch import install
+
+        install()
+        return super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class DutchCommand(_DutchHelp, TyperCommand):
+    """A `kmg` command with a Dutch help page."""
+
+
+class DutchGroup(_DutchHelp, TyperGroup):
+    """The `kmg` group: Dutch help, and usage errors in Dutch (translated only when one occurs)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from typer._click.exceptions import ClickException
+
+        try:
+            # Typer's standalone mode would print its errors in English; catch them here instead.
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as exc:
+            from .dutch import show_usage_error
+
+            show_usage_error(exc)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("kmg: afgebroken.", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
 app = typer.Typer(
     name="kmg",
+    cls=DutchGroup,
     help="kmg: bereid het kennismakingsgesprek voor. Schrijf een agenda, controleer hem en druk alles af.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def command(name: str) -> Any:
+    """`@app.command(name)` with the Dutch help page."""
+    return app.command(name, cls=DutchCommand)
 
 
 def _version(value: bool) -> None:
@@ -24,7 +86,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", help="Toon de versie en stop.", callback=_version, is_eager=True),
+    version: bool = typer.Option(False, "--versie", help="Toon de versie en stop.", callback=_version, is_eager=True),
+    version_alias: bool = typer.Option(False, "--version", hidden=True, callback=_version, is_eager=True),
 ) -> None:
     """kmg: bereid het kennismakingsgesprek voor. Schrijf een agenda, controleer hem en druk alles af."""
 
@@ -38,4 +101,30 @@ from . import schema as _schema  # noqa: E402,F401
 
 
 def main() -> None:
-    app()
+    from .console import use_readable_fallback
+
+    use_readable_fallback()
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # `kmg schema > /dev/full` fails here, not at exit after we are gone
+    except OSError as exc:
+        _os_error_exit(exc)
+
+
+def _os_error_exit(exc: OSError) -> None:
+    """An OSError no command turned into a sentence (a full disk under `> rapport.txt`): one Dutch line."""
+    import contextlib
+    import os
+
+    from ..errors import EXIT_USAGE, os_error_text
+
+    what = f"{exc.filename}: dit kan niet gelezen of geschreven worden" if exc.filename else (
+        "de uitvoer kan niet geschreven worden"
+    )
+    with contextlib.suppress(OSError, ValueError):
+        # What is still buffered would fail again when Python closes stdout; send it nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    typer.echo(f"kmg: {what} ({os_error_text(exc)}).", err=True)
+    sys.exit(EXIT_USAGE)

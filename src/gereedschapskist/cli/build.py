@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 import time
@@ -13,43 +12,55 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import EXIT_FINDINGS
-from . import app
-from .common import fail, user_errors
+from ..wording import aantal as _plural
+from . import command
+from .common import either, fail, user_errors
+from .systemlibs import harfbuzz_tip, require_pango
 
 if TYPE_CHECKING:
     from ..batch import JobResult
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-@app.command("build")
+@command("build")
 def build_command(
     agendas: list[Path] = typer.Argument(
-        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False
+        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False, metavar="AGENDA"
     ),
     classes: Path | None = typer.Option(
-        None, "--classes", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
+        None, "--klassen", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
     ),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Map waarin de PDF's komen."),
+    out: Path = typer.Option(Path("out"), "--uitvoer", "-o", help="Map waarin de PDF's komen."),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Map met eigen sjablonen; die gaan voor de ingebouwde.", readable=False
+        None, "--sjablonen", help="Map met eigen sjablonen; die gaan voor de ingebouwde.", readable=False
     ),
     jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=1, max=64, help="Aantal processen tegelijk (standaard: alle processorkernen)."
+        None, "--processen", "-j", min=1, max=64, help="Aantal processen tegelijk (standaard: alle processorkernen)."
     ),
-    force: bool = typer.Option(False, "--force", help="Maak alles opnieuw, ook wat niet veranderd is."),
+    force: bool = typer.Option(False, "--opnieuw", help="Maak alles opnieuw, ook wat niet veranderd is."),
+    # the English names from before: they keep working (school scripts), help does not show them
+    classes_alias: Path | None = typer.Option(None, "--classes", hidden=True, readable=False),
+    out_alias: Path | None = typer.Option(None, "--out", hidden=True),
+    templates_alias: Path | None = typer.Option(None, "--templates", hidden=True, readable=False),
+    jobs_alias: int | None = typer.Option(None, "--jobs", min=1, max=64, hidden=True),
+    force_alias: bool = typer.Option(False, "--force", hidden=True),
+    verbose: bool = typer.Option(
+        False, "--uitgebreid", "-v", help="Toon bij meldingen van WeasyPrint en Jinja ook de Engelse tekst."
+    ),
+    verbose_alias: bool = typer.Option(False, "--verbose", hidden=True),
 ) -> None:
     """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
+    from ..agenda.load import refuse_repeated_files
     from ..lint import check_file
     from .report import print_human
 
+    classes, out, templates = either(classes, classes_alias), either(out, out_alias), either(templates, templates_alias)
+    jobs, force, verbose = either(jobs, jobs_alias), force or force_alias, verbose or verbose_alias
     started = time.monotonic()
-    with user_errors():
+    with user_errors(verbose=verbose):
         if templates is not None and not templates.is_dir():
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
         _check_out_dir(out)
+        refuse_repeated_files(agendas)
         checked = [check_file(path) for path in agendas]
         if any(f for file in checked for f in file.findings):
             print_human(checked, strict=False, summary=False)
@@ -61,34 +72,30 @@ def build_command(
             from ..classes import read_class_list
 
             class_list = read_class_list(classes)
+            for warning in class_list.warnings:
+                typer.echo(f"Let op: {warning}", err=True)
         from ..batch import make_plan
+        from ..classes.model import unserved_message
 
         plan = make_plan([(file.path, file.agenda) for file in checked if file.agenda], class_list)
         for klass in plan.unserved:
-            typer.echo(
-                f"Let op: groep {klass.naam} (jaargroep {', '.join(map(str, sorted(klass.jaargroepen)))}) "
-                "valt onder geen enkele agenda en krijgt geen documenten. "
-                "Voeg de groep toe aan 'groepen' van een agenda.",
-                err=True,
-            )
+            typer.echo(f"Let op: {unserved_message(klass)}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
-        pages, files, pupils = _run(plan.jobs, out, templates, jobs, force)
+        pages, files, pupils = _run(plan.jobs, out, templates, jobs, force, verbose)
     seconds = time.monotonic() - started
     typer.echo(
         f"Klaar: {_plural(len(plan.jobs), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}, "
         f"{_plural(pages, 'pagina', 'pagina’s')} in {_plural(files, 'bestand', 'bestanden')}, "
         f"in {seconds:.1f} s. De PDF's staan in {out.resolve()}/"
     )
-    if not harfbuzz_subset_available():
-        typer.echo(
-            "Tip: met het pakket libharfbuzz-subset0 (sudo apt-get install libharfbuzz-subset0) "
-            "maakt kmg de PDF's een stuk sneller.",
-            err=True,
-        )
+    if (tip := harfbuzz_tip()) is not None:
+        typer.echo(tip, err=True)
 
 
-def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool) -> tuple[int, int, int]:
+def _run(
+    jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool, verbose: bool = False
+) -> tuple[int, int, int]:
     from ..batch import execute
     from ..cache import Manifest, templates_digest
     from ..resources import builtin_template_dir
@@ -106,6 +113,7 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
         typer.echo(f"{_plural(len(fresh), 'groep is', 'groepen zijn')} niet veranderd sinds de vorige keer.")
     if not todo:
         return pages, files, pupils
+    require_pango()  # in this process, before any worker starts: one Dutch sentence, not a traceback
     results = _remember_warnings(execute(todo, out, template_dirs=template_dirs, workers=workers), warnings := [])
     try:
         if sys.stderr.isatty():
@@ -130,15 +138,19 @@ def _run(jobs_: list, out: Path, templates: Path | None, workers: int | None, fo
     finally:
         # also after Ctrl-C or an error: what was written completely is kept as done
         manifest.save()
-    for warning in dict.fromkeys(warnings):
-        typer.echo(f"Let op (opmaak): {warning}", err=True)
+    if warnings:
+        from .foreign import warning_lines
+
+        for warning in dict.fromkeys(warnings):
+            for line in warning_lines(warning, verbose=verbose):
+                typer.echo(line, err=True)
     return pages, files, pupils
 
 
 def _check_out_dir(out: Path) -> None:
     """Refuse an output folder we cannot make or write before any work is done."""
     if out.exists() and not out.is_dir():
-        raise fail(f"{out}: dit is een bestand, geen map. Kies met --out een map voor de PDF's.")
+        raise fail(f"{out}: dit is een bestand, geen map. Kies met --uitvoer een map voor de PDF's.")
     # Nothing is created yet (a refused build leaves no trace): look at the nearest existing folder.
     existing = out.absolute()
     while not existing.exists():
@@ -146,15 +158,10 @@ def _check_out_dir(out: Path) -> None:
     if not existing.is_dir():
         raise fail(f"{out}: de map voor de PDF's kan niet gemaakt worden ({existing} is een bestand).")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --out een andere map.")
+        raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --uitvoer een andere map.")
 
 
 def _remember_warnings(results: Iterator[JobResult], into: list[str]) -> Iterator[JobResult]:
     for result in results:
         into.extend(result.warnings)
         yield result
-
-
-def harfbuzz_subset_available() -> bool:
-    """Whether libharfbuzz-subset is installed (WeasyPrint then subsets fonts several times faster)."""
-    return ctypes.util.find_library("harfbuzz-subset") is not None

@@ -10,7 +10,8 @@ import typer
 
 from ..agenda.load import AgendaFile
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
-from . import app
+from . import command
+from .common import either
 from .report import print_github, print_human
 
 
@@ -27,17 +28,25 @@ def exit_code(files: list[AgendaFile], *, strict: bool) -> int:
     return EXIT_OK
 
 
-@app.command("check")
+@command("check")
 def check_command(
     agendas: list[Path] = typer.Argument(
-        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False
+        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False, metavar="AGENDA"
     ),
-    format: Format = typer.Option(Format.human, "--format", "-f", help="Uitvoer: human (mensen), json of github."),
-    strict: bool = typer.Option(False, "--strict", help="Laat ook waarschuwingen als fout tellen."),
-    summary: bool = typer.Option(True, "--summary/--no-summary", help="Toon de samenvatting van tijd en vragen."),
+    format: Format = typer.Option(Format.human, "--formaat", "-f", help="Uitvoer: human (mensen), json of github."),
+    strict: bool = typer.Option(False, "--streng", help="Laat ook waarschuwingen als fout tellen."),
+    summary: bool = typer.Option(
+        True, "--samenvatting/--geen-samenvatting", help="Toon de samenvatting van tijd en vragen."
+    ),
+    # the English names from before: they keep working (school scripts), help does not show them
+    format_alias: Format | None = typer.Option(None, "--format", hidden=True),
+    strict_alias: bool = typer.Option(False, "--strict", hidden=True),
+    summary_alias: bool | None = typer.Option(None, "--summary/--no-summary", hidden=True),
 ) -> None:
     """Controleer agenda's op de adviezen uit de gereedschapskist."""
     from ..lint import check_file
+
+    format, strict, summary = either(format, format_alias), strict or strict_alias, either(summary, summary_alias)
 
     files: list[AgendaFile] = []
     unreadable: list[UserError] = []
@@ -51,7 +60,7 @@ def check_command(
     elif format is Format.github:
         print_github(files)
     else:
-        print_human(files, strict=strict, summary=summary)
+        print_human(files, strict=strict, summary=summary, next_step=not unreadable)
     for exc in unreadable:
         typer.echo(f"kmg: {exc.render()}", err=True)
     code = EXIT_USAGE if unreadable else exit_code(files, strict=strict)

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import typer
 
 from ..errors import EXIT_USAGE, UserError
+
+T = TypeVar("T")
+
+
+def either(dutch: T, english: T | None) -> T:
+    """The value of an option given under its old English name, else under its Dutch name."""
+    return dutch if english is None else english
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -16,12 +24,18 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
+def user_errors(*, verbose: bool = False) -> Iterator[None]:
     """Turn a `UserError` into its sentence on stderr and the right exit code: never a traceback."""
     try:
         yield
     except UserError as exc:
-        raise fail(exc.render(), exc.exit_code) from None
+        message = exc.render()
+        from .foreign import translate  # a template error may carry Jinja's English
+
+        dutch = translate(message)
+        if dutch is not None and verbose:
+            dutch += f"\n    origineel: {message}"
+        raise fail(dutch or message, exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("\nkmg: afgebroken; er is niets half weggeschreven.", err=True)
         raise typer.Exit(130) from None

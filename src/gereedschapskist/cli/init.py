@@ -9,9 +9,12 @@ from pathlib import Path
 
 import typer
 
+from ..agenda.model import is_school_year
 from ..agenda.schema import agenda_schema_text
-from ..agenda.starter import DEFAULT_DURATION, SCHEMA_FILENAME, parse_groups, starter_agenda
-from . import app
+from ..agenda.starter import DEFAULT_DURATION, PLACEHOLDERS, SCHEMA_FILENAME, parse_groups, starter_agenda
+from ..errors import os_error_text
+from ..resources import examples_dir
+from . import command
 from .common import fail, user_errors
 
 
@@ -27,7 +30,40 @@ def _create_exclusive(path: Path, text: str) -> None:
         handle.write(text)
 
 
-@app.command("init")
+EXAMPLE_CLASS_LIST = "klassenlijst-voorbeeld.csv"
+
+
+def example_names() -> list[str]:
+    return sorted(p.stem for p in examples_dir().glob("*.yaml"))
+
+
+def _copy_example(name: str, path: Path) -> None:
+    """Copy example agenda `name` to `path`, with the example class list and the schema beside it."""
+    names = example_names()
+    if name.removesuffix(".yaml") not in names:
+        raise fail(f"--voorbeeld: er is geen voorbeeld '{name}'. Kies uit: {', '.join(names)}.")
+    source = examples_dir() / f"{name.removesuffix('.yaml')}.yaml"
+    with user_errors():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _create_exclusive(path, source.read_text(encoding="utf-8"))
+        except FileExistsError:
+            raise fail(f"{path} bestaat al; kmg overschrijft geen bestaande agenda. Kies een andere naam.") from None
+        except OSError as exc:
+            raise fail(f"{path}: het bestand kan niet geschreven worden ({os_error_text(exc)}).") from None
+        extras = []
+        for extra in (EXAMPLE_CLASS_LIST, SCHEMA_FILENAME):
+            with contextlib.suppress(FileExistsError):  # a file the school already has stays as it is
+                _create_exclusive(path.parent / extra, (examples_dir() / extra).read_text(encoding="utf-8"))
+                extras.append(extra)
+    typer.echo(f"Voorbeeldagenda '{source.stem}' geschreven naar {path}.")
+    if EXAMPLE_CLASS_LIST in extras:
+        typer.echo(f"Voorbeeldklassenlijst geschreven naar {path.parent / EXAMPLE_CLASS_LIST}.")
+    typer.echo(f"Controleer hem met: kmg check {path}")
+    typer.echo(f"Druk af met: kmg build {path} --klassen {path.parent / EXAMPLE_CLASS_LIST}")
+
+
+@command("init")
 def init_command(
     path: Path = typer.Argument(Path("agenda.yaml"), help="Waar de nieuwe agenda komt (standaard agenda.yaml)."),
     setting: SettingChoice = typer.Option(SettingChoice.school, "--setting", help="Op school of een huisbezoek."),
@@ -35,17 +71,27 @@ def init_command(
     duur: int | None = typer.Option(
         None, "--duur", min=1, max=600, help="Minuten per gesprek (standaard 25 op school, 60 bij een huisbezoek)."
     ),
-    school: str = typer.Option("Naam van de school", "--school", help="Naam van de school."),
+    school: str = typer.Option(PLACEHOLDERS["school"].text, "--school", help="Naam van de school."),
     schooljaar: str = typer.Option("2026-2027", "--schooljaar", help="Het schooljaar, bijvoorbeeld 2026-2027."),
+    voorbeeld: str | None = typer.Option(
+        None,
+        "--voorbeeld",
+        metavar="NAAM",
+        help=f"Kopieer een voorbeeldagenda (en de voorbeeldklassenlijst) in plaats van een startagenda: "
+        f"{', '.join(example_names())}. De andere opties tellen dan niet.",
+    ),
 ) -> None:
     """Schrijf een startagenda met de tien onderwerpen uit de gereedschapskist."""
+    if voorbeeld is not None:
+        _copy_example(voorbeeld, path)
+        return
     try:
         groups = parse_groups(groepen)
     except ValueError as exc:
         raise fail(f"--groepen: {exc}") from None
     if not school.strip():
         raise fail("--school: vul de naam van de school in.")
-    if not (len(schooljaar) == 9 and schooljaar[4] == "-" and schooljaar.replace("-", "").isdigit()):
+    if not is_school_year(schooljaar):
         raise fail("--schooljaar: schrijf het schooljaar als 2026-2027.")
     text = starter_agenda(
         setting=setting.value,
@@ -63,7 +109,7 @@ def init_command(
         except FileExistsError:
             raise fail(f"{path} bestaat al; kmg overschrijft geen bestaande agenda. Kies een andere naam.") from None
         except OSError as exc:
-            raise fail(f"{path}: het bestand kan niet geschreven worden ({exc.strerror or exc}).") from None
+            raise fail(f"{path}: het bestand kan niet geschreven worden ({os_error_text(exc)}).") from None
         schema_path = path.parent / SCHEMA_FILENAME
         if not schema_path.exists():
             # the schema only helps the editor; the agenda itself is written either way

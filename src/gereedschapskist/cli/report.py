@@ -9,14 +9,31 @@ import typer
 from ..agenda.load import AgendaFile
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda
 from ..findings import LEVEL_LABELS
+from ..wording import aantal as _count
+from ..wording import clock
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-# rich is imported inside the functions that draw for people: `--format json` and
-# `--format github` then start without it (start-up time counts for `kmg check`).
+# rich is imported inside the functions that draw for people: `--formaat json` and
+# `--formaat github` then start without it (start-up time counts for `kmg check`).
 
 BAR_WIDTH = 30
+MIN_BAR_WIDTH = 12
+MIN_TITLE_WIDTH = 12
+# Everything on a time-bar line but the title and the bar: indent, clock, gaps, " 600 min".
+BAR_LINE_REST = 4 + 5 + 2 + 2 + 1 + 7
+
+
+def _title_and_bar_width(longest_title: int, line_width: int) -> tuple[int, int]:
+    """Widths that keep each time-bar line within the terminal: first the bar gives way, then the titles."""
+    room = max(line_width - BAR_LINE_REST, MIN_TITLE_WIDTH + MIN_BAR_WIDTH)
+    bar = max(MIN_BAR_WIDTH, min(BAR_WIDTH, room - longest_title))
+    return min(longest_title, room - bar), bar
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _console() -> Console:
@@ -26,11 +43,7 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) -> None:
+def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, next_step: bool = False) -> None:
     from rich.markup import escape
     from rich.text import Text
 
@@ -66,8 +79,19 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True) 
         + _count(warnings, "waarschuwing", "waarschuwingen")
     )
     if strict and warnings:
-        verdict += " (met --strict tellen waarschuwingen als fout)"
+        verdict += " (met --streng tellen waarschuwingen als fout)"
     console.print(verdict + ".")
+    if next_step and not errors and not (strict and warnings):
+        console.print(_next_step(files, clean=not warnings))
+
+
+def _next_step(files: list[AgendaFile], *, clean: bool) -> str:
+    from rich.markup import escape
+
+    # Quote a path with spaces the way both cmd.exe and a Unix shell accept it.
+    agendas = " ".join(f'"{f.display}"' if " " in f.display else f.display for f in files)
+    start = "Alles in orde. " if clean else ""
+    return f"{start}Volgende stap: [bold]kmg build {escape(agendas)} --klassen <klassenlijst.csv>[/bold]"
 
 
 def print_summary(console: Console, agenda: Agenda) -> None:
@@ -77,13 +101,12 @@ def print_summary(console: Console, agenda: Agenda) -> None:
     planned = agenda.planned_minutes
     console.print(f"  [bold]Tijd[/bold]: {planned} van {agenda.duur} minuten gepland")
     scale = max(planned, agenda.duur, 1)
-    width = max(len(t.titel) for t in agenda.onderwerpen)
+    width, bar = _title_and_bar_width(max(len(t.titel) for t in agenda.onderwerpen), console.width)
     for topic, start in zip(agenda.onderwerpen, agenda.start_minutes(), strict=True):
-        cells = max(1, round(topic.minuten * BAR_WIDTH / scale)) if topic.minuten else 0
-        clock = f"{start // 60}:{start % 60:02d}"
+        cells = min(bar, max(1, round(topic.minuten * bar / scale))) if topic.minuten else 0
         console.print(
-            f"    {clock:>5}  {escape(f'{topic.titel:<{width}}')}  [blue]{'█' * cells}[/blue]"
-            f"{'·' * (BAR_WIDTH - cells) if cells <= BAR_WIDTH else ''} {topic.minuten} min"
+            f"    {clock(start):>5}  {escape(f'{_shorten(topic.titel, width):<{width}}')}  [blue]{'█' * cells}[/blue]"
+            f"{'·' * (bar - cells)} {topic.minuten} min"
         )
     counts = agenda.question_counts()
     total = sum(counts.values()) or 1

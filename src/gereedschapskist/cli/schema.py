@@ -7,17 +7,19 @@ from pathlib import Path
 import typer
 
 from ..agenda.schema import agenda_schema_text
-from . import app
-from .common import user_errors
+from . import command
+from .common import either, user_errors
 
 
-@app.command("schema")
+@command("schema")
 def schema_command(
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Schrijf het schema naar dit bestand in plaats van naar het scherm."
+        None, "--uitvoer", "-o", help="Schrijf het schema naar dit bestand in plaats van naar het scherm."
     ),
+    output_alias: Path | None = typer.Option(None, "--output", hidden=True),
 ) -> None:
     """Toon het JSON-schema van het agendaformaat (voor aanvullen en controle in de editor)."""
+    output = either(output, output_alias)
     text = agenda_schema_text()
     if output is None:
         typer.echo(text, nl=False)

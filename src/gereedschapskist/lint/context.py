@@ -19,6 +19,11 @@ from ..findings import Finding
 QUESTION_FIELDS: tuple[str, ...] = ("leerling", "ouder", "leerkracht", "samen")
 
 
+def text_key(text: str) -> str:
+    """What two texts share when they are "the same" for a reader: case and extra spaces do not count."""
+    return " ".join(text.casefold().split())
+
+
 @dataclass(frozen=True)
 class TextNode:
     """One piece of free text a teacher wrote (a title or a question) and where it stands."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..wording import aantal
 
-def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    """`aantal(1, "minuut", "minuten")` -> "1 minuut"; Dutch has no plural after 1 only."""
-    return f"{n} {enkelvoud if n == 1 else meervoud}"
+__all__ = ["aantal", "minuten", "onderwerpen", "opsomming", "procent"]
 
 
 def minuten(n: int) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda, Onderwerp, Setting, Soort
 from ..classes.model import SchoolClass
 from ..errors import UserError
+from ..wording import clock
 
 SETTING_LABELS: dict[str, str] = {Setting.school.value: "op school", Setting.huisbezoek.value: "huisbezoek"}
 
@@ -28,11 +29,6 @@ BAR_SHADES = 3
 
 # Rows on an empty class checklist (no class list given): a typical Dutch class size.
 EMPTY_CHECKLIST_ROWS = 25
-
-
-def clock(minutes: int) -> str:
-    """Offset from the start of the conversation as a clock time: 3 -> "0:03", 75 -> "1:15"."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def writing_lines(minutes: int) -> int:

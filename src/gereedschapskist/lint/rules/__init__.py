@@ -26,6 +26,7 @@ from . import (
     kmg111,
     kmg112,
     kmg113,
+    kmg114,
 )
 
 RULES: dict[str, ModuleType] = {
@@ -46,6 +47,7 @@ RULES: dict[str, ModuleType] = {
         kmg111,
         kmg112,
         kmg113,
+        kmg114,
     )
 }
 

@@ -2,8 +2,10 @@
 
 Wat wordt gecontroleerd
     Of het agendabestand te lezen is: geldige YAML, opgeslagen als UTF-8, zonder
-    tabs voor het inspringen en zonder YAML-aliassen (``&anker`` / ``*anker``).
-    De melding noemt de regel en kolom waar het misgaat.
+    tabs voor het inspringen, zonder YAML-aliassen (``&anker`` / ``*anker``) en
+    zonder onzichtbare stuurtekens, zoals het regeleinde dat Word met Shift+Enter
+    maakt (U+000B). De melding noemt de regel en kolom waar het misgaat en zegt
+    welk teken het is.
 
 Deze controle doet de lader (``gereedschapskist.agenda.load``), niet een regel
 hieronder. Zolang het bestand niet te lezen is, draaien de andere regels niet.

@@ -7,6 +7,10 @@ Wat wordt gecontroleerd
     ``setting``, ``duur``, ``onderwerpen`` en per onderwerp ``titel`` en ``minuten``) en
     elke waarde van het juiste soort (een heel getal, tekst, true/false, ...).
 
+    Een stuurteken dat als code in een tekst tussen dubbele aanhalingstekens staat
+    (``"\\x0b"``, ``"\\u0007"``) is ook een KMG002-fout: het is geldige YAML, maar
+    geen lettertype kan het afdrukken.
+
     Ook een onbekende regelcode onder ``controle: uit:`` is een KMG002-fout, met een
     suggestie voor de bedoelde code (``KMG199`` → ``KMG109``). Zo blijft een tikfout
     niet ongemerkt een regel aan laten staan.

@@ -42,6 +42,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from ...agenda.starter import SEED_TITLES
 from ...findings import Finding
 from ..context import RuleContext
 from ..text import minuten, onderwerpen, opsomming
@@ -54,20 +55,6 @@ DEFAULT: dict[str, Any] = {"min_onderwerpen": None}  # None: max(3, duur / 10 ro
 
 MINIMUM = 3
 MINUTES_PER_TOPIC = 10
-
-# The topics of the seed's table, offered as ideas when an agenda is thin.
-SEED_TOPICS: tuple[str, ...] = (
-    "Introductie en achtergrond",
-    "Wederkerige agenda",
-    "Overgang volgend leerjaar",
-    "Verwachtingen",
-    "Positie in de klas en sociale vaardigheden",
-    "Afstemming begeleiding",
-    "Dagroutine",
-    "Interesses en ambities",
-    "Bijzonderheden",
-    "Afronding",
-)
 
 
 def minimum(ctx: RuleContext) -> int:
@@ -84,7 +71,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if count >= least:
         return
     present = {topic.titel.casefold() for topic in ctx.agenda.onderwerpen}
-    ideas = [f"'{title}'" for title in SEED_TOPICS if title.casefold() not in present][:3]
+    # ideas from the seed's table, named as `kmg init` writes them
+    ideas = [f"'{title}'" for title in SEED_TITLES if title.casefold() not in present][:3]
     hint = f"Voeg er {least - count} toe"
     if ideas:
         hint += f", bijvoorbeeld uit de tabel van de gereedschapskist: {opsomming(ideas, 'of')}"

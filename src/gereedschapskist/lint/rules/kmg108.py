@@ -36,8 +36,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ...agenda.starter import seed_titles
 from ...findings import Finding
 from ..context import RuleContext
+from ..text import opsomming
 
 ID = "KMG108"
 LEVEL = "warning"
@@ -48,17 +50,26 @@ REASON = (
 )
 DEFAULT: dict[str, Any] = {"domeinen": ("thuis", "school", "buitenschools")}
 
-EXAMPLES: dict[str, str] = {
-    "thuis": "'Dagroutine' of 'Afstemming begeleiding'",
-    "school": "'Positie in de klas en sociale vaardigheden' of 'Overgang volgend leerjaar'",
-    "buitenschools": "'Interesses en ambities' (hobby's, clubs, talenten)",
+# Topics of the seed's table (as `kmg init` names them) to suggest per missing domain.
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "thuis": seed_titles("Dagroutine", "Afstemming begeleiding"),
+    "school": seed_titles("Positie in de klas en sociale vaardigheden", "Overgang volgend leerjaar"),
+    "buitenschools": seed_titles("Interesses en ambities"),
 }
+EXAMPLE_NOTES: dict[str, str] = {"buitenschools": " (hobby's, clubs, talenten)"}
 LABELS: dict[str, str] = {"thuis": "thuis", "school": "op school", "buitenschools": "buiten school"}
 
 
 def _value(domain: object) -> str:
     # Controle keeps Domein members, the DEFAULT plain strings; compare as text.
     return str(getattr(domain, "value", domain))
+
+
+def _examples(domain: str) -> str:
+    titles = EXAMPLES.get(domain)
+    if not titles:
+        return "uit de tabel van de gereedschapskist"
+    return opsomming([f"'{title}'" for title in titles], "of") + EXAMPLE_NOTES.get(domain, "")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -71,6 +82,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             ("onderwerpen",),
             f"Geen onderwerp gaat over de ontwikkeling {LABELS.get(domain, domain)} (domein '{domain}').",
             f"Zet '{domain}' onder 'domeinen:' bij een onderwerp dat erover gaat, of voeg een onderwerp toe, "
-            f"bijvoorbeeld {EXAMPLES.get(domain, 'uit de tabel van de gereedschapskist')}.",
+            f"bijvoorbeeld {_examples(domain)}.",
             key=True,
         )

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...findings import Finding
-from ..context import RuleContext
+from ..context import RuleContext, text_key
 
 ID = "KMG113"
 LEVEL = "error"
@@ -43,14 +43,10 @@ REASON = "Er is een doordachte gespreksagenda nodig."
 DEFAULT: dict[str, Any] = {}
 
 
-def _key(title: str) -> str:
-    return " ".join(title.casefold().split())
-
-
 def check(ctx: RuleContext) -> Iterator[Finding]:
     first: dict[str, int] = {}
     for index, topic in enumerate(ctx.agenda.onderwerpen):
-        key = _key(topic.titel)
+        key = text_key(topic.titel)
         if key not in first:
             first[key] = index
             continue
