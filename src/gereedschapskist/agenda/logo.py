@@ -15,7 +15,7 @@ import base64
 import re
 from pathlib import Path
 
-from ..errors import UserError
+from ..errors import UserError, os_error_text
 from ..fileio import NotARegularFile, read_limited
 from ..findings import Finding
 from .model import Agenda
@@ -70,7 +70,7 @@ def read_logo(agenda_path: Path, bestand: str) -> str:
     except (IsADirectoryError, NotARegularFile):
         raise LogoProblem(f"Het logo '{bestand}' is geen bestand. Geef het plaatje zelf op.") from None
     except OSError as exc:
-        raise LogoProblem(f"Het logo '{bestand}' kan niet gelezen worden ({exc.strerror or exc}).") from None
+        raise LogoProblem(f"Het logo '{bestand}' kan niet gelezen worden ({os_error_text(exc)}).") from None
     if len(data) > MAX_BYTES:
         raise LogoProblem(
             f"Het logo '{bestand}' is te groot (meer dan {MAX_BYTES // (1024 * 1024)} MB). "
