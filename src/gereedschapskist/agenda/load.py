@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from ..errors import UserError, os_error_text
 from ..fileio import NotARegularFile, read_limited
 from ..findings import Finding
+from .logo import read_agenda_logo
 from .model import FIELD_NAMES, Agenda
 from .yamlload import MAX_BYTES, LoadedYaml, Path_, YamlSyntaxError, describe_character, is_unprintable, load_yaml
 
@@ -104,7 +105,9 @@ def load_agenda(path: Path) -> AgendaFile:
         result.findings.extend(_schema_findings(result.display, source, exc))
         return result
     if not result.findings:
-        result.agenda = agenda
+        # The logo file is checked here, next to the agenda; a problem is one more finding.
+        result.agenda, logo_findings = read_agenda_logo(agenda, path, source, result.display)
+        result.findings.extend(logo_findings)
     return result
 
 
@@ -181,6 +184,8 @@ def _context(path: Path_) -> str:
         return "onderwerp"
     if path == ("controle",):
         return "controle"
+    if path == ("logo",):
+        return "logo"
     return ""
 
 
