@@ -152,12 +152,15 @@ def test_an_unknown_key_in_the_logo_block_is_named(tmp_path: Path) -> None:
 # -- build -----------------------------------------------------------------------------
 
 
-def test_build_stops_with_a_dutch_message_for_a_missing_logo(tmp_path: Path) -> None:
-    path = school_folder(tmp_path, "logo: logo-ontbreekt.png")
+@pytest.mark.parametrize("logo", ["logo-ontbreekt.png", "../buiten/logo.png"])
+def test_build_stops_with_a_dutch_message_and_exit_2_for_an_unusable_logo(tmp_path: Path, logo: str) -> None:
+    path = school_folder(tmp_path, f"logo: {logo}")
+    (tmp_path / "buiten").mkdir()
+    (tmp_path / "buiten" / "logo.png").write_bytes(png())
     out = tmp_path / "uit"
     result = kmg("build", path, "--out", out, "--jobs", "1")
-    assert result.exit_code != 0
-    assert "logo-ontbreekt.png" in result.output and "bestaat niet" in result.output
+    assert result.exit_code == 2  # a file that cannot be used, like an unreadable agenda
+    assert logo in result.output
     assert "Failed to load image" not in result.output
     assert not list(out.rglob("*.pdf")) if out.exists() else True
 

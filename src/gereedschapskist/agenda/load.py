@@ -36,6 +36,8 @@ class AgendaFile:
     source: LoadedYaml | None = None
     agenda: Agenda | None = None
     findings: list[Finding] = field(default_factory=list)
+    # A file the agenda names (the logo) is missing or unusable: `kmg build` stops with exit 2.
+    unusable_files: bool = False
 
     def line_text(self, line: int) -> str:
         return self.source.line_text(line) if self.source else ""
@@ -108,6 +110,7 @@ def load_agenda(path: Path) -> AgendaFile:
         # The logo file is checked here, next to the agenda; a problem is one more finding.
         result.agenda, logo_findings = read_agenda_logo(agenda, path, source, result.display)
         result.findings.extend(logo_findings)
+        result.unusable_files = bool(logo_findings)
     return result
 
 
