@@ -67,11 +67,28 @@ class SchoolClass:
     @property
     def label(self) -> str:
         """How a message names the class: "groep 5a", but "Groep 1/2a" and "Taalklas" as they are."""
-        return self.naam if _NAMES_ITSELF.search(self.naam) else f"groep {self.naam}"
+        return class_label(self.naam)
 
     def named_in(self, names: Iterable[str]) -> bool:
         """Whether an agenda's `groepen` names this class ("Taalklas", "groep 5a") explicitly."""
         return class_key(self.naam) in {class_key(name) for name in names}
+
+
+def class_label(naam: str) -> str:
+    """The one way kmg names a class in a sentence (the PDF capitalises it as a title).
+
+    "3" and "4/5" -> "groep 3", "groep 4/5"; "Gr. 3", "gr3" -> "groep 3"; "Groep 1/2a",
+    "Taalklas" and "De Egels" stay as they are.
+    """
+    naam = " ".join(naam.split())
+    if naam[:1].isdigit():
+        return f"groep {naam}"
+    prefix = _GROUP_PREFIX.match(naam)
+    rest = naam[prefix.end() :] if prefix else ""
+    if not prefix or not rest or naam[: prefix.end()].strip().casefold() == "groep":
+        return naam
+    # An abbreviation ("Gr. 3", "gr3") is written out, keeping the case of its first letter.
+    return ("Groep " if naam[0].isupper() else "groep ") + rest
 
 
 def unserved_message(klass: SchoolClass) -> str:
@@ -90,8 +107,6 @@ def unserved_message(klass: SchoolClass) -> str:
     )
 
 
-# A class name that already says what it is ("Groep 3", "Taalklas", "Kleutergroep").
-_NAMES_ITSELF = re.compile(r"groep|klas", re.IGNORECASE)
 # "Groep 3", "groep3" and "Gr. 3" all name the class "3".
 _GROUP_PREFIX = re.compile(r"^(?:groep|gr\.?)(?=[\s\d]|$)\s*", re.IGNORECASE)
 
@@ -111,25 +126,37 @@ _NUMBER = re.compile(r"\d+")
 # "1 tm 3", "1 tot en met 3". A bare "tot" is ambiguous (up to or up to and
 # including?), so it is not a joiner. Anything else ("/", ",", "+", "en") lists them.
 _RANGE_JOINER = re.compile(r"\s*(?:[-‐‑‒–—]|t\s*/\s*m|t\.?\s*m\.?|tot\s+en\s+met)\s*", re.IGNORECASE)
+# Only a name shaped like a group says its year groups: "3", "5a", "8 B", "groep 3",
+# "Gr. 3", "1/2", "4-5", "1 t/m 3", "groep 4 en 5". Digits inside other names ("NT2",
+# "Nieuwkomers 1", "3 (2)", "Taalklas 2") are no year groups.
+_ONE = r"\d{1,2}(?:\s?[a-z])?"
+_JOIN = r"\s*(?:[-‐‑‒–—/,+&]|t\s*/\s*m|t\.?\s*m\.?|tot\s+en\s+met|en)\s*"
+_GROUP_SHAPE = re.compile(
+    rf"(?:(?:jaar)?groep(?:en)?|gr\.?)?\s*{_ONE}(?:{_JOIN}{_ONE})*",
+    re.IGNORECASE,
+)
+# A (school) year after the name ("Groep 8 2025-2026", "groep 5 (2025/2026)",
+# "Groep 4 - 2026") is no group.
+_SCHOOL_YEAR = re.compile(r"\s*[-‐‑‒–—/,]?\s*\(?\s*(?:19|20)\d\d(?:\s*[-‐‑‒–—/]\s*(?:(?:19|20)\d\d|\d\d))?\s*\)?\s*$")
 
 
 def parse_year_groups(text: str) -> frozenset[int]:
     """The year groups 1..8 named in a class name or Leerjaar value.
 
     "4/5" -> {4, 5}, "groep 1-2" -> {1, 2}, "5a" -> {5}, "1 t/m 3" -> {1, 2, 3},
-    "3-4-5" -> {3, 4, 5}, "Kleuters" -> {1, 2}; empty when nothing in 1..8 is found
-    (e.g. "De Egels", "10").
+    "3-4-5" -> {3, 4, 5}, "Kleuters" -> {1, 2}; empty when the name is not shaped
+    like a group or names nothing in 1..8 (e.g. "De Egels", "10", "NT2", "3 (2)").
     """
-    matches = list(_NUMBER.finditer(text))
-    if not matches:
+    shaped = _SCHOOL_YEAR.sub("", " ".join(text.split()))
+    if not _GROUP_SHAPE.fullmatch(shaped):
         # "Kleuters" is the everyday Dutch name for groep 1 and 2 together.
-        return frozenset({1, 2}) if "kleuter" in text.casefold() else frozenset()
+        return frozenset({1, 2}) if "kleuter" in text.casefold() and not _NUMBER.search(text) else frozenset()
     found: set[int] = set()
     previous: int | None = None
     previous_end = 0
-    for match in matches:
+    for match in _NUMBER.finditer(shaped):
         number = int(match.group())
-        joined = previous is not None and _RANGE_JOINER.fullmatch(text[previous_end : match.start()])
+        joined = previous is not None and _RANGE_JOINER.fullmatch(shaped[previous_end : match.start()])
         if joined and previous in YEAR_GROUPS and number in YEAR_GROUPS:
             low, high = sorted((previous, number))
             found.update(range(low, high + 1))
