@@ -20,7 +20,18 @@ from ..errors import UserError, os_error_text
 from ..fileio import NotARegularFile, read_limited
 from ..findings import Finding
 from .model import FIELD_NAMES, Agenda
-from .yamlload import MAX_BYTES, LoadedYaml, Path_, YamlSyntaxError, describe_character, is_unprintable, load_yaml
+from .yamlload import (
+    MAX_BYTES,
+    MAX_CHARACTER_FINDINGS,
+    LoadedYaml,
+    Path_,
+    YamlSyntaxError,
+    character_hint,
+    describe_character,
+    is_unprintable,
+    line_text,
+    load_yaml,
+)
 
 YAML_CODE = "KMG001"
 SCHEMA_CODE = "KMG002"
@@ -35,9 +46,10 @@ class AgendaFile:
     source: LoadedYaml | None = None
     agenda: Agenda | None = None
     findings: list[Finding] = field(default_factory=list)
+    text: str = ""  # the decoded file when it is no YAML we accept (to show the line of a finding)
 
     def line_text(self, line: int) -> str:
-        return self.source.line_text(line) if self.source else ""
+        return self.source.line_text(line) if self.source else line_text(self.text, line)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -76,8 +88,10 @@ def load_agenda(path: Path) -> AgendaFile:
     try:
         source = load_yaml(raw)
     except YamlSyntaxError as exc:
-        result.findings.append(
-            Finding(result.display, exc.position.line, exc.position.column, YAML_CODE, "error", exc.message, exc.hint)
+        result.text = exc.text or ""
+        result.findings.extend(
+            Finding(result.display, e.position.line, e.position.column, YAML_CODE, "error", e.message, e.hint)
+            for e in (exc, *exc.more)
         )
         return result
     result.source = source
@@ -124,7 +138,17 @@ def _duplicate_findings(display: str, source: LoadedYaml) -> list[Finding]:
 
 
 # How a double-quoted YAML string can write a control character: "\v", "\x0b", "\u000B".
-_SHORT_ESCAPES = {"\x00": "0", "\x07": "a", "\x08": "b", "\x0b": "v", "\x0c": "f", "\x1b": "e", "\x85": "N"}
+_SHORT_ESCAPES = {
+    "\x00": "0",
+    "\x07": "a",
+    "\x08": "b",
+    "\x0b": "v",
+    "\x0c": "f",
+    "\x1b": "e",
+    "\x85": "N",
+    "\u2028": "L",
+    "\u2029": "P",
+}
 
 
 def _escape_column(line_text: str, start: int, char: str) -> int | None:
@@ -152,25 +176,32 @@ def _strings(data: object, path: Path_) -> Iterator[tuple[Path_, str]]:
 
 
 def _unprintable_findings(display: str, source: LoadedYaml) -> list[Finding]:
-    """Control characters written as escape codes ("\x0b") would pass YAML and then stop the build."""
-    findings = []
+    """Characters written as escape codes ("\x0b", "\u2028") would pass YAML and then stop the build."""
+    findings: list[Finding] = []
     for path, text in _strings(source.data, ()):
-        char = next((c for c in text if is_unprintable(c)), None)
-        if char is None:
-            continue
         pos = source.position(path)
-        column = _escape_column(source.line_text(pos.line), pos.column - 1, char) or pos.column
-        findings.append(
-            Finding(
-                display,
-                pos.line,
-                column,
-                SCHEMA_CODE,
-                "error",
-                f"{_where(path).capitalize()}: hier staat {describe_character(char)}, dat niet kan worden afgedrukt.",
-                "Haal de code weg of vervang hem door een spatie.",
+        line = source.line_text(pos.line)
+        start = pos.column - 1
+        for char in (c for c in text if is_unprintable(c)):
+            if len(findings) == MAX_CHARACTER_FINDINGS:
+                return findings
+            found = _escape_column(line, start, char)
+            column = found or pos.column
+            start = found if found else start
+            findings.append(
+                Finding(
+                    display,
+                    pos.line,
+                    column,
+                    SCHEMA_CODE,
+                    "error",
+                    f"{_where(path).capitalize()}: hier staat {describe_character(char)}, "
+                    "dat niet kan worden afgedrukt.",
+                    "Haal de code weg of vervang hem door een spatie."
+                    if char not in "\x0b\x85\u2028\u2029"
+                    else character_hint(char).replace("het door", "de code door"),
+                )
             )
-        )
     return findings
 
 

@@ -8,6 +8,7 @@ import typer
 
 from ..agenda.load import AgendaFile
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda
+from ..agenda.yamlload import is_unprintable
 from ..findings import LEVEL_LABELS
 from ..wording import aantal as _count
 from ..wording import clock
@@ -61,7 +62,9 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, 
                 f"  {escape(file.display)}:{f.line}:{f.column}  [{style}]{LEVEL_LABELS[f.level]}[/{style}]"
                 f"  [bold]{f.code}[/bold]  {escape(f.message)}"
             )
-            source_line = file.line_text(f.line)
+            # A character that cannot be printed would act on the terminal (a line end,
+            # an escape); show a stand-in at its place, where the caret points.
+            source_line = "".join("\ufffd" if is_unprintable(c) else c for c in file.line_text(f.line))
             if source_line.strip():
                 console.print(Text(f"      {f.line:>4} | {source_line}", style="dim"))
                 console.print(Text("      " + " " * 4 + " | " + " " * (f.column - 1) + "^", style=style))
