@@ -9,9 +9,12 @@ a folder-safe slug. It has no I/O; reading exports lives in `csvlist`.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from ..slug import slugify, strip_accents
 
@@ -105,6 +108,26 @@ def unserved_message(klass: SchoolClass) -> str:
         f"{klass.label} (jaargroep {joined}) valt onder geen enkele agenda en krijgt geen documenten. "
         "Voeg de jaargroep toe aan 'groepen' van een agenda."
     )
+
+
+def unknown_name_messages(agendas: Iterable[tuple[Path, Any]], classes: Iterable[SchoolClass]) -> list[str]:
+    """A sentence for every name in an agenda's `groepen` that matches no class, with the nearest name."""
+    classes = list(classes)
+    keys = {class_key(klass.naam): klass.naam for klass in classes}
+    messages = []
+    for path, agenda in agendas:
+        for name in agenda.class_names:
+            if class_key(name) in keys:
+                continue
+            close = difflib.get_close_matches(class_key(name), list(keys), n=1, cutoff=0.6)
+            advice = (
+                f'bedoelt u "{keys[close[0]]}"?'
+                if close
+                else "controleer de spelling, of haal de naam weg als die groep er dit jaar niet is."
+            )
+            where = f"{path}: de naam \"{name}\" in 'groepen'"
+            messages.append(f"{where} past bij geen groep uit de klassenlijst; {advice}")
+    return messages
 
 
 # "Groep 3", "groep3" and "Gr. 3" all name the class "3".

@@ -80,6 +80,8 @@ def build_command(
         plan = make_plan([(file.path, file.agenda) for file in checked if file.agenda], class_list)
         for klass in plan.unserved:
             typer.echo(f"Let op: {unserved_message(klass)}", err=True)
+        for note in plan.notes:
+            typer.echo(f"Let op: {note}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
         pages, files, pupils = _run(plan.jobs, out, templates, jobs, force, verbose)
