@@ -68,17 +68,38 @@ def read_bytes(path: Path) -> bytes:
         raise UserError(f"Dit bestand kan niet gelezen worden ({os_error_text(exc)}).", path=path) from None
 
 
+def _file_identity(path: Path) -> object:
+    """What makes two names one file: device and inode (a hard link, a symlink), else the resolved path."""
+    try:
+        stat = os.stat(path)
+        if stat.st_ino:
+            return (stat.st_dev, stat.st_ino)
+    except OSError:
+        pass  # a missing file: reading it later says why
+    try:
+        return os.path.normcase(Path(path).resolve())
+    except OSError:  # pragma: no cover - resolve() rarely fails
+        return os.path.normcase(os.path.abspath(path))
+
+
+def repeated_files(paths: Sequence[Path]) -> list[tuple[Path, Path]]:
+    """(later name, first name) for every path that names a file given before (another spelling or a link)."""
+    first: dict[object, Path] = {}
+    repeats = []
+    for path in paths:
+        seen = first.setdefault(_file_identity(path), path)
+        if seen is not path:
+            repeats.append((path, seen))
+    return repeats
+
+
 def refuse_repeated_files(paths: Sequence[Path]) -> None:
     """A `UserError` when one agenda file is named twice in a command (its documents would collide)."""
-    seen: set[str] = set()
-    for path in paths:
-        try:
-            key = os.path.normcase(Path(path).resolve())
-        except OSError:  # pragma: no cover - resolve() rarely fails; reading it will say why
-            continue
-        if key in seen:
-            raise UserError("Dit bestand staat twee keer in de opdracht; noem elke agenda één keer.", path=path)
-        seen.add(key)
+    for path, first in repeated_files(paths):
+        raise UserError(
+            f"Dit is hetzelfde bestand als {first}; noem elke agenda één keer.",
+            path=path,
+        )
 
 
 def load_agenda(path: Path) -> AgendaFile:
