@@ -97,7 +97,7 @@ def refuse_repeated_files(paths: Sequence[Path]) -> None:
     """A `UserError` when one agenda file is named twice in a command (its documents would collide)."""
     for path, first in repeated_files(paths):
         raise UserError(
-            f"Dit is hetzelfde bestand als {first}; noem elke agenda één keer.",
+            f"Dit bestand staat twee keer in de opdracht (ook als {first}); noem elke agenda één keer.",
             path=path,
         )
 
