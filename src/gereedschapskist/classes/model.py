@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,18 +94,25 @@ def class_label(naam: str) -> str:
     return ("Groep " if naam[0].isupper() else "groep ") + rest
 
 
-def unserved_message(klass: SchoolClass) -> str:
-    """What to tell the school about a class that no agenda serves (it gets no documents)."""
+def unserved_message(klass: SchoolClass, agendas: Sequence[Any] = ()) -> str:
+    """What to tell the school about a class that no agenda serves (it gets no documents).
+
+    With the agendas of the build, the example `groepen` is the first agenda's own list
+    plus this class, so that copying it adds nothing else.
+    """
+    label = klass.label[:1].upper() + klass.label[1:]
     if not klass.jaargroepen:
+        groepen = [*agendas[0].groepen, klass.naam] if agendas else [klass.naam]
+        example = "[" + ", ".join(f'"{g}"' if isinstance(g, str) else str(g) for g in groepen) + "]"
         return (
-            f"{klass.label} heeft geen jaargroep en valt onder geen enkele agenda, dus krijgt geen documenten. "
-            f"Zet de naam in 'groepen' van een agenda, bijvoorbeeld groepen: [1, 2, \"{klass.naam}\"], "
+            f"{label} heeft geen jaargroep, valt onder geen enkele agenda en krijgt dus geen documenten. "
+            f"Zet de naam in 'groepen' van een agenda, bijvoorbeeld groepen: {example}, "
             "of vul in de klassenlijst de kolom Leerjaar in."
         )
     years = sorted(klass.jaargroepen)
     joined = ", ".join(map(str, years[:-1])) + " en " + str(years[-1]) if len(years) > 1 else str(years[0])
     return (
-        f"{klass.label} (jaargroep {joined}) valt onder geen enkele agenda en krijgt geen documenten. "
+        f"{label} (jaargroep {joined}) valt onder geen enkele agenda en krijgt geen documenten. "
         "Voeg de jaargroep toe aan 'groepen' van een agenda."
     )
 

@@ -79,7 +79,7 @@ def build_command(
 
         plan = make_plan([(file.path, file.agenda) for file in checked if file.agenda], class_list)
         for klass in plan.unserved:
-            typer.echo(f"Let op: {unserved_message(klass)}", err=True)
+            typer.echo(f"Let op: {unserved_message(klass, [f.agenda for f in checked if f.agenda])}", err=True)
         for note in plan.notes:
             typer.echo(f"Let op: {note}", err=True)
         if not plan.jobs:

@@ -84,7 +84,9 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, 
     if strict and warnings:
         verdict += " (met --streng tellen waarschuwingen als fout)"
     console.print(verdict + ".")
-    if next_step and not errors and not (strict and warnings):
+    # A placeholder from `kmg init` (KMG114) would land on every document: fill it in first.
+    placeholder = any(f.code == "KMG114" for file in files for f in file.findings)
+    if next_step and not errors and not (strict and warnings) and not placeholder:
         console.print(_next_step(files, clean=not warnings))
 
 
