@@ -67,6 +67,13 @@ def _copy_example(name: str, path: Path) -> None:
 
 def _refuse_unusable_path(path: Path) -> None:
     """A folder, or a path under a file, gets its own sentence instead of "bestaat al"."""
+    try:
+        _look_at_path(path)
+    except OSError as exc:  # e.g. a folder on the way that may not be read
+        raise fail(f"{path}: het bestand kan niet geschreven worden ({os_error_text(exc)}).") from None
+
+
+def _look_at_path(path: Path) -> None:
     if path.is_dir():
         # `kmg init sub` (or `kmg init ''`, which is the current folder) means a file in it.
         raise fail(f"{path} is een map; geef een bestandsnaam, bijvoorbeeld: kmg init {path / 'agenda.yaml'}")
