@@ -111,3 +111,17 @@ def test_a_cp1252_agenda_names_the_column_of_the_bad_byte(kmg, tmp_path: Path) -
     [finding] = findings(kmg, path)
     line, column = line_and_column(path.read_bytes().decode("cp1252"), "Ë")
     assert (finding["line"], finding["column"]) == (line, column)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_an_agenda_saved_as_utf16_without_bom_is_read(kmg, tmp_path: Path, encoding: str) -> None:
+    path = variant(tmp_path, "titel: Dagroutine", "titel: Dagroutine", encoding=encoding)
+    result = kmg("check", path, "--formaat", "json")
+    assert result.exit_code == 0, result.output
+
+
+def test_binary_data_in_an_agenda_is_still_refused(kmg, tmp_path: Path) -> None:
+    path = tmp_path / "agenda.yaml"
+    path.write_bytes(b"versie: 1\n\x00\x01\x02\x03school: x\n")
+    [finding] = findings(kmg, path)
+    assert "binaire" in finding["message"]

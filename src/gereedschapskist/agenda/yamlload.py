@@ -378,16 +378,32 @@ def _refuse_unprintable(text: str) -> None:
     raise YamlSyntaxError(first.message, first.position, first.hint, tuple(rest[: MAX_CHARACTER_FINDINGS - 1]))
 
 
+def _utf16_codec(raw: bytes) -> str | None:
+    """"utf-16" for Notepad's "Unicode" (with a BOM), "utf-16-le"/"-be" for text without one, else None."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" not in raw or len(raw) % 2:
+        return None
+    # Without a BOM: the byte order in which the text has line ends and no NUL.
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\n" in text and "\x00" not in text:
+            return codec
+    return None
+
+
 def _is_utf16(raw: bytes) -> bool:
-    # Notepad's "Unicode" is UTF-16 with a BOM; without one, a NUL decides elsewhere.
-    return raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return _utf16_codec(raw) is not None
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (a BOM is allowed) or UTF-16 with a BOM; anything else is refused at the first bad byte."""
-    if _is_utf16(raw):
+    """UTF-8 (a BOM is allowed) or UTF-16; anything else is refused at the first bad byte."""
+    if codec := _utf16_codec(raw):
         try:
-            return raw.decode("utf-16")
+            return raw.decode(codec)
         except UnicodeDecodeError:
             raise YamlSyntaxError(
                 "Het bestand lijkt UTF-16 maar is beschadigd.",
