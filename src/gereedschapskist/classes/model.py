@@ -100,7 +100,7 @@ def unserved_message(klass: SchoolClass, agendas: Sequence[Any] = ()) -> str:
     With the agendas of the build, the example `groepen` is the first agenda's own list
     plus this class, so that copying it adds nothing else.
     """
-    label = klass.label[:1].upper() + klass.label[1:]
+    label = klass.label  # printed after "Let op: ", so "groep 3" stays lowercase
     if not klass.jaargroepen:
         groepen = [*agendas[0].groepen, klass.naam] if agendas else [klass.naam]
         example = "[" + ", ".join(f'"{g}"' if isinstance(g, str) else str(g) for g in groepen) + "]"
