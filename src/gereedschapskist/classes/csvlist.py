@@ -291,17 +291,18 @@ def _ansi_warning(path: Path, lines: list[int]) -> ClassListWarning:
     )
 
 
-def _is_control(char: str) -> bool:
-    # Tabs, line breaks and Word's vertical tab are whitespace that `_clean` folds
-    # into one space; a bell, escape or delete would reach the PDF as garbage.
-    return unicodedata.category(char) == "Cc" and not char.isspace()
+# Control characters (category Cc) that are not whitespace. Tabs, line breaks, Word's
+# vertical tab, U+001C..U+001F and U+0085 are whitespace that `_clean` folds into one
+# space; a bell, escape or delete would reach the PDF as garbage.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def _refuse_control_characters(lines: list[str], path: Path) -> None:
-    found = [number for number, line in enumerate(lines, start=1) if any(map(_is_control, line))]
+    found = [number for number, line in enumerate(lines, start=1) if _CONTROL.search(line)]
     if not found:
         return
-    char = next(c for c in lines[found[0] - 1] if _is_control(c))
+    first = _CONTROL.search(lines[found[0] - 1])
+    char = first.group() if first else ""
     message = (
         f"Deze regel bevat een stuurteken (U+{ord(char):04X}, een onzichtbaar teken dat niet te printen is); "
         "haal het weg in Excel of een teksteditor en sla de lijst opnieuw op."
@@ -338,8 +339,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        # The wrong byte order gives no line ends, and characters that are controls,
+        # unassigned or private; a look at the start is enough to tell.
         if ("\n" in text or "\r" in text) and not any(
-            unicodedata.category(char) in {"Cc", "Cn", "Co", "Cs"} and char not in "\t\r\n" for char in text
+            unicodedata.category(char) in {"Cc", "Cn", "Co", "Cs"} and char not in "\t\r\n" for char in text[:65536]
         ):
             return codec
     return None
