@@ -129,6 +129,10 @@ def test_a_leerjaar_0_wins_over_digits_in_the_class_name(tmp_path: Path) -> None
         ("1 t/m 3", {1, 2, 3}),
         ("groep 8b", {8}),
         ("Jaargroep 5", {5}),
+        ("Combinatiegroep 5/6", {5, 6}),
+        ("Kleutergroep 1/2", {1, 2}),
+        ("Groep 7/8 (combi)", {7, 8}),
+        ("Groep 5 (2)", set()),
     ],
 )
 def test_year_groups_only_from_names_that_look_like_a_group(text: str, expected: set[int]) -> None:

@@ -161,8 +161,10 @@ _RANGE_JOINER = re.compile(r"\s*(?:[-‐‑‒–—]|t\s*/\s*m|t\.?\s*m\.?|tot\
 # "Nieuwkomers 1", "3 (2)", "Taalklas 2") are no year groups.
 _ONE = r"\d{1,2}(?:\s?[a-z])?"
 _JOIN = r"\s*(?:[-‐‑‒–—/,+&]|t\s*/\s*m|t\.?\s*m\.?|tot\s+en\s+met|en)\s*"
+# A word ending in "groep" may lead ("Combinatiegroep 5/6", "Kleutergroep 1/2") and a
+# remark without digits may follow ("Groep 7/8 (combi)").
 _GROUP_SHAPE = re.compile(
-    rf"(?:(?:jaar)?groep(?:en)?|gr\.?)?\s*{_ONE}(?:{_JOIN}{_ONE})*",
+    rf"(?:[^\W\d_]*groep(?:en)?|gr\.?)?\s*{_ONE}(?:{_JOIN}{_ONE})*(?:\s*\([^\d()]*\))?",
     re.IGNORECASE,
 )
 # A (school) year after the name ("Groep 8 2025-2026", "groep 5 (2025/2026)",
