@@ -28,7 +28,7 @@ from .slug import slugify
 
 if TYPE_CHECKING:
     from .classes import Pupil, SchoolClass
-    from .render import Renderer
+    from .render import Renderer, UnprintableName
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -187,6 +187,7 @@ class JobResult:
     pages: int
     files: int
     warnings: tuple[str, ...] = ()  # what WeasyPrint complained about (e.g. a refused URL)
+    unprintable: tuple[UnprintableName, ...] = ()  # pupils whose name no font can print: left blank
 
 
 # --- rendering one job -------------------------------------------------------------------
@@ -215,7 +216,10 @@ def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobRes
     guide_path, forms_path = job.outputs()
     write_bytes_atomic(out_dir / guide_path, guide.data)
     write_bytes_atomic(out_dir / forms_path, forms.data)
-    return JobResult(job, guide.pages + forms.pages, 2, (*guide.warnings, *forms.warnings))
+    from .render import unprintable_names
+
+    warnings = (*guide.warnings, *forms.warnings)
+    return JobResult(job, guide.pages + forms.pages, 2, warnings, unprintable_names(guide, forms))
 
 
 def default_jobs() -> int:

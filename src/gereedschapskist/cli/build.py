@@ -105,8 +105,9 @@ def build_command(
             typer.echo(f"Let op: {note}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
+        blanked: list[JobResult] = []
         with _build_lock(out):
-            pages, files = _run(plan.jobs, out, templates, jobs, force, verbose, cache=not leerlingen)
+            pages, files = _run(plan.jobs, out, templates, jobs, force, verbose, cache=not leerlingen, blanked=blanked)
         seconds = time.monotonic() - started
         typer.echo(
             f"Klaar: {_made(plan.jobs)}, {_plural(pages, 'pagina', 'pagina’s')} in "
@@ -114,6 +115,8 @@ def build_command(
         )
     if (tip := harfbuzz_tip()) is not None:
         typer.echo(tip, err=True)
+    if blanked:
+        raise typer.Exit(EXIT_FINDINGS)  # names to write in by hand (listed above)
 
 
 def _made(jobs_: list) -> str:
@@ -188,6 +191,7 @@ def _run(
     verbose: bool = False,
     *,
     cache: bool = True,
+    blanked: list[JobResult] | None = None,
 ) -> tuple[int, int]:
     """Make what is not up to date; returns pages and files (also those kept from the last build).
 
@@ -224,7 +228,10 @@ def _run(
 
     def done(result: JobResult) -> None:
         nonlocal pages, files
-        if cache:
+        if result.unprintable and blanked is not None:
+            blanked.append(result)  # not cached: the next build makes (and lists) it again
+            manifest.entries.pop(result.job.folder.as_posix(), None)
+        elif cache:
             manifest.record(
                 result.job.folder, keys[result.job.folder], result.job.outputs(), result.pages, result.job.pupils
             )
@@ -261,6 +268,8 @@ def _run(
         for warning in dict.fromkeys(warnings):
             for line in warning_lines(warning, verbose=verbose):
                 typer.echo(line, err=True)
+    if blanked:
+        _print_blanked(blanked)
     return pages, files
 
 
@@ -289,3 +298,20 @@ def _check_out_dir(out: Path) -> None:
         raise fail(f"{out}: de map voor de PDF's kan niet gemaakt worden ({existing} is een bestand).")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --uitvoer een andere map.")
+
+
+def _print_blanked(blanked: list[JobResult]) -> None:
+    # The names go to the console only (the school needs them to write them in by hand), never to a log.
+    typer.echo(
+        "Let op: geen enkel lettertype kan deze namen afdrukken. Op hun formulier en in de afvinklijst staat "
+        "een lege regel; schrijf de naam daar met de hand op:",
+        err=True,
+    )
+    for result in blanked:
+        pupils = result.job.klass.leerlingen if result.job.klass else ()
+        for name in result.unprintable:
+            typer.echo(
+                f"  {result.job.label}, leerling {name.position} in de lijst: {pupils[name.position - 1].naam} "
+                f"(tekens {name.code_points()})",
+                err=True,
+            )

@@ -14,6 +14,7 @@ from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda, Onderwerp, 
 from ..classes.model import SchoolClass
 from ..classes.model import class_label as model_class_label
 from ..wording import clock
+from .contract import FORM_ANCHOR_PREFIX
 
 SETTING_LABELS: dict[str, str] = {Setting.school.value: "op school", Setting.huisbezoek.value: "huisbezoek"}
 
@@ -117,7 +118,7 @@ class Form:
 
     @property
     def anchor(self) -> str:
-        return f"formulier-{self.index + 1}"
+        return f"{FORM_ANCHOR_PREFIX}{self.index + 1}"
 
 
 def topics(agenda: Agenda) -> tuple[Topic, ...]:
