@@ -43,3 +43,15 @@ def test_the_unserved_advice_without_an_agenda_has_a_neutral_example() -> None:
     message = unserved_message(taalklas)
     assert '"Taalklas"' in message
     assert "[1, 2," not in message
+
+
+def test_the_unserved_advice_replaces_a_misspelt_name(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.yaml"
+    path.write_text(
+        SCHOOL.read_text(encoding="utf-8").replace("groepen: [3, 4, 5, 6, 7, 8]", 'groepen: ["Taalkls", 3, 4]'),
+        encoding="utf-8",
+    )
+    agenda = load_agenda(path).agenda
+    assert agenda is not None
+    taalklas = SchoolClass("Taalklas", "groep-taalklas", frozenset(), "", ())
+    assert 'groepen: ["Taalklas", 3, 4]' in unserved_message(taalklas, [agenda])

@@ -94,6 +94,16 @@ def class_label(naam: str) -> str:
     return ("Groep " if naam[0].isupper() else "groep ") + rest
 
 
+def _groepen_example(klass: SchoolClass, agendas: Sequence[Any]) -> list[int | str]:
+    """An agenda's `groepen` with this class in it: a misspelt name ("Taalkls") is replaced, else it is added."""
+    key = class_key(klass.naam)
+    for agenda in agendas:
+        for index, group in enumerate(agenda.groepen):
+            if isinstance(group, str) and difflib.SequenceMatcher(None, class_key(group), key).ratio() >= 0.6:
+                return [*agenda.groepen[:index], klass.naam, *agenda.groepen[index + 1 :]]
+    return [*agendas[0].groepen, klass.naam] if agendas else [klass.naam]
+
+
 def unserved_message(klass: SchoolClass, agendas: Sequence[Any] = ()) -> str:
     """What to tell the school about a class that no agenda serves (it gets no documents).
 
@@ -102,7 +112,7 @@ def unserved_message(klass: SchoolClass, agendas: Sequence[Any] = ()) -> str:
     """
     label = klass.label  # printed after "Let op: ", so "groep 3" stays lowercase
     if not klass.jaargroepen:
-        groepen = [*agendas[0].groepen, klass.naam] if agendas else [klass.naam]
+        groepen = _groepen_example(klass, agendas)
         example = "[" + ", ".join(f'"{g}"' if isinstance(g, str) else str(g) for g in groepen) + "]"
         return (
             f"{label} heeft geen jaargroep, valt onder geen enkele agenda en krijgt dus geen documenten. "
