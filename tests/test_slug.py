@@ -20,3 +20,16 @@ def test_an_agenda_name_keeps_letters_that_nfkd_cannot_split() -> None:
 def test_nothing_ascii_left_gives_the_fallback() -> None:
     assert slugify("أحمد") == "agenda"
     assert slugify("!!", empty="x") == "x"
+
+
+def test_a_very_long_name_gives_a_short_folder_name() -> None:
+    from gereedschapskist.classes.model import unique_slugs
+    from gereedschapskist.slug import MAX_SLUG, slugify
+
+    long_a = "Groep " + "a" * 300
+    long_b = "Groep " + "a" * 299 + "b"
+    slugs = unique_slugs([long_a, long_b])
+    assert all(len(slug) <= MAX_SLUG + len("groep-") for slug in slugs)
+    assert len(set(slugs)) == 2  # the hash keeps names that differ late apart
+    assert len(slugify("x" * 1000)) <= MAX_SLUG
+    assert slugify("Kleuters Égels 1/2") == "kleuters-egels-1-2"

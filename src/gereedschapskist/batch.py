@@ -67,6 +67,7 @@ class Job:
 class Plan:
     jobs: list[Job] = field(default_factory=list)
     unserved: list[SchoolClass] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. a name in `groepen` that matches no class
 
 
 def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolClass] | None) -> Plan:
@@ -89,6 +90,9 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
             if len(serving) > 1:
                 folder = folder / slugify(path.stem)
             plan.jobs.append(Job(agenda, path, klass, folder))
+    from .classes.model import unknown_name_messages
+
+    plan.notes.extend(unknown_name_messages(agendas, classes))
     _refuse_shared_folders(plan.jobs)
     return plan
 

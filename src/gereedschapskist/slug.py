@@ -6,8 +6,14 @@ from here, so "Đorđević" or "Égels" end up the same way in every path kmg wr
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+
+# A folder name is at most 255 bytes on most file systems, and Windows paths stay under
+# 260 characters in all: long names are cut, with a short hash of the whole slug so that
+# two names that differ only at the end keep apart.
+MAX_SLUG = 60
 
 # Letters that NFKD does not decompose into "ascii letter + accent", so stripping
 # combining marks alone would drop them: "Đorđević" must sort with D, not vanish.
@@ -46,4 +52,8 @@ def slugify(text: str, empty: str = "agenda") -> str:
     punctuation), so a folder name is never empty.
     """
     ascii_text = strip_accents(text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or empty
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or empty
+    if len(slug) > MAX_SLUG:
+        digest = hashlib.sha256(slug.encode("ascii")).hexdigest()[:8]
+        slug = f"{slug[: MAX_SLUG - len(digest) - 1].rstrip('-')}-{digest}"
+    return slug

@@ -21,7 +21,18 @@ from ..fileio import NotARegularFile, read_limited
 from ..findings import Finding
 from .logo import read_agenda_logo
 from .model import FIELD_NAMES, Agenda
-from .yamlload import MAX_BYTES, LoadedYaml, Path_, YamlSyntaxError, describe_character, is_unprintable, load_yaml
+from .yamlload import (
+    MAX_BYTES,
+    MAX_CHARACTER_FINDINGS,
+    LoadedYaml,
+    Path_,
+    YamlSyntaxError,
+    character_hint,
+    describe_character,
+    is_unprintable,
+    line_text,
+    load_yaml,
+)
 
 YAML_CODE = "KMG001"
 SCHEMA_CODE = "KMG002"
@@ -38,9 +49,10 @@ class AgendaFile:
     findings: list[Finding] = field(default_factory=list)
     # A file the agenda names (the logo) is missing or unusable: `kmg build` stops with exit 2.
     unusable_files: bool = False
+    text: str = ""  # the decoded file when it is no YAML we accept (to show the line of a finding)
 
     def line_text(self, line: int) -> str:
-        return self.source.line_text(line) if self.source else ""
+        return self.source.line_text(line) if self.source else line_text(self.text, line)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -59,17 +71,38 @@ def read_bytes(path: Path) -> bytes:
         raise UserError(f"Dit bestand kan niet gelezen worden ({os_error_text(exc)}).", path=path) from None
 
 
+def _file_identity(path: Path) -> object:
+    """What makes two names one file: device and inode (a hard link, a symlink), else the resolved path."""
+    try:
+        stat = os.stat(path)
+        if stat.st_ino:
+            return (stat.st_dev, stat.st_ino)
+    except OSError:
+        pass  # a missing file: reading it later says why
+    try:
+        return os.path.normcase(Path(path).resolve())
+    except OSError:  # pragma: no cover - resolve() rarely fails
+        return os.path.normcase(os.path.abspath(path))
+
+
+def repeated_files(paths: Sequence[Path]) -> list[tuple[Path, Path]]:
+    """(later name, first name) for every path that names a file given before (another spelling or a link)."""
+    first: dict[object, Path] = {}
+    repeats = []
+    for path in paths:
+        seen = first.setdefault(_file_identity(path), path)
+        if seen is not path:
+            repeats.append((path, seen))
+    return repeats
+
+
 def refuse_repeated_files(paths: Sequence[Path]) -> None:
     """A `UserError` when one agenda file is named twice in a command (its documents would collide)."""
-    seen: set[str] = set()
-    for path in paths:
-        try:
-            key = os.path.normcase(Path(path).resolve())
-        except OSError:  # pragma: no cover - resolve() rarely fails; reading it will say why
-            continue
-        if key in seen:
-            raise UserError("Dit bestand staat twee keer in de opdracht; noem elke agenda één keer.", path=path)
-        seen.add(key)
+    for path, first in repeated_files(paths):
+        raise UserError(
+            f"Dit bestand staat twee keer in de opdracht (ook als {first}); noem elke agenda één keer.",
+            path=path,
+        )
 
 
 def load_agenda(path: Path) -> AgendaFile:
@@ -79,8 +112,10 @@ def load_agenda(path: Path) -> AgendaFile:
     try:
         source = load_yaml(raw)
     except YamlSyntaxError as exc:
-        result.findings.append(
-            Finding(result.display, exc.position.line, exc.position.column, YAML_CODE, "error", exc.message, exc.hint)
+        result.text = exc.text or ""
+        result.findings.extend(
+            Finding(result.display, e.position.line, e.position.column, YAML_CODE, "error", e.message, e.hint)
+            for e in (exc, *exc.more)
         )
         return result
     result.source = source
@@ -130,7 +165,17 @@ def _duplicate_findings(display: str, source: LoadedYaml) -> list[Finding]:
 
 
 # How a double-quoted YAML string can write a control character: "\v", "\x0b", "\u000B".
-_SHORT_ESCAPES = {"\x00": "0", "\x07": "a", "\x08": "b", "\x0b": "v", "\x0c": "f", "\x1b": "e", "\x85": "N"}
+_SHORT_ESCAPES = {
+    "\x00": "0",
+    "\x07": "a",
+    "\x08": "b",
+    "\x0b": "v",
+    "\x0c": "f",
+    "\x1b": "e",
+    "\x85": "N",
+    "\u2028": "L",
+    "\u2029": "P",
+}
 
 
 def _escape_column(line_text: str, start: int, char: str) -> int | None:
@@ -158,25 +203,32 @@ def _strings(data: object, path: Path_) -> Iterator[tuple[Path_, str]]:
 
 
 def _unprintable_findings(display: str, source: LoadedYaml) -> list[Finding]:
-    """Control characters written as escape codes ("\x0b") would pass YAML and then stop the build."""
-    findings = []
+    """Characters written as escape codes ("\x0b", "\u2028") would pass YAML and then stop the build."""
+    findings: list[Finding] = []
     for path, text in _strings(source.data, ()):
-        char = next((c for c in text if is_unprintable(c)), None)
-        if char is None:
-            continue
         pos = source.position(path)
-        column = _escape_column(source.line_text(pos.line), pos.column - 1, char) or pos.column
-        findings.append(
-            Finding(
-                display,
-                pos.line,
-                column,
-                SCHEMA_CODE,
-                "error",
-                f"{_where(path).capitalize()}: hier staat {describe_character(char)}, dat niet kan worden afgedrukt.",
-                "Haal de code weg of vervang hem door een spatie.",
+        line = source.line_text(pos.line)
+        start = pos.column - 1
+        for char in (c for c in text if is_unprintable(c)):
+            if len(findings) == MAX_CHARACTER_FINDINGS:
+                return findings
+            found = _escape_column(line, start, char)
+            column = found or pos.column
+            start = found if found else start
+            findings.append(
+                Finding(
+                    display,
+                    pos.line,
+                    column,
+                    SCHEMA_CODE,
+                    "error",
+                    f"{_where(path).capitalize()}: hier staat {describe_character(char)}, "
+                    "dat niet kan worden afgedrukt.",
+                    "Haal de code weg of vervang hem door een spatie."
+                    if char not in "\x0b\x85\u2028\u2029"
+                    else character_hint(char).replace("het door", "de code door"),
+                )
             )
-        )
     return findings
 
 

@@ -105,9 +105,38 @@ def _group(value: object) -> int | str:
             )
         return value
     if isinstance(value, str) and value.split():
+        _refuse_quoted_year_groups(value)
         return " ".join(value.split())
     raise PydanticCustomError(
         "kmg_group", "hier hoort een jaargroep of de naam van een groep", {"hint": YEAR_GROUP_HINT}
+    )
+
+
+# "3", "3-8", "groep 5", "3, 4": year groups written as text. As text they would name a
+# class called "3-8", which no class list has, and the agenda would serve nobody.
+_QUOTED_YEARS = re.compile(
+    r"(?:groep(?:en)?\s*)?\d+(?:\s*(?:[-‐‑‒–—/,+&]|t\s*/\s*m|t\.?\s*m\.?|tot\s+en\s+met|en)\s*\d+)*",
+    re.IGNORECASE,
+)
+
+
+def _refuse_quoted_year_groups(value: str) -> None:
+    from ..classes.model import parse_year_groups
+
+    text = " ".join(value.split())
+    years = sorted(parse_year_groups(text)) if _QUOTED_YEARS.fullmatch(text) else []
+    if not years:
+        return
+    if len(years) == 1:
+        raise PydanticCustomError(
+            "kmg_group",
+            "'{value}' staat tussen aanhalingstekens en telt dan als naam van een groep, niet als jaargroep",
+            {"value": text, "hint": f"Schrijf {years[0]} zonder aanhalingstekens, zoals groepen: [{years[0]}]."},
+        )
+    raise PydanticCustomError(
+        "kmg_group",
+        "'{value}' is één tekst, geen lijst van jaargroepen",
+        {"value": text, "hint": f"Schrijf de groepen als lijst: [{', '.join(map(str, years))}]."},
     )
 
 

@@ -197,26 +197,52 @@ PLACEHOLDERS: dict[str, Placeholder] = {
 }
 
 
+_GROUP_RANGE = re.compile(
+    r"(\d+)(?:\s*(?:[-‐‑‒–—]|t\s*/\s*m|t\.?\s*m\.?|tot\s+en\s+met)\s*(\d+))?", re.IGNORECASE
+)
+# What may stand between groups: commas, slashes ("1/2"), "en", spaces, the word groep.
+_GROUP_GAP = re.compile(r"(?:[\s,;/+&]|\ben\b|\bgroep(?:en)?\b)*", re.IGNORECASE)
+
+
 def parse_groups(text: str) -> list[int]:
-    """'3-8' -> [3..8], '1,2' -> [1, 2], '1-2,5' -> [1, 2, 5]; ValueError in Dutch otherwise."""
+    """'3-8' -> [3..8], '1,2' and '1/2' -> [1, 2], 'groep 1-2, 5' -> [1, 2, 5]; ValueError in Dutch otherwise."""
     groups: set[int] = set()
-    normalised = re.sub(r"\s*(?:-|t/m|tot en met)\s*", "-", text.strip())
-    for part in re.split(r"[,\s]+", normalised):
-        if not part:
-            continue
-        match = re.fullmatch(r"(\d)(?:-(\d))?", part)
-        if not match:
-            raise ValueError(f"'{part}' is geen groep; schrijf bijvoorbeeld 3-8 of 1,2.")
+    position = 0
+    for match in _GROUP_RANGE.finditer(text):
+        gap = text[position : match.start()]
+        if not _GROUP_GAP.fullmatch(gap):
+            raise ValueError(f"'{gap.strip()}' begrijp ik niet; schrijf bijvoorbeeld 3-8 of 1,2.")
+        position = match.end()
+        written = " ".join(match.group().split())
         low = int(match.group(1))
         high = int(match.group(2) or low)
         if not (1 <= low <= 8 and 1 <= high <= 8):
-            raise ValueError(f"'{part}' valt buiten groep 1 tot en met 8.")
+            raise ValueError(f"'{written}' valt buiten groep 1 tot en met 8.")
         if low > high:
-            raise ValueError(f"'{part}' loopt van hoog naar laag; schrijf {high}-{low}.")
+            raise ValueError(f"'{written}' loopt van hoog naar laag; schrijf {high}-{low}.")
         groups.update(range(low, high + 1))
+    rest = text[position:]
+    if not _GROUP_GAP.fullmatch(rest):
+        raise ValueError(f"'{rest.strip()}' begrijp ik niet; schrijf bijvoorbeeld 3-8 of 1,2.")
     if not groups:
         raise ValueError("Geef minstens één groep op, bijvoorbeeld 3-8.")
     return sorted(groups)
+
+
+def describe_groups(groups: list[int]) -> str:
+    """The groups as a title says them: "groep 3 t/m 8", "groep 1, 2 en 8", "groep 1 t/m 3 en 6"."""
+    runs: list[list[int]] = []
+    for group in sorted(groups):
+        if runs and group == runs[-1][-1] + 1:
+            runs[-1].append(group)
+        else:
+            runs.append([group])
+    # Three or more in a row read as a range; two stay two ("1, 2 en 8").
+    parts: list[str] = []
+    for run in runs:
+        parts.extend([f"{run[0]} t/m {run[-1]}"] if len(run) >= 3 else map(str, run))
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return f"groep {joined}"
 
 
 def _choose_topics(duration: int) -> list[SeedTopic]:
@@ -287,12 +313,7 @@ def starter_agenda(
     topics = _choose_topics(duration)
     minutes = spread_minutes([t.weight for t in topics], duration)
     kleuters = set(groups) <= {1, 2}
-    if len(groups) == 1:
-        span = f"groep {groups[0]}"
-    elif len(groups) == 2:
-        span = f"groep {groups[0]} en {groups[1]}"
-    else:
-        span = f"groep {groups[0]} t/m {groups[-1]}"
+    span = describe_groups(groups)
     where = "huisbezoek" if setting == "huisbezoek" else "op school"
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_FILENAME}",

@@ -113,18 +113,36 @@ class LoadedYaml:
         return self.values.get((), Position(1, 1))
 
     def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
-        return lines[line - 1] if 1 <= line <= len(lines) else ""
+        return line_text(self.text, line)
+
+
+# What an editor counts as a line end; str.splitlines() would also split at U+000B,
+# U+0085 or U+2028, and then line numbers would not match what the teacher sees.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def line_text(text: str, line: int) -> str:
+    """Line `line` (1-based) of `text`, or "" when there is no such line."""
+    lines = _LINE_END.split(text)
+    return lines[line - 1] if 1 <= line <= len(lines) else ""
 
 
 class YamlSyntaxError(Exception):
-    """The text is not YAML we accept; `message` is Dutch, position 1-based."""
+    """The text is not YAML we accept; `message` is Dutch, position 1-based.
 
-    def __init__(self, message: str, position: Position, hint: str = "") -> None:
+    `more` holds further problems of the same kind (every unprintable character,
+    not only the first); `text` is the decoded file when it could be decoded.
+    """
+
+    def __init__(
+        self, message: str, position: Position, hint: str = "", more: tuple[YamlSyntaxError, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.position = position
         self.hint = hint
+        self.more = more
+        self.text: str | None = None
 
 
 def _pos(node: Node) -> Position:
@@ -284,62 +302,125 @@ def _translate(exc: yaml.YAMLError) -> YamlSyntaxError:
     )
 
 
-# What PyYAML's reader refuses in a file (its NON_PRINTABLE), found by us first so that
-# the message can say where it stands and what it is.
-_NOT_IN_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What PyYAML's reader refuses (its NON_PRINTABLE) plus what it reads but no font prints
+# or YAML takes for a line end (U+0085, U+2028, U+2029, private use), found by us first
+# so that the message can say where it stands and what it is. Line ends come along to
+# count lines the way an editor does.
+_SCAN = re.compile(
+    "\r\n|\r|\n|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ue000-\uf8ff\ufffe\uffff"
+    "\U000f0000-\U0010ffff]"
+)
+# Enough to see the pattern (a paste from Word has one on every line); the rest is counted.
+MAX_CHARACTER_FINDINGS = 20
 
-# Control characters with a name a school user may recognise.
-_CONTROL_NAMES = {
+# Characters with a name a school user may recognise.
+_CHARACTER_NAMES = {
     "\x0b": "een regeleinde uit Word (Shift+Enter, U+000B)",
     "\x0c": "een pagina-einde (U+000C)",
     "\x1b": "een Escape-teken (U+001B)",
+    "\x85": "een onzichtbaar regeleinde (U+0085)",
+    "\u2028": "een onzichtbaar regeleinde (U+2028, vaak uit Word of een webpagina)",
+    "\u2029": "een onzichtbaar alinea-einde (U+2029)",
 }
+# Line ends that are not Enter: a space or a real new line is what was meant.
+_LINE_END_LIKE = {"\x0b", "\x85", "\u2028", "\u2029"}
 
 
 def describe_character(char: str) -> str:
-    """A control character in words: "een regeleinde uit Word (Shift+Enter, U+000B)"."""
+    """A character that cannot be printed, in words: "een regeleinde uit Word (Shift+Enter, U+000B)"."""
     code = f"U+{ord(char):04X}"
-    if char in _CONTROL_NAMES:
-        return _CONTROL_NAMES[char]
-    if unicodedata.category(char) == "Cc":
+    if char in _CHARACTER_NAMES:
+        return _CHARACTER_NAMES[char]
+    category = unicodedata.category(char)
+    if category == "Cc":
         return f"een onzichtbaar stuurteken ({code})"
+    if category == "Co":
+        return f"een eigen teken van één lettertype ({code}, privégebied van Unicode)"
     return f"een teken dat niet in tekst hoort ({code})"
 
 
 def is_unprintable(char: str) -> bool:
-    """A control character that no font can print (a tab and line ends are fine)."""
-    return unicodedata.category(char) == "Cc" and char not in "\t\n\r"
+    """A character no font prints: controls (a tab and line ends are fine), U+2028/U+2029, private use.
+
+    Format characters (category Cf) are not among them: the zero-width (non-)joiner
+    belongs in Persian and Arabic words, and the PDF handles the others.
+    """
+    category = unicodedata.category(char)
+    return (category == "Cc" and char not in "\t\n\r") or category in {"Zl", "Zp", "Co", "Cs"}
+
+
+def character_hint(char: str) -> str:
+    if char in _LINE_END_LIKE:
+        return "Vervang het door een spatie, of begin met Enter een nieuwe regel."
+    return "Haal het teken weg (het is onzichtbaar: zet de cursor op deze plek) of vervang het door een spatie."
 
 
 def _refuse_unprintable(text: str) -> None:
-    match = _NOT_IN_YAML.search(text)
-    if match is None:
+    problems: list[YamlSyntaxError] = []
+    line, line_start = 1, 0
+    for match in _SCAN.finditer(text):
+        char = match.group()
+        if char in ("\r\n", "\r", "\n"):
+            line, line_start = line + 1, match.end()
+            continue
+        problems.append(
+            YamlSyntaxError(
+                f"Hier staat {describe_character(char)}; dat teken kan niet in een agenda.",
+                Position(line, match.start() - line_start + 1),
+                character_hint(char),
+            )
+        )
+    if not problems:
         return
-    index = match.start()
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    char = match.group()
-    hint = (
-        "Vervang het door een spatie, of begin met Enter een nieuwe regel."
-        if char == "\x0b"
-        else "Haal het teken weg (het is onzichtbaar: zet de cursor op deze plek) of vervang het door een spatie."
-    )
-    raise YamlSyntaxError(
-        f"Hier staat {describe_character(char)}; dat teken kan niet in een agenda.", Position(line, column), hint
-    )
+    first, *rest = problems
+    if len(problems) > MAX_CHARACTER_FINDINGS:
+        first.hint += f" In het hele bestand staan {len(problems)} van zulke tekens."
+    raise YamlSyntaxError(first.message, first.position, first.hint, tuple(rest[: MAX_CHARACTER_FINDINGS - 1]))
+
+
+def _utf16_codec(raw: bytes) -> str | None:
+    """"utf-16" for Notepad's "Unicode" (with a BOM), "utf-16-le"/"-be" for text without one, else None."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" not in raw or len(raw) % 2:
+        return None
+    # Without a BOM: the byte order in which the text has line ends and no NUL.
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\n" in text and "\x00" not in text:
+            return codec
+    return None
+
+
+def _is_utf16(raw: bytes) -> bool:
+    return _utf16_codec(raw) is not None
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (a BOM is allowed); anything else is refused with the line of the first bad byte."""
+    """UTF-8 (a BOM is allowed) or UTF-16; anything else is refused at the first bad byte."""
+    if codec := _utf16_codec(raw):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            raise YamlSyntaxError(
+                "Het bestand lijkt UTF-16 maar is beschadigd.",
+                Position(1, 1),
+                "Sla het bestand opnieuw op met de codering UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8).",
+            ) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        before = re.split(rb"\r\n|\r|\n", raw[: exc.start])
+        # The column counts characters, as an editor does: decode what stands before the byte.
+        column = len(before[-1].decode("utf-8", errors="replace")) + 1
         raise YamlSyntaxError(
             "Het bestand is niet opgeslagen als UTF-8.",
-            Position(line, 1),
+            Position(len(before), column),
             "Sla het bestand opnieuw op met de codering UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8).",
         ) from None
 
@@ -352,14 +433,18 @@ def load_yaml(raw: bytes) -> LoadedYaml:
             Position(1, 1),
             "Is dit wel het agendabestand? Een agenda is meestal een paar kilobyte.",
         )
-    if b"\x00" in raw:
+    if b"\x00" in raw and not _is_utf16(raw):
         raise YamlSyntaxError(
             "Het bestand bevat binaire gegevens en is geen tekstbestand.",
             Position(raw[: raw.index(b"\x00")].count(b"\n") + 1, 1),
             "Kies het .yaml-bestand met de agenda, niet een document of afbeelding.",
         )
     text = decode(raw)
-    _refuse_unprintable(text)
+    try:
+        _refuse_unprintable(text)
+    except YamlSyntaxError as exc:
+        exc.text = text  # so that the findings can show their line
+        raise
     loader = None
     try:
         loader = _Loader(text)

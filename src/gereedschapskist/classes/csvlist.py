@@ -133,13 +133,14 @@ def read_class_list(path: Path) -> ClassList:
     empty `jaargroepen`: an agenda can still name it.
     """
     path = Path(path)
-    text = _decode(_read_bytes(path), path)
+    text, ansi_lines = _decode_text(_read_bytes(path), path)
     lines = list(io.StringIO(text, newline=""))
     if all(_is_blank(line) for line in lines):
         raise ClassListError(
             "De klassenlijst is leeg; exporteer de leerlingen opnieuw uit ParnasSys, ESIS of Excel.",
             path=path,
         )
+    _refuse_control_characters(lines, path)
     header_index, separator, columns = _find_header(lines, path)
     rows = _read_rows(lines, header_index, separator, columns, path)
     if not rows:
@@ -148,7 +149,11 @@ def read_class_list(path: Path) -> ClassList:
             path=path,
             line=header_index + 1,
         )
-    return _build_classes(rows, columns.kenmerk is not None, path)
+    result = _build_classes(rows, columns.kenmerk is not None, path)
+    if ansi_lines:
+        warnings = sorted((*result.warnings, _ansi_warning(path, ansi_lines)), key=lambda w: w.line)
+        result = ClassList(result.classes, tuple(warnings))
+    return result
 
 
 # --- reading and decoding -------------------------------------------------------
@@ -186,6 +191,16 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(data: bytes, path: Path) -> str:
+    """The text of a class-list file (see `_decode_text`)."""
+    return _decode_text(data, path)[0]
+
+
+def _decode_text(data: bytes, path: Path) -> tuple[str, list[int]]:
+    """The text of a class-list file, and the lines that had to be read as Windows-1252.
+
+    A UTF-8 export that someone edited in an ANSI program holds a few Windows-1252
+    lines; decoding line by line keeps the rest (and the BOM'd header) intact.
+    """
     # Office files start with fixed signatures; saying "this is a workbook" helps
     # more than a complaint about unreadable characters.
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
@@ -194,6 +209,7 @@ def _decode(data: bytes, path: Path) -> str:
             "of 'CSV (gescheiden door lijstscheidingsteken)'.",
             path=path,
         )
+    ansi_lines: list[int] = []
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             # Excel's "Unicode-tekst (*.txt)" export: UTF-16 with BOM, tab separated.
@@ -201,12 +217,10 @@ def _decode(data: bytes, path: Path) -> str:
         elif utf16 := _utf16_without_bom(data):
             # Some tools write UTF-16 without the BOM; read as UTF-8 every other byte is NUL.
             text = data.decode(utf16)
+        elif b"\x00" in data:
+            text = "\x00"  # refused as binary below
         else:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                # Excel's plain "CSV" on Dutch Windows writes Windows-1252.
-                text = data.decode("cp1252")
+            text, ansi_lines = _decode_8bit(data, path)
     except UnicodeDecodeError:
         raise ClassListError(
             "De tekens in dit bestand zijn niet te lezen; sla de klassenlijst in Excel op als 'CSV UTF-8'.",
@@ -217,9 +231,85 @@ def _decode(data: bytes, path: Path) -> str:
             "Dit bestand bevat binaire gegevens en is geen CSV-bestand; exporteer de klassenlijst opnieuw als CSV.",
             path=path,
         )
+    # Two exports glued together (`copy a.csv+b.csv`, `cat`) carry a BOM on a later
+    # line too; it belongs to no cell.
+    text = _LINE_START_BOM.sub(r"\1", text)
     # NFC so that "Zoë" typed on a Mac (e + combining diaeresis) equals "Zoë" from
     # ParnasSys: same sorting, same rendering, same grouping.
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text), ansi_lines
+
+
+_LINE_START_BOM = re.compile(r"(^|[\r\n])\ufeff")
+
+
+def _decode_8bit(data: bytes, path: Path) -> tuple[str, list[int]]:
+    """UTF-8, or Windows-1252 (Excel's plain "CSV" on Dutch Windows) line by line where UTF-8 fails."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    parts: list[str] = []
+    ansi_lines: list[int] = []
+    utf8_seen = data.startswith(codecs.BOM_UTF8)
+    # bytes.splitlines splits on \n, \r\n and \r, as io.StringIO(newline="") does later.
+    for number, raw in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            parts.append(raw.decode("utf-8"))
+            utf8_seen = utf8_seen or not raw.isascii()
+        except UnicodeDecodeError:
+            try:
+                parts.append(raw.decode("cp1252"))
+            except UnicodeDecodeError:
+                raise ClassListError(
+                    "De tekens op deze regel zijn niet te lezen; sla de klassenlijst in Excel op als 'CSV UTF-8'.",
+                    path=path,
+                    line=number,
+                ) from None
+            ansi_lines.append(number)
+    # A file that is Windows-1252 throughout is an ordinary Excel export: no warning.
+    return "".join(parts), ansi_lines if utf8_seen else []
+
+
+_SHOWN_LINES = 10
+
+
+def _line_list(lines: list[int]) -> str:
+    shown = [str(line) for line in lines[:_SHOWN_LINES]]
+    if len(lines) > _SHOWN_LINES:
+        shown.append(f"nog {len(lines) - _SHOWN_LINES}")
+    return ("regel " if len(lines) == 1 else "regels ") + _join(shown)
+
+
+def _ansi_warning(path: Path, lines: list[int]) -> ClassListWarning:
+    return ClassListWarning(
+        path,
+        lines[0],
+        f"De klassenlijst is UTF-8, maar {_line_list(lines)} "
+        f"{'is' if len(lines) == 1 else 'zijn'} als Windows-1252 (ANSI) opgeslagen; kmg heeft "
+        f"{'die regel' if len(lines) == 1 else 'die regels'} zo gelezen. Controleer daar de namen "
+        "met accenten, of sla de hele lijst opnieuw op als 'CSV UTF-8'.",
+    )
+
+
+# Control characters (category Cc) that are not whitespace. Tabs, line breaks, Word's
+# vertical tab, U+001C..U+001F and U+0085 are whitespace that `_clean` folds into one
+# space; a bell, escape or delete would reach the PDF as garbage.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def _refuse_control_characters(lines: list[str], path: Path) -> None:
+    found = [number for number, line in enumerate(lines, start=1) if _CONTROL.search(line)]
+    if not found:
+        return
+    first = _CONTROL.search(lines[found[0] - 1])
+    char = first.group() if first else ""
+    message = (
+        f"Deze regel bevat een stuurteken (U+{ord(char):04X}, een onzichtbaar teken dat niet te printen is); "
+        "haal het weg in Excel of een teksteditor en sla de lijst opnieuw op."
+    )
+    if len(found) > 1:
+        message += f" Ook {_line_list(found[1:])} {'bevat' if len(found) == 2 else 'bevatten'} een stuurteken."
+    raise ClassListError(message, path=path, line=found[0])
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -240,6 +330,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if nul_even >= half * 0.4 and nul_odd * 8 < nul_even:
         return "utf-16-be"
+    # Names in another script (Cyrillic, Arabic) have few NULs; the separators and line
+    # ends still do. Text without a BOM in UTF-8 or Windows-1252 has no NUL at all.
+    if not (nul_odd or nul_even) or len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        # The wrong byte order gives no line ends, and characters that are controls,
+        # unassigned or private; a look at the start is enough to tell.
+        if ("\n" in text or "\r" in text) and not any(
+            unicodedata.category(char) in {"Cc", "Cn", "Co", "Cs"} and char not in "\t\r\n" for char in text[:65536]
+        ):
+            return codec
     return None
 
 
@@ -325,6 +430,14 @@ def _find_header(lines: list[str], path: Path) -> tuple[int, str, _Columns]:
                     path=path,
                     line=index + 1,
                 )
+            if columns.achternaam is not None and columns.roepnaam is None:
+                # "First name;Achternaam" would give forms with only surnames.
+                raise ClassListError(
+                    "De kopregel heeft een kolom Achternaam maar geen kolom voor de voornaam; noem die kolom "
+                    f"Roepnaam of Voornaam (kmg leest {_ACCEPTED_NAME_COLUMNS}).",
+                    path=path,
+                    line=index + 1,
+                )
             return index, separator, columns
         seen += 1
         if seen >= _HEADER_SEARCH_LINES:
@@ -348,6 +461,7 @@ class _Row:
     leerjaar: frozenset[int]
     leerkracht: str
     kenmerk: str = ""  # pupil number or birth date, when the export has one
+    leerjaar_text: str = ""  # the Leerjaar cell as written; "" when empty or absent
 
 
 def _cell(row: list[str], index: int | None) -> str:
@@ -378,15 +492,24 @@ def _read_rows(lines: list[str], header_index: int, separator: str, columns: _Co
         # Report exports repeat the header above every class; that is no pupil.
         if cells[: columns.width] == header_cells and not any(cells[columns.width :]):
             continue
-        rows.append(_parse_row(cells, line, columns, path))
+        # A line break inside a cell with too few fields: a quote that never closes
+        # swallowed the lines after it.
+        unclosed = len(cells) < columns.width and any("\n" in cell or "\r" in cell for cell in raw)
+        rows.append(_parse_row(cells, line, columns, path, unclosed=unclosed))
     return rows
 
 
-def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _Row:
+def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path, *, unclosed: bool = False) -> _Row:
     if len(cells) < columns.width:
+        fields = "1 veld" if len(cells) == 1 else f"{len(cells)} velden"
+        hint = (
+            'er staat een aanhalingsteken (") zonder tweede, zodat de regels erna in één veld vallen; '
+            "haal het weg of zet het tweede erbij."
+            if unclosed
+            else "controleer of er een scheidingsteken ontbreekt."
+        )
         raise ClassListError(
-            f"Deze regel heeft {len(cells)} velden maar de kopregel heeft er {columns.width}; "
-            "controleer of er een scheidingsteken ontbreekt.",
+            f"Deze regel heeft {fields} maar de kopregel heeft er {columns.width}; {hint}",
             path=path,
             line=line,
         )
@@ -422,8 +545,9 @@ def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _R
         )
     leerjaar_text = _cell(cells, columns.leerjaar)
     leerjaar = parse_year_groups(leerjaar_text)
-    # "0" is groep 0 (a pre-school group): a class without year group, like "Taalklas".
-    if leerjaar_text and not leerjaar and leerjaar_text != "0":
+    # "0" is groep 0 (a pre-school group), and "-" or "n.v.t." say the same: a class
+    # without year group, like "Taalklas".
+    if leerjaar_text and not leerjaar and not _NO_YEAR_GROUP.fullmatch(strip_accents(leerjaar_text).casefold()):
         raise ClassListError(
             f'Het leerjaar "{leerjaar_text}" op deze regel is geen jaargroep 1 tot en met 8; '
             "vul een getal van 1 tot en met 8 in.",
@@ -437,7 +561,14 @@ def _parse_row(cells: list[str], line: int, columns: _Columns, path: Path) -> _R
         leerjaar=leerjaar,
         leerkracht=_cell(cells, columns.leerkracht),
         kenmerk=_cell(cells, columns.kenmerk),
+        leerjaar_text=leerjaar_text,
     )
+
+
+# Leerjaar values that say "no year group": "0", "00", "Groep 0", "-", "n.v.t.", "geen".
+_NO_YEAR_GROUP = re.compile(
+    r"[\s.\-‐‑‒–—/_x]*|(?:(?:jaar)?groep\s*|gr\.?\s*)?0+|n\.?\s*v\.?\s*t\.?|n\.?\s*b\.?|geen|nee"
+)
 
 
 # --- from rows to classes -------------------------------------------------------
@@ -471,7 +602,12 @@ def _build_classes(rows: list[_Row], has_kenmerk: bool, path: Path) -> ClassList
         # A Leerjaar column says per pupil what the class name can only suggest
         # ("De Egels", or "4/5" that this year only has pupils of groep 5). A class
         # with neither ("Taalklas", "Groep 0") is kept: an agenda may name it.
-        jaargroepen = frozenset().union(*(row.leerjaar for row in class_rows)) or parse_year_groups(naam)
+        # When a Leerjaar cell says "0" or "-", the class has no year group, whatever
+        # digits its name holds ("NT2", "Nieuwkomers 1"); only blank cells leave it to the name.
+        given = [row for row in class_rows if row.leerjaar_text]
+        jaargroepen = frozenset().union(*(row.leerjaar for row in given)) if given else parse_year_groups(naam)
+        if given and not jaargroepen and (odd := [row for row in given if row.leerjaar_text != "0"]):
+            warnings.append(_no_year_group_warning(path, naam, odd[0]))
         teachers: list[str] = []
         for row in class_rows:
             if row.leerkracht and row.leerkracht.casefold() not in {t.casefold() for t in teachers}:
@@ -520,6 +656,16 @@ def _merged_warning(path: Path, merged: list[tuple[int, int]], has_kenmerk: bool
             " Zijn het toch twee kinderen met dezelfde naam, voeg dan een kolom Leerlingnummer of Geboortedatum toe."
         )
     return ClassListWarning(path, merged[0][0], message)
+
+
+def _no_year_group_warning(path: Path, naam: str, row: _Row) -> ClassListWarning:
+    label = SchoolClass(naam=naam, slug="", jaargroepen=frozenset(), leerkracht="", leerlingen=()).label
+    return ClassListWarning(
+        path,
+        row.line,
+        f'Het leerjaar "{row.leerjaar_text}" is geen jaargroep 1 tot en met 8; kmg leest {label} als groep '
+        "zonder jaargroep. Zet de naam in 'groepen' van een agenda, of vul een jaargroep in.",
+    )
 
 
 def _spellings_warning(path: Path, spellings: dict[str, int]) -> ClassListWarning:

@@ -9,9 +9,12 @@ a folder-safe slug. It has no I/O; reading exports lives in `csvlist`.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from ..slug import slugify, strip_accents
 
@@ -67,31 +70,83 @@ class SchoolClass:
     @property
     def label(self) -> str:
         """How a message names the class: "groep 5a", but "Groep 1/2a" and "Taalklas" as they are."""
-        return self.naam if _NAMES_ITSELF.search(self.naam) else f"groep {self.naam}"
+        return class_label(self.naam)
 
     def named_in(self, names: Iterable[str]) -> bool:
         """Whether an agenda's `groepen` names this class ("Taalklas", "groep 5a") explicitly."""
         return class_key(self.naam) in {class_key(name) for name in names}
 
 
-def unserved_message(klass: SchoolClass) -> str:
-    """What to tell the school about a class that no agenda serves (it gets no documents)."""
+def class_label(naam: str) -> str:
+    """The one way kmg names a class in a sentence (the PDF capitalises it as a title).
+
+    "3" and "4/5" -> "groep 3", "groep 4/5"; "Gr. 3", "gr3" -> "groep 3"; "Groep 1/2a",
+    "Taalklas" and "De Egels" stay as they are.
+    """
+    naam = " ".join(naam.split())
+    if naam[:1].isdigit():
+        return f"groep {naam}"
+    prefix = _GROUP_PREFIX.match(naam)
+    rest = naam[prefix.end() :] if prefix else ""
+    if not prefix or not rest or naam[: prefix.end()].strip().casefold() == "groep":
+        return naam
+    # An abbreviation ("Gr. 3", "gr3") is written out, keeping the case of its first letter.
+    return ("Groep " if naam[0].isupper() else "groep ") + rest
+
+
+def _groepen_example(klass: SchoolClass, agendas: Sequence[Any]) -> list[int | str]:
+    """An agenda's `groepen` with this class in it: a misspelt name ("Taalkls") is replaced, else it is added."""
+    key = class_key(klass.naam)
+    for agenda in agendas:
+        for index, group in enumerate(agenda.groepen):
+            if isinstance(group, str) and difflib.SequenceMatcher(None, class_key(group), key).ratio() >= 0.6:
+                return [*agenda.groepen[:index], klass.naam, *agenda.groepen[index + 1 :]]
+    return [*agendas[0].groepen, klass.naam] if agendas else [klass.naam]
+
+
+def unserved_message(klass: SchoolClass, agendas: Sequence[Any] = ()) -> str:
+    """What to tell the school about a class that no agenda serves (it gets no documents).
+
+    With the agendas of the build, the example `groepen` is the first agenda's own list
+    plus this class, so that copying it adds nothing else.
+    """
+    label = klass.label  # printed after "Let op: ", so "groep 3" stays lowercase
     if not klass.jaargroepen:
+        groepen = _groepen_example(klass, agendas)
+        example = "[" + ", ".join(f'"{g}"' if isinstance(g, str) else str(g) for g in groepen) + "]"
         return (
-            f"{klass.label} heeft geen jaargroep en valt onder geen enkele agenda, dus krijgt geen documenten. "
-            f"Zet de naam in 'groepen' van een agenda, bijvoorbeeld groepen: [1, 2, \"{klass.naam}\"], "
+            f"{label} heeft geen jaargroep, valt onder geen enkele agenda en krijgt dus geen documenten. "
+            f"Zet de naam in 'groepen' van een agenda, bijvoorbeeld groepen: {example}, "
             "of vul in de klassenlijst de kolom Leerjaar in."
         )
     years = sorted(klass.jaargroepen)
     joined = ", ".join(map(str, years[:-1])) + " en " + str(years[-1]) if len(years) > 1 else str(years[0])
     return (
-        f"{klass.label} (jaargroep {joined}) valt onder geen enkele agenda en krijgt geen documenten. "
+        f"{label} (jaargroep {joined}) valt onder geen enkele agenda en krijgt geen documenten. "
         "Voeg de jaargroep toe aan 'groepen' van een agenda."
     )
 
 
-# A class name that already says what it is ("Groep 3", "Taalklas", "Kleutergroep").
-_NAMES_ITSELF = re.compile(r"groep|klas", re.IGNORECASE)
+def unknown_name_messages(agendas: Iterable[tuple[Path, Any]], classes: Iterable[SchoolClass]) -> list[str]:
+    """A sentence for every name in an agenda's `groepen` that matches no class, with the nearest name."""
+    classes = list(classes)
+    keys = {class_key(klass.naam): klass.naam for klass in classes}
+    messages = []
+    for path, agenda in agendas:
+        for name in agenda.class_names:
+            if class_key(name) in keys:
+                continue
+            close = difflib.get_close_matches(class_key(name), list(keys), n=1, cutoff=0.6)
+            advice = (
+                f'bedoelt u "{keys[close[0]]}"?'
+                if close
+                else "controleer de spelling, of haal de naam weg als die groep er dit jaar niet is."
+            )
+            where = f"{path}: de naam \"{name}\" in 'groepen'"
+            messages.append(f"{where} past bij geen groep uit de klassenlijst; {advice}")
+    return messages
+
+
 # "Groep 3", "groep3" and "Gr. 3" all name the class "3".
 _GROUP_PREFIX = re.compile(r"^(?:groep|gr\.?)(?=[\s\d]|$)\s*", re.IGNORECASE)
 
@@ -111,25 +166,39 @@ _NUMBER = re.compile(r"\d+")
 # "1 tm 3", "1 tot en met 3". A bare "tot" is ambiguous (up to or up to and
 # including?), so it is not a joiner. Anything else ("/", ",", "+", "en") lists them.
 _RANGE_JOINER = re.compile(r"\s*(?:[-‐‑‒–—]|t\s*/\s*m|t\.?\s*m\.?|tot\s+en\s+met)\s*", re.IGNORECASE)
+# Only a name shaped like a group says its year groups: "3", "5a", "8 B", "groep 3",
+# "Gr. 3", "1/2", "4-5", "1 t/m 3", "groep 4 en 5". Digits inside other names ("NT2",
+# "Nieuwkomers 1", "3 (2)", "Taalklas 2") are no year groups.
+_ONE = r"\d{1,2}(?:\s?[a-z])?"
+_JOIN = r"\s*(?:[-‐‑‒–—/,+&]|t\s*/\s*m|t\.?\s*m\.?|tot\s+en\s+met|en)\s*"
+# A word ending in "groep" may lead ("Combinatiegroep 5/6", "Kleutergroep 1/2") and a
+# remark without digits may follow ("Groep 7/8 (combi)").
+_GROUP_SHAPE = re.compile(
+    rf"(?:[^\W\d_]*groep(?:en)?|gr\.?)?\s*{_ONE}(?:{_JOIN}{_ONE})*(?:\s*\([^\d()]*\))?",
+    re.IGNORECASE,
+)
+# A (school) year after the name ("Groep 8 2025-2026", "groep 5 (2025/2026)",
+# "Groep 4 - 2026") is no group.
+_SCHOOL_YEAR = re.compile(r"\s*[-‐‑‒–—/,]?\s*\(?\s*(?:19|20)\d\d(?:\s*[-‐‑‒–—/]\s*(?:(?:19|20)\d\d|\d\d))?\s*\)?\s*$")
 
 
 def parse_year_groups(text: str) -> frozenset[int]:
     """The year groups 1..8 named in a class name or Leerjaar value.
 
     "4/5" -> {4, 5}, "groep 1-2" -> {1, 2}, "5a" -> {5}, "1 t/m 3" -> {1, 2, 3},
-    "3-4-5" -> {3, 4, 5}, "Kleuters" -> {1, 2}; empty when nothing in 1..8 is found
-    (e.g. "De Egels", "10").
+    "3-4-5" -> {3, 4, 5}, "Kleuters" -> {1, 2}; empty when the name is not shaped
+    like a group or names nothing in 1..8 (e.g. "De Egels", "10", "NT2", "3 (2)").
     """
-    matches = list(_NUMBER.finditer(text))
-    if not matches:
+    shaped = _SCHOOL_YEAR.sub("", " ".join(text.split()))
+    if not _GROUP_SHAPE.fullmatch(shaped):
         # "Kleuters" is the everyday Dutch name for groep 1 and 2 together.
-        return frozenset({1, 2}) if "kleuter" in text.casefold() else frozenset()
+        return frozenset({1, 2}) if "kleuter" in text.casefold() and not _NUMBER.search(text) else frozenset()
     found: set[int] = set()
     previous: int | None = None
     previous_end = 0
-    for match in matches:
+    for match in _NUMBER.finditer(shaped):
         number = int(match.group())
-        joined = previous is not None and _RANGE_JOINER.fullmatch(text[previous_end : match.start()])
+        joined = previous is not None and _RANGE_JOINER.fullmatch(shaped[previous_end : match.start()])
         if joined and previous in YEAR_GROUPS and number in YEAR_GROUPS:
             low, high = sorted((previous, number))
             found.update(range(low, high + 1))

@@ -101,7 +101,9 @@ def build_command(
         else:
             plan = make_plan(pairs, class_list)
         for klass in plan.unserved:
-            typer.echo(f"Let op: {unserved_message(klass)}", err=True)
+            typer.echo(f"Let op: {unserved_message(klass, [f.agenda for f in checked if f.agenda])}", err=True)
+        for note in plan.notes:
+            typer.echo(f"Let op: {note}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
         blanked: list[JobResult] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..agenda.load import AgendaFile
+from ..agenda.load import AgendaFile, repeated_files
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from . import command
 from .common import either
@@ -48,9 +48,15 @@ def check_command(
 
     format, strict, summary = either(format, format_alias), strict or strict_alias, either(summary, summary_alias)
 
+    # One file under two names (./a.yaml, a link) is checked once: counting it twice
+    # would suggest building it twice.
+    repeats = repeated_files(agendas)
+    for path, first in repeats:
+        typer.echo(f"kmg: {path} is hetzelfde bestand als {first}; het is één keer gecontroleerd.", err=True)
+    skipped = {id(path) for path, _ in repeats}
     files: list[AgendaFile] = []
     unreadable: list[UserError] = []
-    for path in agendas:
+    for path in (p for p in agendas if id(p) not in skipped):
         try:
             files.append(check_file(path))
         except UserError as exc:

@@ -12,6 +12,7 @@ import typer
 from ..agenda.model import is_school_year
 from ..agenda.schema import agenda_schema_text
 from ..agenda.starter import DEFAULT_DURATION, PLACEHOLDERS, SCHEMA_FILENAME, parse_groups, starter_agenda
+from ..agenda.yamlload import describe_character, is_unprintable
 from ..errors import os_error_text
 from ..resources import examples_dir
 from . import command
@@ -44,6 +45,7 @@ def _copy_example(name: str, path: Path) -> None:
         raise fail(f"--voorbeeld: er is geen voorbeeld '{name}'. Kies uit: {', '.join(names)}.")
     source = examples_dir() / f"{name.removesuffix('.yaml')}.yaml"
     with user_errors():
+        _refuse_unusable_path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             _create_exclusive(path, source.read_text(encoding="utf-8"))
@@ -61,6 +63,25 @@ def _copy_example(name: str, path: Path) -> None:
         typer.echo(f"Voorbeeldklassenlijst geschreven naar {path.parent / EXAMPLE_CLASS_LIST}.")
     typer.echo(f"Controleer hem met: kmg check {path}")
     typer.echo(f"Druk af met: kmg build {path} --klassen {path.parent / EXAMPLE_CLASS_LIST}")
+
+
+def _refuse_unusable_path(path: Path) -> None:
+    """A folder, or a path under a file, gets its own sentence instead of "bestaat al"."""
+    try:
+        _look_at_path(path)
+    except OSError as exc:  # e.g. a folder on the way that may not be read
+        raise fail(f"{path}: het bestand kan niet geschreven worden ({os_error_text(exc)}).") from None
+
+
+def _look_at_path(path: Path) -> None:
+    if path.is_dir():
+        # `kmg init sub` (or `kmg init ''`, which is the current folder) means a file in it.
+        raise fail(f"{path} is een map; geef een bestandsnaam, bijvoorbeeld: kmg init {path / 'agenda.yaml'}")
+    if path.exists() or path.is_symlink():
+        raise fail(f"{path} bestaat al; kmg overschrijft geen bestaande agenda. Kies een andere naam.")
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            raise fail(f"{parent} is een bestand, geen map; kies een map voor de nieuwe agenda.")
 
 
 @command("init")
@@ -91,6 +112,9 @@ def init_command(
         raise fail(f"--groepen: {exc}") from None
     if not school.strip():
         raise fail("--school: vul de naam van de school in.")
+    if bad := next((c for c in school if is_unprintable(c) or c in "\n\r"), None):
+        # The agenda would fail its own `kmg check`: refuse it before writing.
+        raise fail(f"--school: de naam bevat {describe_character(bad)}; typ de naam op één regel zonder dat teken.")
     if not is_school_year(schooljaar):
         raise fail("--schooljaar: schrijf het schooljaar als 2026-2027.")
     text = starter_agenda(
@@ -101,8 +125,7 @@ def init_command(
         school_year=schooljaar,
     )
     with user_errors():
-        if path.exists():
-            raise fail(f"{path} bestaat al; kmg overschrijft geen bestaande agenda. Kies een andere naam.")
+        _refuse_unusable_path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             _create_exclusive(path, text)

@@ -8,6 +8,7 @@ import typer
 
 from ..agenda.load import AgendaFile
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda
+from ..agenda.yamlload import is_unprintable
 from ..findings import LEVEL_LABELS
 from ..wording import aantal as _count
 from ..wording import clock
@@ -26,14 +27,24 @@ BAR_LINE_REST = 4 + 5 + 2 + 2 + 1 + 7
 
 
 def _title_and_bar_width(longest_title: int, line_width: int) -> tuple[int, int]:
-    """Widths that keep each time-bar line within the terminal: first the bar gives way, then the titles."""
-    room = max(line_width - BAR_LINE_REST, MIN_TITLE_WIDTH + MIN_BAR_WIDTH)
-    bar = max(MIN_BAR_WIDTH, min(BAR_WIDTH, room - longest_title))
-    return min(longest_title, room - bar), bar
+    """Widths (in terminal cells) that keep each time-bar line within the terminal.
+
+    First the bar gives way, then the titles; on a very narrow terminal the minimum
+    widths give way too, so that nothing wraps.
+    """
+    room = max(line_width - BAR_LINE_REST, 2)
+    bar = max(min(MIN_BAR_WIDTH, room // 2), min(BAR_WIDTH, room - longest_title))
+    title = max(1, min(longest_title, room - bar))
+    return title, bar
 
 
 def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """`text` cut to `width` terminal cells (a CJK character or an emoji takes two), padded to exactly that."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1).rstrip() + "…"
+    return set_cell_size(text, width)
 
 
 def _console() -> Console:
@@ -61,7 +72,9 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, 
                 f"  {escape(file.display)}:{f.line}:{f.column}  [{style}]{LEVEL_LABELS[f.level]}[/{style}]"
                 f"  [bold]{f.code}[/bold]  {escape(f.message)}"
             )
-            source_line = file.line_text(f.line)
+            # A character that cannot be printed would act on the terminal (a line end,
+            # an escape); show a stand-in at its place, where the caret points.
+            source_line = "".join("\ufffd" if is_unprintable(c) else c for c in file.line_text(f.line))
             if source_line.strip():
                 console.print(Text(f"      {f.line:>4} | {source_line}", style="dim"))
                 console.print(Text("      " + " " * 4 + " | " + " " * (f.column - 1) + "^", style=style))
@@ -81,7 +94,9 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, 
     if strict and warnings:
         verdict += " (met --streng tellen waarschuwingen als fout)"
     console.print(verdict + ".")
-    if next_step and not errors and not (strict and warnings):
+    # A placeholder from `kmg init` (KMG114) would land on every document: fill it in first.
+    placeholder = any(f.code == "KMG114" for file in files for f in file.findings)
+    if next_step and not errors and not (strict and warnings) and not placeholder:
         console.print(_next_step(files, clean=not warnings))
 
 
@@ -101,11 +116,13 @@ def print_summary(console: Console, agenda: Agenda) -> None:
     planned = agenda.planned_minutes
     console.print(f"  [bold]Tijd[/bold]: {planned} van {agenda.duur} minuten gepland")
     scale = max(planned, agenda.duur, 1)
-    width, bar = _title_and_bar_width(max(len(t.titel) for t in agenda.onderwerpen), console.width)
+    from rich.cells import cell_len
+
+    width, bar = _title_and_bar_width(max(cell_len(t.titel) for t in agenda.onderwerpen), console.width)
     for topic, start in zip(agenda.onderwerpen, agenda.start_minutes(), strict=True):
         cells = min(bar, max(1, round(topic.minuten * bar / scale))) if topic.minuten else 0
         console.print(
-            f"    {clock(start):>5}  {escape(f'{_shorten(topic.titel, width):<{width}}')}  [blue]{'█' * cells}[/blue]"
+            f"    {clock(start):>5}  {escape(_shorten(topic.titel, width))}  [blue]{'█' * cells}[/blue]"
             f"{'·' * (bar - cells)} {topic.minuten} min"
         )
     counts = agenda.question_counts()

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda, Onderwerp, Setting, Soort
 from ..classes.model import SchoolClass
+from ..classes.model import class_label as model_class_label
 from ..errors import UserError
 from ..wording import clock
 from .contract import FORM_ANCHOR_PREFIX
@@ -39,12 +40,9 @@ def writing_lines(minutes: int) -> int:
 
 def class_label(naam: str) -> str:
     """The class as a title: "4/5" -> "Groep 4/5"; "Groep 1-2" and "De Egels" stay as they are."""
-    naam = naam.strip()
-    if naam[:1].isdigit():
-        return f"Groep {naam}"
-    if naam.casefold().startswith("groep"):
-        return "G" + naam[1:]
-    return naam
+    # The terminal's label with a capital, so that both name a class alike.
+    label = model_class_label(naam)
+    return label[:1].upper() + label[1:]
 
 
 def class_short(naam: str) -> str:

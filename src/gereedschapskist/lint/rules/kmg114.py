@@ -4,7 +4,8 @@ Wat wordt gecontroleerd
     Of de agenda nog een tekst heeft die ``kmg init`` als voorbeeld invult, zoals
     ``school: Naam van de school`` (wanneer ``kmg init`` zonder ``--school`` is
     gebruikt). Die tekst komt anders op elke leidraad, elk formulier en elke brief
-    aan ouders. Hoofdletters en extra spaties tellen niet mee.
+    aan ouders. Hoofdletters, extra spaties en leestekens eromheen (``Naam van de
+    school.``, ``[Naam van de school]``) tellen niet mee.
 
 Waarom
     "Er is een doordachte gespreksagenda nodig, die het team vooraf met elkaar
@@ -38,10 +39,16 @@ REASON = "Er is een doordachte gespreksagenda nodig, die het team vooraf met elk
 DEFAULT: dict[str, Any] = {}
 
 
+def _key(text: str) -> str:
+    # "[Naam van de school]", "<naam van de school>" and "Naam van de school." are the
+    # placeholder too: marks around it are how people write "fill this in".
+    return text_key(text).strip(" .,;:!?()[]{}<>\"'*_…-")
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for field, placeholder in PLACEHOLDERS.items():
         value = getattr(ctx.agenda, field)
-        if isinstance(value, str) and text_key(value) == text_key(placeholder.text):
+        if isinstance(value, str) and _key(value) == _key(placeholder.text):
             yield ctx.finding(
                 (field,),
                 f"Bij '{field}' staat nog de voorbeeldtekst '{value}' uit kmg init.",
