@@ -29,13 +29,9 @@ def user_errors(*, verbose: bool = False) -> Iterator[None]:
     try:
         yield
     except UserError as exc:
-        message = exc.render()
-        from .foreign import translate  # a template error may carry Jinja's English
+        from .foreign import explain  # a template error may carry Jinja's English
 
-        dutch = translate(message)
-        if dutch is not None and verbose:
-            dutch += f"\n    origineel: {message}"
-        raise fail(dutch or message, exc.exit_code) from None
+        raise fail(explain(exc, verbose=verbose), exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("\nkmg: afgebroken; er is niets half weggeschreven.", err=True)
         raise typer.Exit(130) from None
