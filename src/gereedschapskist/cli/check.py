@@ -11,7 +11,7 @@ import typer
 from ..agenda.load import AgendaFile
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from . import command
-from .common import either
+from .common import either, exit_code_if_cut_off
 from .report import print_github, print_human
 
 
@@ -55,6 +55,8 @@ def check_command(
             files.append(check_file(path))
         except UserError as exc:
             unreadable.append(exc)
+    code = EXIT_USAGE if unreadable else exit_code(files, strict=strict)
+    exit_code_if_cut_off(code)  # `kmg check ... | head -1` still says whether there were findings
     if format is Format.json:
         typer.echo(json.dumps([f.to_json() for file in files for f in file.findings], ensure_ascii=False, indent=2))
     elif format is Format.github:
@@ -63,5 +65,4 @@ def check_command(
         print_human(files, strict=strict, summary=summary, next_step=not unreadable)
     for exc in unreadable:
         typer.echo(f"kmg: {exc.render()}", err=True)
-    code = EXIT_USAGE if unreadable else exit_code(files, strict=strict)
     raise typer.Exit(code)

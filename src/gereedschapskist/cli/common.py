@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import typer
 
-from ..errors import EXIT_USAGE, UserError
+from ..errors import EXIT_OK, EXIT_USAGE, UserError
 
 T = TypeVar("T")
 
@@ -16,6 +16,23 @@ T = TypeVar("T")
 def either(dutch: T, english: T | None) -> T:
     """The value of an option given under its old English name, else under its Dutch name."""
     return dutch if english is None else english
+
+
+_cut_off_code = EXIT_OK
+
+
+def exit_code_if_cut_off(code: int) -> None:
+    """The exit code when the reader of stdout stops early (`| head -1`): what the command found so far.
+
+    Help, `schema` and `init` stop quietly with 0, as `kmg --help | head -1` should; `check` keeps
+    the code of its findings; `build` says 2, as not every PDF may have been made.
+    """
+    global _cut_off_code
+    _cut_off_code = code
+
+
+def cut_off_exit_code() -> int:
+    return _cut_off_code
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

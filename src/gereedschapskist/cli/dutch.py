@@ -81,6 +81,10 @@ def install() -> None:
         return
     _installed = True
     from typer import core, rich_utils
+
+    from .console import rich_raises_broken_pipe
+
+    rich_raises_broken_pipe()
     from typer._click import formatting
 
     rich_utils.DEPRECATED_STRING = "(verouderd) "

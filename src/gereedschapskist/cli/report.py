@@ -39,6 +39,9 @@ def _shorten(text: str, width: int) -> str:
 def _console() -> Console:
     from rich.console import Console
 
+    from .console import rich_raises_broken_pipe
+
+    rich_raises_broken_pipe()  # `kmg check ... | head -1`: cli.main decides the exit code, not rich
     # highlight=False: rich would otherwise colour numbers and quotes in Dutch sentences
     return Console(highlight=False, soft_wrap=True)
 
