@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -33,6 +35,25 @@ def exit_code_if_cut_off(code: int) -> None:
 
 def cut_off_exit_code() -> int:
     return _cut_off_code
+
+
+_PLAIN_ARG = re.compile(r"[\w@%+=:,./\\-]+")
+
+
+def shell_arg(text: str) -> str:
+    """A path as a school can copy it behind a command: in double quotes when it needs them.
+
+    Double quotes work the same in cmd.exe, PowerShell and a Unix shell for the usual names
+    ("Mijn map/agenda 2026.yaml"); a Unix shell gets single quotes when $, ` or " would
+    otherwise mean something there.
+    """
+    if text and _PLAIN_ARG.fullmatch(text):
+        return text
+    if os.name != "nt" and any(c in text for c in '"$`\\!'):
+        import shlex
+
+        return shlex.quote(text)
+    return f'"{text}"'
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
