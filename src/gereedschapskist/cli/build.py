@@ -58,6 +58,8 @@ def build_command(
     started = time.monotonic()
     exit_code_if_cut_off(EXIT_USAGE)  # `kmg build ... | head -1` stops the build: not every PDF is made
     with user_errors(verbose=verbose):
+        if templates is not None and templates.exists() and not templates.is_dir():
+            raise fail(f"{templates}: dit is een bestand, geen map. Geef bij --sjablonen de map met sjablonen.")
         if templates is not None and not templates.is_dir():
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
         _check_out_dir(out)

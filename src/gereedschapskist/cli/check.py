@@ -1,4 +1,4 @@
-"""`kmg check`: validate and lint agendas, for a person (human) or a machine (json, github)."""
+"""`kmg check`: validate and lint agendas, for a person (mens) or a machine (json, github)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,26 @@ from .report import print_github, print_human
 
 
 class Format(StrEnum):
-    human = "human"
+    mens = "mens"
     json = "json"
     github = "github"
+
+
+# Also accepted, not shown: `tekst`, and `human` from before the Dutch names (school scripts).
+_FORMAT_ALIASES = {"tekst": Format.mens, "human": Format.mens}
+
+
+def _format(value: str | None) -> Format | None:
+    if value is None:
+        return None
+    key = value.strip().lower()
+    if key in _FORMAT_ALIASES:
+        return _FORMAT_ALIASES[key]
+    try:
+        return Format(key)
+    except ValueError:
+        # Typer's own wording, so that cli.dutch says it in Dutch like any other bad choice
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(repr(f.value) for f in Format)}.") from None
 
 
 def exit_code(files: list[AgendaFile], *, strict: bool) -> int:
@@ -33,13 +50,16 @@ def check_command(
     agendas: list[Path] = typer.Argument(
         ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False, metavar="AGENDA"
     ),
-    format: Format = typer.Option(Format.human, "--formaat", "-f", help="Uitvoer: human (mensen), json of github."),
+    format: str = typer.Option(
+        Format.mens.value, "--formaat", "-f", metavar="<mens|json|github>", callback=_format,
+        help="Uitvoer: mens (leesbaar), json of github.",
+    ),
     strict: bool = typer.Option(False, "--streng", help="Laat ook waarschuwingen als fout tellen."),
     summary: bool = typer.Option(
         True, "--samenvatting/--geen-samenvatting", help="Toon de samenvatting van tijd en vragen."
     ),
     # the English names from before: they keep working (school scripts), help does not show them
-    format_alias: Format | None = typer.Option(None, "--format", hidden=True),
+    format_alias: str | None = typer.Option(None, "--format", hidden=True, callback=_format),
     strict_alias: bool = typer.Option(False, "--strict", hidden=True),
     summary_alias: bool | None = typer.Option(None, "--summary/--no-summary", hidden=True),
 ) -> None:
@@ -47,6 +67,7 @@ def check_command(
     from ..lint import check_file
 
     format, strict, summary = either(format, format_alias), strict or strict_alias, either(summary, summary_alias)
+    assert isinstance(format, Format)  # the callback made it one
 
     files: list[AgendaFile] = []
     unreadable: list[UserError] = []

@@ -195,9 +195,14 @@ def translate_error(exc: Any) -> str:
     for pattern, dutch in _MESSAGES:
         if match := pattern.match(message):
             if message.startswith("No such command") and match.group(2):
-                return _fill(dutch, match) + "Bedoelt u " + match.group(2) + "?"
+                return _fill(dutch, match) + "Bedoelt u " + _or(match.group(2).split(", ")) + "?"
             return _fill(dutch, match).rstrip()
     return "Dit commando klopt niet. Kijk met -h hoe het moet."
+
+
+def _or(choices: list[str]) -> str:
+    """'check', 'schema' -> 'check' of 'schema'; three or more: 'a', 'b' of 'c'."""
+    return ", ".join(choices[:-1]) + " of " + choices[-1] if len(choices) > 1 else "".join(choices)
 
 
 def show_usage_error(exc: Any) -> None:

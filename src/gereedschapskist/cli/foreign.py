@@ -68,6 +68,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = tuple(
             lambda m: f"het lettertype '{m[1]}' kon niet geladen worden; er is een ander gebruikt.",
         ),
         (r"Anchor defined twice: '(.+?)'", lambda m: f"het anker '{m[1]}' staat twee keer in het sjabloon."),
+        # the anchor may come from the class list (href="#{{ form.naam }}"): not repeated
+        (r"No anchor #.*? for internal URI reference", lambda m: "een link in het sjabloon wijst naar een anker "
+         "(#...) dat niet bestaat; de link doet niets."),
         (r"Malformed URL: (.*)", lambda m: f"het adres {_url(m[1])} is ongeldig en is overgeslagen."),
         (r"Failed to render SVG image (.*)", lambda m: f"de SVG-afbeelding {_url(m[1])} kon niet getekend worden."),
         (
@@ -78,6 +81,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = tuple(
 )
 
 UNKNOWN = "WeasyPrint gaf een melding over de opmaak (in het Engels); kmg build --uitgebreid toont die."
+UNKNOWN_SHOWN = "WeasyPrint gaf een melding over de opmaak (in het Engels, hieronder)."
 
 
 def translate(message: str) -> str | None:
@@ -92,7 +96,7 @@ def warning_lines(message: str, *, verbose: bool) -> list[str]:
     """What to print for one warning from the renderer: Dutch, and the original with --verbose."""
     dutch = translate(message)
     if dutch is None:
-        dutch = message if _looks_dutch(message) else UNKNOWN
+        dutch = message if _looks_dutch(message) else UNKNOWN_SHOWN if verbose else UNKNOWN
     lines = [f"Let op (opmaak): {dutch}"]
     if verbose and dutch != message:
         lines.append(f"    origineel: {message}")
