@@ -3,9 +3,12 @@
 It makes a synthetic school in a temporary folder (24 classes x 28 pupils, combination
 classes, names with diacritics and non-Latin script) with the example agendas, and prints:
 
-- wall time and peak memory (the whole process tree) of `kmg build` for the school;
+- wall time and peak memory (the whole process tree) of `kmg build` for the school, and
+  next to it the wall time of the same build in the slow mode (WeasyPrint's public API
+  only, what kmg falls back to with an untested WeasyPrint: KMG_ZONDER_VERSNELLING=1);
 - a naive baseline on the first 2 classes (one WeasyPrint `write_pdf` per document, a fresh
-  `FontConfiguration` each time) against kmg on the same 2 classes, and the ratio;
+  `FontConfiguration` each time, in a process that does nothing else) against kmg on the
+  same 2 classes, and the ratios (whole process, and rendering alone in separate processes);
 - a second build with nothing changed, after `touch`ing an agenda, and after editing one;
 - wall time of `kmg check` on an example agenda;
 - whether HarfBuzz subsetting (libharfbuzz-subset0) is in use.
@@ -193,11 +196,17 @@ class TreeMemory:
         self._thread.join()
 
 
-def kmg(*args: str | Path, memory: bool = False) -> tuple[float, int, str]:
-    """Run the installed `kmg`; return wall seconds, peak tree memory in bytes (if asked), and its output."""
+def kmg(*args: str | Path, memory: bool = False, public_api: bool = False) -> tuple[float, int, str]:
+    """Run the installed `kmg`; return wall seconds, peak tree memory in bytes (if asked), and its output.
+
+    `public_api` forces the slow mode (WeasyPrint's public API only, see render/compat.py).
+    """
     exe = Path(sys.executable).with_name("kmg")
+    env = {**os.environ, "KMG_ZONDER_VERSNELLING": "1"} if public_api else None
     started = time.perf_counter()
-    proc = subprocess.Popen([str(exe), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [str(exe), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
     peak = 0
     if memory:
         with TreeMemory(proc.pid) as sampler:
@@ -211,49 +220,74 @@ def kmg(*args: str | Path, memory: bool = False) -> tuple[float, int, str]:
     return wall, peak, output
 
 
-def naive_baseline(agenda_path: Path, class_list: Path) -> tuple[float, int, float, float]:
+def naive_baseline(agenda_path: Path, class_list: Path) -> tuple[float, int, float]:
     """One WeasyPrint write_pdf per document with a fresh FontConfiguration: today's naive way.
 
-    Returns the wall time of the whole process, the number of documents, and, measured in
-    that same process on one core with start-up excluded, the rendering time of the naive
-    way and of kmg's renderer (a fresh one) for the same classes.
+    The subprocess does the naive way only (nothing of kmg's renderer runs in it but
+    filling in the templates, done before the clock starts). Returns the wall time of the
+    whole process, the number of documents, and the rendering time of the naive way alone.
     """
     code = f"""
 import sys, time
 from pathlib import Path
 from dataclasses import replace
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from gereedschapskist.lint import check_file
 from gereedschapskist.classes import read_class_list
-from gereedschapskist.render import Renderer
+from gereedschapskist.render import Renderer, views
+from gereedschapskist.render.contract import FORM_CONTENT_TEMPLATE, FORMS_TEMPLATE, GUIDE_TEMPLATE
+from gereedschapskist.render.environment import render_template
 agenda = check_file(Path({str(agenda_path)!r})).agenda
 classes = read_class_list(Path({str(class_list)!r}))
-renderer = Renderer()
-documents = 0
-started = time.perf_counter()
+# Only the Jinja2 environment is used: the templates filled in the way kmg fills them.
+templates = Renderer(fast=False)
+stylesheet = str(templates.stylesheet_path)
+folder = templates.template_dirs[-1].as_uri() + "/"
+content, _ = render_template(templates.env, FORM_CONTENT_TEMPLATE, views.form_content_context(agenda))
+pages = len(HTML(string=content, base_url=folder).render(stylesheets=[CSS(filename=stylesheet)]).pages)
+docs = []
 for klass in classes:
-    docs = [renderer.guide_html(agenda, klass)]
-    docs += [renderer.forms_html(agenda, replace(klass, leerlingen=(pupil,))) for pupil in klass.leerlingen]
-    for html in docs:
-        HTML(string=html, base_url=str(renderer.base_url)).write_pdf(font_config=FontConfiguration())
-        documents += 1
-naive = time.perf_counter() - started
+    docs.append(render_template(templates.env, GUIDE_TEMPLATE, views.guide_context(agenda, klass))[0])
+    docs += [
+        templates.flowing_forms_html(agenda, replace(klass, leerlingen=(pupil,)), pages) for pupil in klass.leerlingen
+    ]
 started = time.perf_counter()
-fresh = Renderer()
-for klass in classes:
-    fresh.guide_pdf(agenda, klass)
-    fresh.forms_pdf(agenda, klass)
-print(documents, naive, time.perf_counter() - started)
+for html in docs:
+    css = CSS(filename=stylesheet)
+    HTML(string=html, base_url=folder).write_pdf(stylesheets=[css], font_config=FontConfiguration())
+print(len(docs), time.perf_counter() - started)
 """
-    # timed as a whole process, start-up included, exactly like the kmg run it is compared with
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if out.returncode != 0:
         raise SystemExit(f"naive baseline failed:\n{out.stderr}")
-    documents, naive, kmg_render = out.stdout.split()[-3:]
-    return seconds, int(documents), float(naive), float(kmg_render)
+    documents, naive = out.stdout.split()[-2:]
+    return seconds, int(documents), float(naive)
+
+
+def kmg_rendering(agenda_path: Path, class_list: Path, *, fast: bool) -> float:
+    """kmg's renderer alone on the same classes (one core, start-up excluded), in a process of its own."""
+    code = f"""
+import time
+from pathlib import Path
+from gereedschapskist.lint import check_file
+from gereedschapskist.classes import read_class_list
+from gereedschapskist.render import Renderer
+agenda = check_file(Path({str(agenda_path)!r})).agenda
+classes = read_class_list(Path({str(class_list)!r}))
+renderer = Renderer(fast={fast!r})
+started = time.perf_counter()
+for klass in classes:
+    renderer.guide_pdf(agenda, klass)
+    renderer.forms_pdf(agenda, klass)
+print(time.perf_counter() - started)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"kmg rendering failed:\n{out.stderr}")
+    return float(out.stdout.split()[-1])
 
 
 def harfbuzz_subset_in_use() -> bool:
@@ -271,6 +305,7 @@ def main() -> None:
     parser.add_argument("--classes", type=int, default=24)
     parser.add_argument("--pupils", type=int, default=28)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--skip-public", action="store_true", help="skip the whole-school build in the slow mode")
     args = parser.parse_args()
 
     # An installed wheel has its bytecode compiled at install time; an editable install (and
@@ -292,33 +327,42 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
         print(f"HarfBuzz subsetting (libharfbuzz-subset0) in use: {'yes' if harfbuzz_subset_in_use() else 'no'}")
 
-        wall, peak, output = kmg("build", *agendas, "--classes", school, "--out", out, memory=True)
+        wall, peak, output = kmg("build", *agendas, "--klassen", school, "--uitvoer", out, memory=True)
         summary = [line for line in output.splitlines() if line.startswith("Klaar")]
         print(f"whole school, clean build:       {wall:6.2f} s wall, peak memory {mb(peak)}")
         print(f"   {summary[-1] if summary else output.strip().splitlines()[-1]}")
+        if not args.skip_public:
+            wall_public, _, output = kmg(
+                "build", *agendas, "--klassen", school, "--uitvoer", folder / "out-public", public_api=True
+            )
+            print(
+                f"whole school, public API only:   {wall_public:6.2f} s wall (the slow mode, "
+                f"{wall_public / wall:.1f}x the fast path's {wall:.2f} s)"
+            )
 
-        wall_nc, _, _ = kmg("build", *agendas, "--classes", school, "--out", out)
+        wall_nc, _, _ = kmg("build", *agendas, "--klassen", school, "--uitvoer", out)
         print(f"rebuild, nothing changed:        {wall_nc:6.2f} s wall")
         os.utime(agendas[1])
-        wall_touch, _, _ = kmg("build", *agendas, "--classes", school, "--out", out)
+        wall_touch, _, _ = kmg("build", *agendas, "--klassen", school, "--uitvoer", out)
         print(f"rebuild after touching an agenda:{wall_touch:6.2f} s wall")
         text = agendas[1].read_text(encoding="utf-8")
         agendas[1].write_text(text.replace("titel: Dagroutine", "titel: De dagroutine"), encoding="utf-8")
-        wall_edit, _, output = kmg("build", *agendas, "--classes", school, "--out", out)
+        wall_edit, _, output = kmg("build", *agendas, "--klassen", school, "--uitvoer", out)
         rebuilt = [line for line in output.splitlines() if "niet veranderd" in line]
         print(f"rebuild after editing an agenda: {wall_edit:6.2f} s wall ({rebuilt[0] if rebuilt else 'all rebuilt'})")
 
-        naive, documents, naive_render, kmg_render = naive_baseline(agendas[1], two)
-        wall_two, _, _ = kmg("build", agendas[1], "--classes", two, "--out", folder / "out-two")
+        naive, documents, naive_render = naive_baseline(agendas[1], two)
+        kmg_render = kmg_rendering(agendas[1], two, fast=True)
+        wall_two, _, _ = kmg("build", agendas[1], "--klassen", two, "--uitvoer", folder / "out-two")
         print(
             f"naive baseline, 2 classes:       {naive:6.2f} s wall "
-            f"({documents} write_pdf calls, a fresh FontConfiguration each)"
+            f"({documents} write_pdf calls, a fresh FontConfiguration each; nothing else in that process)"
         )
         print(f"kmg, same 2 classes:             {wall_two:6.2f} s wall (including start-up)")
         print(f"ratio naive / kmg:               {naive / wall_two:6.1f}x")
         print(
-            f"rendering only (one core, start-up excluded): naive {naive_render:.2f} s, kmg {kmg_render:.2f} s, "
-            f"ratio {naive_render / kmg_render:.1f}x"
+            f"rendering only (one core, start-up excluded, separate processes): naive {naive_render:.2f} s, "
+            f"kmg {kmg_render:.2f} s, ratio {naive_render / kmg_render:.1f}x"
         )
 
         checks = [kmg("check", REPO / "agendas" / AGENDAS[0])[0] for _ in range(5)]

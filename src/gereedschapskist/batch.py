@@ -8,12 +8,18 @@ WeasyPrint is imported only inside the workers and `render`, never by `kmg check
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
-from collections.abc import Iterator, Sequence
+import signal
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .agenda.model import Agenda
 from .errors import UserError
@@ -21,8 +27,11 @@ from .fileio import write_bytes_atomic
 from .slug import slugify
 
 if TYPE_CHECKING:
-    from .classes import SchoolClass
-    from .render import Renderer
+    from .classes import Pupil, SchoolClass
+    from .render import Renderer, UnprintableName
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 GUIDE = "leidraad.pdf"
 FORMS = "gespreksformulieren.pdf"
@@ -96,12 +105,85 @@ def _refuse_shared_folders(jobs: Sequence[Job]) -> None:
             )
 
 
+# --- instroom: one new pupil's documents, next to the class's own --------------------------
+
+
+def find_pupil(classes: Sequence[SchoolClass], name: str, source: Path | None = None) -> tuple[SchoolClass, Pupil]:
+    """The pupil called `name`: the name as printed, or the roepnaam when only one pupil has it.
+
+    The messages may repeat what the user typed (their own input) but never name other pupils.
+    """
+    wanted = _name_key(name)
+    if not wanted:
+        raise UserError("--leerling heeft een naam nodig, bijvoorbeeld --leerling \"Roepnaam Achternaam\".")
+    everyone = [(klass, pupil) for klass in classes for pupil in klass.leerlingen]
+    matches = [(k, p) for k, p in everyone if _name_key(p.naam) == wanted]
+    if not matches:
+        matches = [(k, p) for k, p in everyone if _name_key(p.roepnaam) == wanted]
+        if len(matches) > 1:
+            raise UserError(
+                f"'{name}' past bij meer dan één leerling in de klassenlijst. "
+                "Geef de hele naam zoals op het formulier (roepnaam, tussenvoegsel, achternaam).",
+                path=source,
+            )
+    if not matches:
+        raise UserError(
+            f"'{name}' staat niet in de klassenlijst. Schrijf de naam zoals op het formulier "
+            "(roepnaam, tussenvoegsel, achternaam) of alleen de roepnaam.",
+            path=source,
+        )
+    if len(matches) > 1:
+        raise UserError(
+            f"'{name}' staat meer dan eens in de klassenlijst. Maak voor deze leerling een lijst "
+            "met alleen de eigen regel en gebruik die met --klassen.",
+            path=source,
+        )
+    return matches[0]
+
+
+def _name_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def make_instroom_plan(
+    agendas: Sequence[tuple[Path, Agenda]],
+    classes: Sequence[SchoolClass],
+    names: Sequence[str],
+    day: str,
+    source: Path | None = None,
+) -> Plan:
+    """Jobs for just these pupils, each in its own folder `instroom-<day>-<name>` inside its class's folder.
+
+    The class's own PDFs and cache entries are not touched: a pupil who joins later gets a
+    form without reprinting (or replacing) the forms of the whole class.
+    """
+    plan = Plan()
+    chosen: dict[int, tuple[SchoolClass, Pupil]] = {}
+    for name in names:
+        klass, pupil = find_pupil(classes, name, source)
+        chosen.setdefault(id(pupil), (klass, pupil))
+    taken: set[Path] = set()
+    for klass, pupil in chosen.values():
+        alone = dataclasses.replace(klass, leerlingen=(pupil,))
+        part = make_plan(agendas, [alone])
+        plan.unserved += part.unserved
+        for job in part.jobs:
+            base = f"instroom-{day}-{slugify(pupil.naam, empty='leerling')}"
+            folder, counter = job.folder / base, 2
+            while folder in taken:
+                folder, counter = job.folder / f"{base}-{counter}", counter + 1
+            taken.add(folder)
+            plan.jobs.append(dataclasses.replace(job, folder=folder))
+    return plan
+
+
 @dataclass(frozen=True)
 class JobResult:
     job: Job
     pages: int
     files: int
     warnings: tuple[str, ...] = ()  # what WeasyPrint complained about (e.g. a refused URL)
+    unprintable: tuple[UnprintableName, ...] = ()  # pupils whose name no font can print: left blank
 
 
 # --- rendering one job -------------------------------------------------------------------
@@ -113,7 +195,13 @@ def _init_worker(template_dirs: Sequence[Path]) -> None:
     global _renderer
     from .render import Renderer
 
+    _ignore_ctrl_c()
     _renderer = Renderer(template_dirs)
+
+
+def _ignore_ctrl_c() -> None:
+    """Workers ignore Ctrl-C: the main process decides, and a job always finishes its files."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobResult:
@@ -124,7 +212,10 @@ def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobRes
     guide_path, forms_path = job.outputs()
     write_bytes_atomic(out_dir / guide_path, guide.data)
     write_bytes_atomic(out_dir / forms_path, forms.data)
-    return JobResult(job, guide.pages + forms.pages, 2, (*guide.warnings, *forms.warnings))
+    from .render import unprintable_names
+
+    warnings = (*guide.warnings, *forms.warnings)
+    return JobResult(job, guide.pages + forms.pages, 2, warnings, unprintable_names(guide, forms))
 
 
 def default_jobs() -> int:
@@ -132,6 +223,27 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+# ProcessPoolExecutor refuses more workers than this on Windows (WaitForMultipleObjects' limit).
+WINDOWS_MAX_WORKERS = 61
+# Each worker renders about this many classes before its pool is replaced by a fresh one,
+# which bounds the memory a long whole-school build can gather in the workers.
+TASKS_PER_WORKER = 64
+
+
+def worker_count(requested: int | None, jobs: int, *, platform: str = sys.platform) -> int:
+    workers = max(1, min(requested or default_jobs(), jobs))
+    if platform == "win32":
+        workers = min(workers, WINDOWS_MAX_WORKERS)
+    return workers
+
+
+def start_method() -> str:
+    """forkserver where it exists (workers start clean and fast), else spawn (Windows)."""
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def execute(
@@ -142,7 +254,7 @@ def execute(
     workers: int | None = None,
 ) -> Iterator[JobResult]:
     """Render every job, yielding results as they finish (in completion order)."""
-    workers = max(1, min(workers or default_jobs(), len(jobs)))
+    workers = worker_count(workers, len(jobs))
     if workers == 1:
         from .render import Renderer
 
@@ -150,30 +262,78 @@ def execute(
         for job in jobs:
             yield run_job(job, out_dir, renderer)
         return
-    import multiprocessing
-
-    # forkserver: workers start clean (no inherited threads or half-built state) and can be
-    # recycled with max_tasks_per_child, which the plain fork method does not allow.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint", "gereedschapskist.render"])
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
+    yield from pool_map(
+        functools.partial(run_job, out_dir=out_dir),
+        jobs,
+        workers=workers,
         initializer=_init_worker,
         initargs=(tuple(template_dirs),),
-        max_tasks_per_child=64,  # bounds memory growth of long whole-school builds
+        preload=("weasyprint", "gereedschapskist.render"),
     )
+
+
+def pool_map(
+    function: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    workers: int,
+    initializer: Callable[..., object] = _ignore_ctrl_c,
+    initargs: tuple = (),
+    preload: Sequence[str] = (),
+    tasks_per_worker: int = TASKS_PER_WORKER,
+    method: str | None = None,
+) -> Iterator[R]:
+    """`function` over `items` in worker processes, yielding results in completion order.
+
+    Fresh workers after about `tasks_per_worker` tasks each, done here and not with
+    `max_tasks_per_child`: that one loses workers and hangs the pool (CPython gh-115634).
+    A pool that has had its share is shut down without waiting (its last tasks still
+    finish) while a new pool takes the next tasks, so there is no pause between pools.
+    Only a few tasks per worker are queued at a time, so Ctrl-C stops quickly.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context(method or start_method())
+    if context.get_start_method() == "forkserver" and preload:
+        context.set_forkserver_preload(list(preload))
+    per_pool = max(1, tasks_per_worker * workers)
+    queue = iter(items)
+    pools: list[ProcessPoolExecutor] = []
+    pool: ProcessPoolExecutor | None = None
+    submitted = 0
+    pending: set[Future[R]] = set()
     try:
-        pending: dict[Future[JobResult], Job] = {pool.submit(run_job, job, out_dir): job for job in jobs}
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        while True:
+            while len(pending) < 2 * workers and (item := next(queue, _END)) is not _END:
+                if pool is None or submitted >= per_pool:
+                    if pool is not None:
+                        pool.shutdown(wait=False)
+                    pool = ProcessPoolExecutor(workers, context, initializer, initargs)
+                    pools.append(pool)
+                    submitted = 0
+                pending.add(pool.submit(function, item))
+                submitted += 1
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                pending.pop(future)
-                yield future.result()
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    raise UserError(
+                        "een van de processen die de PDF's maken is onverwacht gestopt (te weinig geheugen?). "
+                        "Probeer het opnieuw met minder processen tegelijk (--processen 1)."
+                    ) from None
+                yield result
     except BaseException:
-        # Ctrl-C (the workers get it too and drop their half-written files) or an error:
-        # don't start the classes still queued, so the build stops within seconds.
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Ctrl-C or an error (or the caller stopped early): don't start the tasks still
+        # queued; the ones running finish their files, so nothing is left half-written.
+        for each in pools:
+            each.shutdown(wait=False, cancel_futures=True)
         raise
     finally:
-        pool.shutdown(wait=True)
+        for each in pools:
+            each.shutdown(wait=True)
+
+
+_END = object()

@@ -84,10 +84,16 @@ class Manifest:
     def pages(self, folder: Path) -> int:
         return int(self.entries.get(folder.as_posix(), {}).get("pages", 0))
 
-    def record(self, folder: Path, key: str, files: Sequence[Path], pages: int) -> None:
+    def pupils(self, folder: Path) -> int | None:
+        """How many pupils the class had when its forms were last made (None: not known)."""
+        pupils = self.entries.get(folder.as_posix(), {}).get("pupils")
+        return pupils if isinstance(pupils, int) else None
+
+    def record(self, folder: Path, key: str, files: Sequence[Path], pages: int, pupils: int | None = None) -> None:
         self.entries[folder.as_posix()] = {
             "key": key,
             "pages": pages,
+            "pupils": pupils,
             "files": {f.name: file_digest(self.out_dir / f) for f in files},
         }
 

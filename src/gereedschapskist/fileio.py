@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from .errors import UserError, os_error_text
@@ -28,29 +29,63 @@ def read_limited(path: Path, limit: int) -> bytes:
         return handle.read(limit + 1)
 
 
+# Windows refuses to replace a file that another program (a PDF viewer) holds open:
+# ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+_FILE_IN_USE = (5, 32, 33)
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` via a temporary file in the same folder and `os.replace`.
 
     A reader (or a printer queue) sees either the old file or the complete new one, also
-    when the build is interrupted with Ctrl-C halfway.
+    when the build is interrupted with Ctrl-C halfway. The file gets the permissions of
+    any new file (the umask, so colleagues on a shared folder can open it; never
+    world-writable), not mkstemp's owner-only 0600.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise UserError(
             f"De map kan niet gemaakt of beschreven worden ({os_error_text(exc)}).", path=path.parent
         ) from None
+    tmp: Path | None = None
     try:
+        fd, tmp = _create_temporary(path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(exc, PermissionError) and getattr(exc, "winerror", None) in _FILE_IN_USE and tmp is not None:
+            raise UserError(
+                "dit bestand is nog open in een ander programma; sluit het PDF-bestand in uw PDF-lezer "
+                "en probeer het opnieuw."
+                if path.suffix.lower() == ".pdf"
+                else "dit bestand is nog open in een ander programma; sluit het en probeer het opnieuw.",
+                path=path,
+            ) from None
+        if isinstance(exc, OSError) and tmp is None:
+            raise UserError(
+                f"De map kan niet beschreven worden ({os_error_text(exc)}).", path=path.parent
+            ) from None
         if isinstance(exc, OSError):
             raise UserError(f"Het bestand kan niet geschreven worden ({os_error_text(exc)}).", path=path) from None
         raise
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new, exclusive temporary file next to `path`, created with mode 0664 minus the umask."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        # a short prefix: a name near the length limit fails at the rename, naming the file, not the folder
+        tmp = path.parent / f".{path.name[:40]}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, flags, 0o664), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -70,3 +70,9 @@ def reader(pdf: RenderedPdf | bytes) -> pypdf.PdfReader:
 
 def page_texts(pdf: RenderedPdf | bytes) -> list[str]:
     return [page.extract_text() for page in reader(pdf).pages]
+
+
+@pytest.fixture(scope="session")
+def public_renderer() -> Renderer:
+    """A renderer that prints with WeasyPrint's public API only (the slow mode)."""
+    return Renderer(fast=False)

@@ -236,22 +236,15 @@ def test_every_page_of_a_form_has_content_under_the_header(renderer: Renderer, m
             assert _boxes_with_class(page, "onderwerp") or _boxes_with_class(page, "afspraken")
 
 
-def test_stacked_forms_print_like_one_flowing_document(renderer: Renderer) -> None:
+def test_stacked_forms_print_like_one_flowing_document(renderer: Renderer, public_renderer: Renderer) -> None:
     # forms_pdf lays the shared content out once and stacks it under every header;
-    # the plain way (forms_html: everything in one flow) must give the same pages.
+    # the public way (everything in one flow) must give the same pages.
     klass = school_class(5)
     stacked = renderer.forms_pdf(agenda(), klass)
-    flowing = renderer.write(renderer.layout_html(renderer.forms_html(agenda(), klass)), "gespreksformulieren")
+    flowing = public_renderer.forms_pdf(agenda(), klass)
     assert stacked.pages == flowing.pages == 10
     for mine, plain in zip(page_texts(stacked), page_texts(flowing), strict=True):
         assert mine.split() == plain.split()
-
-
-def test_forms_html_is_a_standalone_document(renderer: Renderer) -> None:
-    html = renderer.forms_html(agenda(), school_class(2))
-    assert html.count('class="formulier"') == 2
-    assert '<link rel="stylesheet" href="file://' in html
-    assert "Zoë van der Berg" in html
 
 
 def test_a_schools_taller_header_pushes_the_content_down(tmp_path) -> None:

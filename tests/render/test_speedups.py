@@ -1,37 +1,118 @@
-"""The speed-ups for pydyf and WeasyPrint change speed only, never the bytes written."""
+"""The speed-ups for pydyf, tinyhtml5 and WeasyPrint: one table, all or nothing, reversible.
+
+Every patch but zlib's level changes speed only, never the bytes written: each test
+writes the same document with and without one patch and compares the bytes.
+"""
 
 from __future__ import annotations
 
 import re
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pydyf
 import pytest
+import tinyhtml5.inputstream
 import weasyprint.layout
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
 from gereedschapskist.render import speedups
 
-
-def test_cached_page_references_write_identical_pdfs() -> None:
-    html = HTML(string="<html lang=nl><title>t</title>" + "<p style='break-after: page'>x</p>" * 5)
-    document = html.render()
-    speedups.install()
-    cached = document.write_pdf(pdf_tags=True, pdf_identifier=b"test")
-    patched = pydyf.PDF.page_references
-    original = property(patched.fget.__wrapped__) if hasattr(patched.fget, "__wrapped__") else None
-    assert getattr(patched.fget, "_kmg_cached", False)
-    if original is not None:
-        pydyf.PDF.page_references = original
-        try:
-            plain = document.write_pdf(pdf_tags=True, pdf_identifier=b"test")
-        finally:
-            pydyf.PDF.page_references = patched
-        assert plain == cached
+SAME_BYTES = [patch for patch in speedups.PATCHES if not patch.changes_bytes]
 
 
-def test_cache_follows_added_pages() -> None:
-    speedups.install()
+@pytest.fixture(autouse=True)
+def reproducible(renderer) -> None:
+    """A Renderer fixes fontTools' font timestamps and filters its speed note (see renderer.py)."""
+
+
+@pytest.fixture
+def installed() -> Iterator[None]:
+    with speedups.installed():
+        yield
+
+
+@contextmanager
+def without(*patches: speedups.Patch) -> Iterator[None]:
+    """The table installed, but these patches' originals put back for the block."""
+    replacements = [patch.current() for patch in patches]
+    for patch in patches:
+        setattr(patch.owner, patch.attribute, speedups.original(patch))
+    try:
+        yield
+    finally:
+        for patch, replacement in zip(patches, replacements, strict=True):
+            setattr(patch.owner, patch.attribute, replacement)
+
+
+def _document(repeat: int = 5) -> HTML:
+    return HTML(string="<html lang=nl><title>t</title>" + "<p style='break-after: page'>x <b>y</b></p>" * repeat)
+
+
+def test_every_patch_is_applied_and_undone() -> None:
+    with speedups.installed(False):
+        before = [patch.current() for patch in speedups.PATCHES]
+        assert speedups.install()
+        assert all(patch.current() is not old for patch, old in zip(speedups.PATCHES, before, strict=True))
+        assert speedups.install()  # twice is harmless: nothing is wrapped twice
+        assert [speedups.original(patch) for patch in speedups.PATCHES] == before
+        speedups.uninstall()
+        assert all(patch.current() is old for patch, old in zip(speedups.PATCHES, before, strict=True))
+        assert pydyf.zlib is zlib
+
+
+def test_an_unexpected_shape_patches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A later tinyhtml5 that keeps its cache in another type: none of the patches go in.
+    with speedups.installed(False):
+        monkeypatch.setattr(tinyhtml5.inputstream, "characters_until_regex", type("Cache", (dict,), {})())
+        assert speedups.problems() == ["tinyhtml5.inputstream.characters_until_regex"]
+        assert not speedups.install()
+        assert not speedups.is_installed()
+        assert pydyf.zlib is zlib
+        assert not hasattr(pydyf.PDF.page_references.fget, "__wrapped__")
+
+
+def test_a_missing_target_patches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    with speedups.installed(False):
+        monkeypatch.delattr(pydyf, "_to_bytes")
+        assert speedups.problems() == ["pydyf._to_bytes"]
+        assert not speedups.install()
+        assert pydyf.zlib is zlib
+
+
+@pytest.mark.parametrize("patch", SAME_BYTES, ids=[patch.name for patch in SAME_BYTES])
+def test_each_same_bytes_patch_writes_identical_pdfs(installed: None, patch: speedups.Patch) -> None:
+    document = _document().render()
+    patched = document.write_pdf(pdf_tags=True, pdf_identifier=b"test")
+    with without(patch):
+        plain = _document().render().write_pdf(pdf_tags=True, pdf_identifier=b"test")
+    assert plain == patched
+
+
+def test_only_the_zlib_level_changes_the_bytes(installed: None) -> None:
+    (level,) = [patch for patch in speedups.PATCHES if patch.changes_bytes]
+    assert (level.owner, level.attribute) == (pydyf, "zlib")
+    document = _document(40).render()
+    faster = document.write_pdf(pdf_identifier=b"test")
+    with without(level):
+        smaller = document.write_pdf(pdf_identifier=b"test")
+    assert faster != smaller
+    assert len(smaller) < len(faster) < len(smaller) * 1.1
+    with without(*speedups.PATCHES):
+        assert document.write_pdf(pdf_identifier=b"test") == smaller
+
+
+def test_outside_a_write_nothing_is_cached(installed: None) -> None:
+    dictionary = pydyf.Dictionary({"A": 1})
+    dictionary.number = 7
+    assert dictionary.data == b"<</A 1>>"
+    dictionary["A"] = 2
+    assert dictionary.data == b"<</A 2>>"
+
+
+def test_cache_follows_added_pages(installed: None) -> None:
     pdf = pydyf.PDF()
     for _ in range(3):
         page = pydyf.Dictionary({"Type": "/Page"})
@@ -41,67 +122,33 @@ def test_cache_follows_added_pages() -> None:
     assert pdf.page_references == pdf.page_references
 
 
-def test_install_twice_is_harmless() -> None:
-    speedups.install()
-    first = pydyf.PDF.page_references
-    speedups.install()
-    assert pydyf.PDF.page_references is first
-
-
-def test_serialising_each_object_once_writes_identical_pdfs() -> None:
-    html = HTML(string="<html lang=nl><title>t</title>" + "<p style='break-after: page'>x <b>y</b></p>" * 5)
-    document = html.render()
-    speedups.install()
-    once = document.write_pdf(pdf_tags=True, pdf_identifier=b"test")
-    patched = {cls: cls.data for cls in speedups._SERIALISED_CLASSES}
-    write = pydyf.PDF.write
-    assert getattr(write, "_kmg_cached", False)
-    try:
-        for cls, prop in patched.items():
-            cls.data = property(prop.fget.__wrapped__)
-        pydyf.PDF.write = write.__wrapped__
-        twice = document.write_pdf(pdf_tags=True, pdf_identifier=b"test")
-    finally:
-        for cls, prop in patched.items():
-            cls.data = prop
-        pydyf.PDF.write = write
-    assert once == twice
-    # Outside of a write nothing is cached: a changed object serialises anew.
-    dictionary = pydyf.Dictionary({"A": 1})
-    dictionary.number = 7
-    assert dictionary.data == b"<</A 1>>"
-    dictionary["A"] = 2
-    assert dictionary.data == b"<</A 2>>"
-
-
-def test_skipping_pages_without_margin_boxes_keeps_the_layout() -> None:
+def test_skipping_pages_without_margin_boxes_keeps_the_layout(installed: None) -> None:
     css = (
         "@page { size: A6 } @page rand { @bottom-right { content: counter(page) } }"
         ".rand { page: rand } p { break-after: page }"
     )
     body = "".join(f"<p{' class=rand' if index % 3 == 0 else ''}>{index}</p>" for index in range(7))
     html = HTML(string=f"<html lang=nl><title>t</title><style>{css}</style>{body}")
-    speedups.install()
-    patched = weasyprint.layout.make_margin_boxes
-    assert getattr(patched, "_kmg_skips_empty", False)
     quick = html.render()
     margins = [sum(isinstance(box, boxes.MarginBox) for box in page._page_box.children) for page in quick.pages]
     assert margins == [1, 0, 0, 1, 0, 0, 1]
-    weasyprint.layout.make_margin_boxes = patched.__wrapped__
-    try:
+    with without(_patch(weasyprint.layout, "make_margin_boxes")):
         full = html.render()
-    finally:
-        weasyprint.layout.make_margin_boxes = patched
     assert quick.write_pdf(pdf_identifier=b"t") == full.write_pdf(pdf_identifier=b"t")
 
 
+def _patch(owner: object, attribute: str) -> speedups.Patch:
+    (patch,) = [p for p in speedups.PATCHES if p.owner is owner and p.attribute == attribute]
+    return patch
+
+
 @pytest.mark.parametrize("item", [b"/Div", "/Div", 12, 0, -3, True, 1.5, 2.0, pydyf.Array([1, "/A"]), "é"])
-def test_quick_to_bytes_answers_like_pydyf(item: object) -> None:
-    speedups.install()
+def test_quick_to_bytes_answers_like_pydyf(installed: None, item: object) -> None:
     quick = pydyf._to_bytes
-    assert getattr(quick, "_kmg_quick", False)
+    plain = speedups.original(_patch(pydyf, "_to_bytes"))
+    assert quick is not plain
     try:
-        expected = quick.__wrapped__(item)
+        expected = plain(item)
     except UnicodeEncodeError:
         with pytest.raises(UnicodeEncodeError):
             quick(item)
@@ -109,14 +156,10 @@ def test_quick_to_bytes_answers_like_pydyf(item: object) -> None:
         assert quick(item) == expected
 
 
-def test_html_tokenizer_caches_its_patterns_and_parses_the_same() -> None:
+def test_html_tokenizer_caches_its_patterns_and_parses_the_same(installed: None) -> None:
     import xml.etree.ElementTree as ElementTree
 
-    import tinyhtml5
-    import tinyhtml5.inputstream
-
     html = "<p class=a id='b' data-x=\"y &amp; z\">Zoë &lt;b&gt; <span dir=auto>x</span></p>" * 3
-    speedups.install()
     cache = tinyhtml5.inputstream.characters_until_regex
     assert isinstance(cache, speedups._RegexCache)
     cached = ElementTree.tostring(tinyhtml5.parse(html))
@@ -124,12 +167,15 @@ def test_html_tokenizer_caches_its_patterns_and_parses_the_same() -> None:
     size = len(cache)
     tinyhtml5.parse(html)
     assert len(cache) == size
-    tinyhtml5.inputstream.characters_until_regex = {}
-    try:
+    with without(_patch(tinyhtml5.inputstream, "characters_until_regex")):
         plain = ElementTree.tostring(tinyhtml5.parse(html))
-    finally:
-        tinyhtml5.inputstream.characters_until_regex = cache
     assert cached == plain
+
+
+def test_the_docstring_names_the_patch_that_changes_bytes() -> None:
+    doc = speedups.__doc__ or ""
+    assert "CHANGES THE BYTES" in doc
+    assert doc.count("CHANGES THE BYTES") == sum(patch.changes_bytes for patch in speedups.PATCHES)
 
 
 def test_garbage_collector_is_paused_per_document_and_restored(renderer) -> None:
@@ -158,3 +204,9 @@ def test_garbage_collector_is_paused_per_document_and_restored(renderer) -> None
     finally:
         del renderer.write
     assert seen == [False, False]
+
+
+def test_a_patch_overwritten_by_someone_else_is_noticed(installed: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pydyf, "_to_bytes", speedups.original(_patch(pydyf, "_to_bytes")))
+    assert speedups.problems() == ["pydyf._to_bytes"]
+    assert not speedups.install()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import EXIT_FINDINGS, EXIT_USAGE
+from ..errors import EXIT_FINDINGS, EXIT_USAGE, os_error_text
 from ..wording import aantal as _plural
 from . import command
 from .common import either, exit_code_if_cut_off, fail, user_errors
@@ -19,6 +22,10 @@ from .systemlibs import harfbuzz_tip, require_pango
 
 if TYPE_CHECKING:
     from ..batch import JobResult
+    from ..cache import Manifest
+
+# Held while a build writes into an output folder (see _build_lock).
+LOCK_FILE = ".kmg-build.lock"
 
 
 @command("build")
@@ -47,6 +54,14 @@ def build_command(
         False, "--uitgebreid", "-v", help="Toon bij meldingen van WeasyPrint en Jinja ook de Engelse tekst."
     ),
     verbose_alias: bool = typer.Option(False, "--verbose", hidden=True),
+    leerlingen: list[str] | None = typer.Option(
+        None,
+        "--leerling",
+        help="Alleen de leidraad en het formulier van deze leerling (instroom), in een eigen map "
+        "in de map van de groep; de rest van de groep blijft zoals het was. Mag vaker.",
+        show_default=False,
+        metavar="<naam>",
+    ),
 ) -> None:
     """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
     from ..agenda.load import refuse_repeated_files
@@ -57,11 +72,13 @@ def build_command(
     jobs, force, verbose = either(jobs, jobs_alias), force or force_alias, verbose or verbose_alias
     started = time.monotonic()
     exit_code_if_cut_off(EXIT_USAGE)  # `kmg build ... | head -1` stops the build: not every PDF is made
-    with user_errors(verbose=verbose):
+    with _ctrl_c_once(), user_errors(verbose=verbose):
         if templates is not None and templates.exists() and not templates.is_dir():
             raise fail(f"{templates}: dit is een bestand, geen map. Geef bij --sjablonen de map met sjablonen.")
         if templates is not None and not templates.is_dir():
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
+        if leerlingen and classes is None:
+            raise fail("--leerling werkt alleen samen met een klassenlijst (--klassen).")
         _check_out_dir(out)
         refuse_repeated_files(agendas)
         checked = [check_file(path) for path in agendas]
@@ -77,77 +94,197 @@ def build_command(
             class_list = read_class_list(classes)
             for warning in class_list.warnings:
                 typer.echo(f"Let op: {warning}", err=True)
-        from ..batch import make_plan
+        from ..batch import make_instroom_plan, make_plan
         from ..classes.model import unserved_message
 
-        plan = make_plan([(file.path, file.agenda) for file in checked if file.agenda], class_list)
+        pairs = [(file.path, file.agenda) for file in checked if file.agenda]
+        if leerlingen and class_list is not None:
+            plan = make_instroom_plan(pairs, class_list, leerlingen, datetime.date.today().isoformat(), classes)
+        else:
+            plan = make_plan(pairs, class_list)
         for klass in plan.unserved:
             typer.echo(f"Let op: {unserved_message(klass)}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
-        pages, files, pupils = _run(plan.jobs, out, templates, jobs, force, verbose)
-    seconds = time.monotonic() - started
-    typer.echo(
-        f"Klaar: {_plural(len(plan.jobs), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}, "
-        f"{_plural(pages, 'pagina', 'pagina’s')} in {_plural(files, 'bestand', 'bestanden')}, "
-        f"in {seconds:.1f} s. De PDF's staan in {out.resolve()}/"
-    )
+        blanked: list[JobResult] = []
+        with _build_lock(out):
+            pages, files = _run(plan.jobs, out, templates, jobs, force, verbose, cache=not leerlingen, blanked=blanked)
+        seconds = time.monotonic() - started
+        typer.echo(
+            f"Klaar: {_made(plan.jobs)}, {_plural(pages, 'pagina', 'pagina’s')} in "
+            f"{_plural(files, 'bestand', 'bestanden')}, in {seconds:.1f} s. De PDF's staan in {out.resolve()}/"
+        )
     if (tip := harfbuzz_tip()) is not None:
         typer.echo(tip, err=True)
+    if blanked:
+        raise typer.Exit(EXIT_FINDINGS)  # names to write in by hand (listed above)
+
+
+def _made(jobs_: list) -> str:
+    """What was made: distinct classes and pupils (a class under two agendas counts once)."""
+    classes = {job.klass.slug: job.klass for job in jobs_ if job.klass is not None}
+    if not classes:
+        return _plural(len(jobs_), "agenda", "agenda's") + ", lege formulieren"
+    pupils = sum(len(klass.leerlingen) for klass in classes.values())
+    return f"{_plural(len(classes), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}"
+
+
+@contextmanager
+def _ctrl_c_once() -> Iterator[None]:
+    """The first Ctrl-C stops the build; every later one is ignored, so the clean-up is never cut short.
+
+    Without this a second Ctrl-C lands in the middle of shutting down the process pool or
+    saving the cache (chained tracebacks, a stray temporary file, workers left running).
+    """
+    interrupted = False
+
+    def on_ctrl_c(signum: int, frame: object) -> None:
+        nonlocal interrupted
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        interrupted = True
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_ctrl_c)
+    except ValueError:  # not the main thread (an embedding program): leave Ctrl-C alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        if not interrupted:
+            signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _build_lock(out: Path) -> Iterator[None]:
+    """One build at a time per output folder: two would overwrite each other's cache."""
+    from filelock import FileLock, Timeout
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(out / LOCK_FILE)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            typer.echo(
+                f"kmg: er loopt al een andere 'kmg build' in {out}; kmg wacht tot die klaar is "
+                "(stoppen kan met Ctrl-C).",
+                err=True,
+            )
+            lock.acquire()
+    except OSError as exc:
+        raise fail(
+            f"{out}: de map voor de PDF's kan niet gemaakt of beschreven worden ({os_error_text(exc)})."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _run(
-    jobs_: list, out: Path, templates: Path | None, workers: int | None, force: bool, verbose: bool = False
-) -> tuple[int, int, int]:
+    jobs_: list,
+    out: Path,
+    templates: Path | None,
+    workers: int | None,
+    force: bool,
+    verbose: bool = False,
+    *,
+    cache: bool = True,
+    blanked: list[JobResult] | None = None,
+) -> tuple[int, int]:
+    """Make what is not up to date; returns pages and files (also those kept from the last build).
+
+    Without `cache` (instroom) every job is made, and the cache is neither read nor written:
+    the class's own files and entries stay as they are.
+    """
     from ..batch import execute
     from ..cache import Manifest, templates_digest
     from ..resources import builtin_template_dir
 
     template_dirs = (templates,) if templates else ()
-    digest = templates_digest([*template_dirs, builtin_template_dir()])
     manifest = Manifest(out)
-    keys = {job.folder: job.key(digest) for job in jobs_}  # a folder is unique per job
-    todo = [job for job in jobs_ if force or not manifest.is_fresh(job.folder, keys[job.folder], job.outputs())]
-    fresh = [job for job in jobs_ if job.folder not in {t.folder for t in todo}]
+    keys: dict[Path, str] = {}
+    fresh: list = []
+    todo = list(jobs_)
+    if cache:
+        digest = templates_digest([*template_dirs, builtin_template_dir()])
+        keys = {job.folder: job.key(digest) for job in jobs_}  # a folder is unique per job
+        todo = [job for job in jobs_ if force or not manifest.is_fresh(job.folder, keys[job.folder], job.outputs())]
+        fresh = [job for job in jobs_ if job.folder not in {t.folder for t in todo}]
     pages = sum(manifest.pages(job.folder) for job in fresh)
     files = 2 * len(fresh)
-    pupils = sum(job.pupils for job in fresh)
     if fresh:
-        typer.echo(f"{_plural(len(fresh), 'groep is', 'groepen zijn')} niet veranderd sinds de vorige keer.")
+        classes = {job.klass.slug for job in fresh if job.klass is not None}
+        unchanged = _plural(len(classes), "groep is", "groepen zijn") if classes else _plural(
+            len(fresh), "agenda is", "agenda's zijn"
+        )
+        typer.echo(f"{unchanged} niet veranderd sinds de vorige keer.")
+    if cache:
+        _warn_shrinking(todo, manifest)
     if not todo:
-        return pages, files, pupils
+        return pages, files
     require_pango()  # in this process, before any worker starts: one Dutch sentence, not a traceback
-    results = _remember_warnings(execute(todo, out, template_dirs=template_dirs, workers=workers), warnings := [])
-    try:
-        if sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-            with Progress(*columns, console=Console(stderr=True)) as progress:
-                task = progress.add_task("PDF's maken", total=len(todo))
+    def done(result: JobResult) -> None:
+        nonlocal pages, files
+        if result.unprintable and blanked is not None:
+            blanked.append(result)  # not cached: the next build makes (and lists) it again
+            manifest.entries.pop(result.job.folder.as_posix(), None)
+        elif cache:
+            manifest.record(
+                result.job.folder, keys[result.job.folder], result.job.outputs(), result.pages, result.job.pupils
+            )
+        pages, files = pages + result.pages, files + result.files
+
+    warnings: list[str] = []
+    try:
+        with closing(execute(todo, out, template_dirs=template_dirs, workers=workers)) as results:
+            if sys.stderr.isatty():
+                from rich.console import Console
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+                columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+                with Progress(*columns, console=Console(stderr=True)) as progress:
+                    task = progress.add_task("PDF's maken", total=len(todo))
+                    for result in results:
+                        done(result)
+                        warnings.extend(result.warnings)
+                        progress.update(task, advance=1, description=f"{result.job.label}: klaar")
+                    progress.update(task, description="PDF's maken")
+            else:
                 for result in results:
-                    manifest.record(result.job.folder, keys[result.job.folder], result.job.outputs(), result.pages)
-                    pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
-                    progress.update(task, advance=1, description=f"{result.job.label}: klaar")
-                progress.update(task, description="PDF's maken")
-        else:
-            for result in results:
-                manifest.record(result.job.folder, keys[result.job.folder], result.job.outputs(), result.pages)
-                pages, files, pupils = pages + result.pages, files + result.files, pupils + result.job.pupils
-                typer.echo(
-                    f"{result.job.label}: {_plural(result.pages, 'pagina', 'pagina’s')} -> {out / result.job.folder}"
-                )
+                    done(result)
+                    warnings.extend(result.warnings)
+                    pages_text = _plural(result.pages, "pagina", "pagina’s")
+                    typer.echo(f"{result.job.label}: {pages_text} -> {out / result.job.folder}")
     finally:
         # also after Ctrl-C or an error: what was written completely is kept as done
-        manifest.save()
+        if cache:
+            manifest.save()
     if warnings:
         from .foreign import warning_lines
 
         for warning in dict.fromkeys(warnings):
             for line in warning_lines(warning, verbose=verbose):
                 typer.echo(line, err=True)
-    return pages, files, pupils
+    if blanked:
+        _print_blanked(blanked)
+    return pages, files
+
+
+def _warn_shrinking(todo: list, manifest: Manifest) -> None:
+    """A class list with fewer pupils than last time replaces the class's forms: say so before it happens."""
+    for job in todo:
+        before = manifest.pupils(job.folder)
+        if before is not None and job.klass is not None and job.pupils < before:
+            typer.echo(
+                f"Let op: {job.label} had de vorige keer {_plural(before, 'leerling', 'leerlingen')}, nu "
+                f"{job.pupils}; de gespreksformulieren van de groep worden vervangen. "
+                "Alleen een nieuwe leerling? Gebruik dan de hele klassenlijst met --leerling NAAM.",
+                err=True,
+            )
 
 
 def _check_out_dir(out: Path) -> None:
@@ -164,7 +301,18 @@ def _check_out_dir(out: Path) -> None:
         raise fail(f"{out}: in deze map mag kmg niet schrijven. Kies met --uitvoer een andere map.")
 
 
-def _remember_warnings(results: Iterator[JobResult], into: list[str]) -> Iterator[JobResult]:
-    for result in results:
-        into.extend(result.warnings)
-        yield result
+def _print_blanked(blanked: list[JobResult]) -> None:
+    # The names go to the console only (the school needs them to write them in by hand), never to a log.
+    typer.echo(
+        "Let op: geen enkel lettertype kan deze namen afdrukken. Op hun formulier en in de afvinklijst staat "
+        "een lege regel; schrijf de naam daar met de hand op:",
+        err=True,
+    )
+    for result in blanked:
+        pupils = result.job.klass.leerlingen if result.job.klass else ()
+        for name in result.unprintable:
+            typer.echo(
+                f"  {result.job.label}, leerling {name.position} in de lijst: {pupils[name.position - 1].naam} "
+                f"(tekens {name.code_points()})",
+                err=True,
+            )

@@ -4,33 +4,40 @@ One `Renderer` lives for a whole build: it holds the one font configuration, the
 print stylesheet parsed once, and one Jinja2 environment, so that the per-class cost
 is only filling in templates, laying them out and writing the PDF.
 
-The forms of a class are printed as two layers that WeasyPrint lays out separately
-and this module stacks page by page:
+Two ways to print, with the same pages:
 
-* the per-pupil layer (`gespreksformulieren.html.j2`): one HTML document with every
-  pupil's header and the page frame (footers with name and "pagina x van y", the
-  blank filler pages that make every form start on a right-hand page);
-* the shared content (`formulier_inhoud.html.j2`): date, attendance, topics with
-  their writing lines and the agreements. It is identical for every pupil, so it is
-  laid out once per agenda and reused for every pupil and every class.
+* The public way (`fast=False`): each document is one HTML document laid out and
+  written with WeasyPrint's public API (`HTML.render`, `Document.write_pdf`): the guide
+  in one flow, the forms of a class as one flowing document. Used when the installed
+  WeasyPrint, pydyf or tinyhtml5 is not the tested release, or a private target has
+  another shape (`compat.py`); the result then carries `compat.SLOW_MODE_NOTE`.
+* The fast way, in layers. Both documents have a part that is the same for every
+  class (the agenda) or every pupil (the form's content) and a part that is not (the
+  header, the checklist, the footers). The shared part is laid out once per agenda
+  and joined page by page with a small per-class layout (`_layered_pages`, one page
+  loop for both). Joining is done two ways, for a reason:
 
-Laying out the shared content once instead of 28 times per class, and painting it
-once per PDF (`stacking.StackedPage` replays its PDF operators for every next pupil),
-makes the forms about four times faster; the pages are still real WeasyPrint pages
-(text, tags, fonts), composed from the boxes of both layouts, and byte for byte what
-WeasyPrint writes when it paints every page itself. Because the content does not depend
-on the pupil, every form has the same number of pages, known before the per-pupil
-layer is laid out. The header space the content leaves free is checked against
-every laid-out header; a taller header (a very long name) makes the content be laid
-out again with more room, so nothing ever overlaps.
+  - the guide (`_joined_guide_page`) splices the two box trees into the one tree of
+    the one-flow guide: a guide holds each agenda page once, so there is nothing to
+    gain from replaying paint, and the PDF is byte for byte the one WeasyPrint writes
+    for the one-flow guide (tests/render/test_guide.py);
+  - the forms (`stacking.StackedPage`) keep the layers apart while painting: a PDF holds
+    the same content page once per pupil (28 times), so it is painted once and its PDF
+    operators are replayed for every next pupil. The footers of the per-pupil layer
+    are then painted like margin boxes. Laying out the content once instead of 28
+    times and painting it once per PDF makes the forms about four times faster.
 
-The guide is printed the same way (`layout_guide`, leidraad.html.j2): its agenda
-content (time bar, agenda table, tips) is laid out once per agenda and header height,
-below an empty block as tall as the class's header; per class only the header, the
-checklist and the footers are laid out. The two are joined page by page into one
-`div.leidraad`, so the pages, their paint order and tags are those of the one-flow
-guide: the PDF is byte for byte the one WeasyPrint writes for it (tests/render/test_guide.py).
-A school's own leidraad.html.j2 is printed in one flow.
+  Every form has the same number of pages, known before the per-pupil layer is laid
+  out. The header space the content leaves free is checked against every laid-out
+  header; a taller header (a very long name) makes the content be laid out again with
+  more room, so nothing ever overlaps. A school's own leidraad.html.j2 is printed in one flow.
+
+The class names, anchors and variables the templates and this module share are in `contract.py`.
+
+Characters no font has are found in two independent ways: WeasyPrint's warning while
+it draws, and the `missing` glyphs of the fonts the written document used. A pupil's
+name with such characters is left blank (a line to fill in by hand) and reported in
+`RenderedPdf.unprintable`; anything else raises `MissingGlyphs`.
 """
 
 from __future__ import annotations
@@ -38,44 +45,40 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-import math
 import os
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from weasyprint import CSS, HTML, Document
-from weasyprint.document import Page
-from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from .. import resources
 from ..agenda.model import Agenda
-from ..classes.model import SchoolClass
-from . import speedups, views
+from ..classes.model import Pupil, SchoolClass
+from . import compat, views
+from .contract import (
+    CONTENT_BLOCK,
+    CONTENT_VARIABLE,
+    FORM_ANCHOR_PREFIX,
+    FORM_CONTENT_TEMPLATE,
+    FORMS_TEMPLATE,
+    GUIDE_TEMPLATE,
+    STYLESHEET,
+)
 from .environment import load_template, make_environment, render_block, render_template
 from .errors import MissingGlyphs, TemplateProblem
 from .fetcher import TemplateDirFetcher
-from .stacking import FOOTER_CLASS, PaintCache, StackedPage
-
-GUIDE_TEMPLATE = "leidraad.html.j2"
-FORMS_TEMPLATE = "gespreksformulieren.html.j2"
-FORM_CONTENT_TEMPLATE = "formulier_inhoud.html.j2"
-STYLESHEET = "print.css"
-
-FORM_ANCHOR_PREFIX = "formulier-"
-# The class that marks the room the shared content of a form leaves for the per-pupil header.
-HEADER_SPACE_CLASS = "kop-ruimte"
-# The class of the guide layers' empty blocks (room for the header, page breaks), left out when they are joined.
-LAYER_SPACE_CLASS = "laag-ruimte"
 
 # WeasyPrint reports a glyph that no font has with this message (weasyprint/draw/text.py)
-# while it draws; the first argument is the character.
+# while it draws; the first argument is the character. Not the only check (see `_missing_characters`).
 _NOTDEF_MESSAGE = ".notdef glyph rendered"
+# A pupil whose name cannot be printed: a blank form / checklist row to fill in by hand.
+_BLANK_PUPIL = Pupil("", "", "")
 
 
 def builtin_template_dir() -> Path:
@@ -84,13 +87,39 @@ def builtin_template_dir() -> Path:
     return resources.builtin_template_dir()
 
 
+@dataclass(frozen=True)
+class UnprintableName:
+    """A pupil whose name no font can print: left blank in the PDF.
+
+    `position` is the pupil's place (from 1) in the class as printed; `characters` the
+    characters no font has. Deliberately no name: this may be logged.
+    """
+
+    position: int
+    characters: str
+
+    def code_points(self) -> str:
+        return ", ".join(f"U+{ord(character):04X}" for character in self.characters)
+
+
+def unprintable_names(*pdfs: RenderedPdf) -> tuple[UnprintableName, ...]:
+    """The pupils left blank in any of these PDFs (of one class), by position."""
+    blank: dict[int, set[str]] = {}
+    for pdf in pdfs:
+        for name in pdf.unprintable:
+            blank.setdefault(name.position, set()).update(name.characters)
+    return tuple(UnprintableName(position, "".join(sorted(blank[position]))) for position in sorted(blank))
+
+
 @dataclass
 class RenderedPdf:
-    """A finished PDF. `warnings` holds what WeasyPrint complained about (e.g. a refused URL)."""
+    """A finished PDF. `warnings` holds what WeasyPrint complained about (e.g. a refused URL)
+    and the note when the slow mode is used; `unprintable` the pupils whose name was left blank."""
 
     data: bytes
     pages: int
     warnings: tuple[str, ...] = ()
+    unprintable: tuple[UnprintableName, ...] = ()
 
 
 @dataclass
@@ -126,216 +155,141 @@ class PupilLayer:
 
 
 class Renderer:
-    """Renders the guide and the note forms; make one per process and reuse it for every class."""
+    """Renders the guide and the note forms; make one per process and reuse it for every class.
 
-    def __init__(self, template_dirs: Sequence[Path] = ()) -> None:
+    `fast=None` takes the fast, layered way when `compat` allows it; `fast=False` always
+    prints with WeasyPrint's public API (slower, same pages).
+    """
+
+    def __init__(self, template_dirs: Sequence[Path] = (), *, fast: bool | None = None) -> None:
         user_dirs = tuple(Path(folder) for folder in template_dirs)
         for folder in user_dirs:
             if not folder.is_dir():
                 raise TemplateProblem("deze sjabloonmap bestaat niet of is geen map", template=str(folder), path=folder)
         self.template_dirs: tuple[Path, ...] = (*user_dirs, builtin_template_dir())
         _without_harfbuzz_subset_too()
-        speedups.install()
+        if fast is None:
+            fast = not compat.fast_path_problems()
+        self.fast = bool(fast) and compat.install_speedups()
+        # Said with every document in the slow mode; the CLI prints each distinct warning once.
+        self.notes: tuple[str, ...] = () if self.fast else (compat.slow_mode_note(),)
         self.font_config = FontConfiguration()
         self.fetcher = TemplateDirFetcher(self.template_dirs)
         self.env = make_environment(self.template_dirs)
         self.env.filters["isolate"] = isolate
         self.css_warnings: list[str] = []
         self.stylesheet_path, self.css = self._load_stylesheet()
-        # The forms' shared content per agenda (see the module docstring).
-        self._form_contents: dict[tuple[str, str | None], FormContent] = {}
-        # The guide's agenda content per agenda and header height, and its last page count per agenda.
-        self._guide_contents: dict[tuple[str, str], Layout] = {}
-        self._guide_pages: dict[str, int] = {}
+        # The slow mode's page count of a form per agenda (the content laid out on its own).
+        self._content_pages: dict[str, int] = {}
+        self._layers: Any = None
+        if self.fast:
+            from .layers import LayeredPrinter
+
+            self._layers = LayeredPrinter(self)
 
     # -- public API ---------------------------------------------------------------
 
     def guide_pdf(self, agenda: Agenda, klass: SchoolClass | None) -> RenderedPdf:
         """The teacher's guide (leidraad) with the class checklist."""
-        with _cyclic_gc_paused():
-            return self.write(self.layout_guide(agenda, klass), "leidraad")
+        return self._printable(klass, "leidraad", lambda printed: self.layout_guide(agenda, printed))
 
     def forms_pdf(self, agenda: Agenda, klass: SchoolClass | None) -> RenderedPdf:
         """One note form per pupil, each starting on a recto page; one blank form without pupils."""
-        with _cyclic_gc_paused():
-            return self.write(self.layout_forms(agenda, klass), "gespreksformulieren")
-
-    @property
-    def base_url(self) -> str:
-        """Folder (as a URL) that relative links in the HTML of `guide_html`/`forms_html` resolve against."""
-        return self.stylesheet_path.parent.as_uri() + "/"
-
-    def guide_html(self, agenda: Agenda, klass: SchoolClass | None) -> str:
-        """The guide as one standalone HTML document (with a link to the stylesheet), e.g. for a preview."""
-        html, _ = render_template(self.env, GUIDE_TEMPLATE, views.guide_context(agenda, klass))
-        return self._with_stylesheet_link(html)
-
-    def forms_html(self, agenda: Agenda, klass: SchoolClass | None) -> str:
-        """All forms as one flowing HTML document: header and content together, per pupil.
-
-        This is the plain way to print the forms (one layout of everything); `forms_pdf`
-        prints the same pages faster by laying out the shared content only once.
-        """
-        pages = len(self._form_content(agenda, None).document.pages)
-        content = render_block(
-            self.env, FORM_CONTENT_TEMPLATE, "body", views.form_content_context(agenda, inside_form=True)
-        )
-        context = views.forms_context(agenda, klass, pages)
-        context["inhoud"] = Markup(content)
-        html, _ = render_template(self.env, FORMS_TEMPLATE, context)
-        return self._with_stylesheet_link(html)
-
-    def _with_stylesheet_link(self, html: str) -> str:
-        link = f'<link rel="stylesheet" href="{self.stylesheet_path.as_uri()}">'
-        head_end = html.find("</head>")
-        return html[:head_end] + link + html[head_end:] if head_end >= 0 else link + html
+        return self._printable(klass, "gespreksformulieren", lambda printed: self.layout_forms(agenda, printed))
 
     def layout_guide(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
-        """The guide's two layers laid out and stacked into one document (see the module docstring)."""
+        """The guide laid out: in two layers (fast) or in one flow."""
         context = views.guide_context(agenda, klass)
-        if not self._guide_is_builtin():
-            # A school's own guide template knows nothing of layers: one flow.
-            return self._layout(GUIDE_TEMPLATE, context, forms=0)
-        key = agenda.model_dump_json()
-        pages = self._guide_pages.get(key, 1)
-        frame = self._layout(GUIDE_TEMPLATE, {**context, "laag": "klas", "paginas": pages}, forms=0)
-        content = self._guide_content(agenda, key, _header_height(frame.document))
-        count = len(content.document.pages)
-        self._guide_pages[key] = count
-        if count != pages:
-            frame = self._layout(GUIDE_TEMPLATE, {**context, "laag": "klas", "paginas": count}, forms=0)
-        # The identifier of the one-flow guide, so that the PDF is the one WeasyPrint writes for it.
-        html_text, _ = render_template(self.env, GUIDE_TEMPLATE, context)
-        identifier = hashlib.sha256(html_text.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        return self._stack_guide(frame, content, identifier)
+        if self._layers is not None and self._guide_is_builtin():
+            return self._layers.guide(agenda, klass, context)
+        # A school's own guide template knows nothing of layers: one flow.
+        return self._layout(GUIDE_TEMPLATE, context, forms=0)
 
     def layout_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
-        """Both layers of the forms laid out and stacked into one document (see the module docstring)."""
-        count = len(klass.leerlingen) if klass is not None and klass.leerlingen else 1
-        content = self._form_content(agenda, None)
-        pupils = self._pupil_layer(agenda, klass, content, count)
-        if pupils.header_bottom > content.space_bottom + 0.01:
-            # A header outgrew the room left for it (a long name, a school's own header):
-            # give the content exactly the room the tallest header needs; if that moves a
-            # page break, lay the headers out again for the new page count.
-            needed = math.ceil((pupils.header_bottom - content.space_top) * 10) / 10
-            content = self._form_content(agenda, f"{needed:.1f}px")
-            if pupils.header_bottom > content.space_bottom + 0.01:
-                raise TemplateProblem(
-                    f"de inhoud van het formulier laat geen ruimte vrij voor de kop (een blok met class "
-                    f'"{HEADER_SPACE_CLASS}" bovenaan)',
-                    template=FORM_CONTENT_TEMPLATE,
-                )
-            if pupils.layout.form_pages[0] != len(content.document.pages):
-                pupils = self._pupil_layer(agenda, klass, content, count)
-        return self._stack(pupils.layout, content)
+        """The forms laid out: header layer and shared content stacked (fast), or as one flowing document."""
+        if self._layers is not None:
+            return self._layers.forms(agenda, klass)
+        return self._flowing_forms(agenda, klass)
+
+    def write(self, layout: Layout, label: str) -> RenderedPdf:
+        """Write a laid-out document as PDF; `label` names the document in error messages."""
+        with capture_weasyprint_logs() as records:
+            if self._layers is not None:
+                data = self._layers.write_pdf(layout)
+            else:
+                data = layout.document.write_pdf(pdf_tags=True, pdf_identifier=layout.identifier)
+        missing = _missing_characters(records, layout.document)
+        if missing:
+            raise MissingGlyphs(missing, document=label)
+        warnings = (*layout.warnings, *(record.getMessage() for record in records), *self.notes)
+        return RenderedPdf(data=data, pages=len(layout.document.pages), warnings=warnings)
 
     # -- internals ----------------------------------------------------------------
 
-    def _form_content(self, agenda: Agenda, header_space: str | None) -> FormContent:
-        """The shared content of the forms, laid out once per agenda (and header room)."""
-        key = (agenda.model_dump_json(), header_space)
-        cached = self._form_contents.get(key)
-        if cached is None:
-            layout = self._layout(FORM_CONTENT_TEMPLATE, views.form_content_context(agenda, header_space), forms=0)
-            if not layout.document.pages:
-                raise TemplateProblem("de inhoud van het formulier is leeg", template=FORM_CONTENT_TEMPLATE)
-            first = layout.document.pages[0]._page_box
-            spaces = [box for box in _element_boxes(first) if _has_class(box, HEADER_SPACE_CLASS)]
-            if spaces:
-                top = spaces[0].position_y
-                bottom = top + spaces[0].margin_height()
-            else:
-                # No room left at all: the content starts at the top of the page area.
-                top = bottom = first.content_box_y()
-            cached = FormContent(layout, top, bottom)
-            self._form_contents[key] = cached
-        return cached
+    def _printable(
+        self, klass: SchoolClass | None, label: str, lay_out: Callable[[SchoolClass | None], Layout]
+    ) -> RenderedPdf:
+        """Lay out and write; pupils' names with characters no font has are left blank (and reported)."""
+        where = klass.label if klass is not None else None
+        with _cyclic_gc_paused():
+            try:
+                return self.write(lay_out(klass), label)
+            except MissingGlyphs as problem:
+                missing = set(problem.characters)
+                unprintable = tuple(
+                    UnprintableName(position, "".join(sorted(set(pupil.naam) & missing)))
+                    for position, pupil in enumerate(klass.leerlingen if klass is not None else (), start=1)
+                    if set(pupil.naam) & missing
+                )
+                if klass is None or not unprintable:
+                    raise MissingGlyphs(problem.characters, document=label, klass=where) from None
+            blanked = {name.position for name in unprintable}
+            pupils = tuple(
+                _BLANK_PUPIL if position in blanked else pupil
+                for position, pupil in enumerate(klass.leerlingen, start=1)
+            )
+            try:
+                result = self.write(lay_out(replace(klass, leerlingen=pupils)), label)
+            except MissingGlyphs as problem:
+                # Not only in pupils' names (the teacher's name, the agenda): nothing to leave blank.
+                raise MissingGlyphs(problem.characters, document=label, klass=where) from None
+            result.unprintable = unprintable
+            return result
+
+    def _flowing_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
+        """All forms of a class as one flowing document (header and content together, per pupil)."""
+        count = len(klass.leerlingen) if klass is not None and klass.leerlingen else 1
+        key = agenda.model_dump_json()
+        pages = self._content_pages.get(key)
+        if pages is None:
+            content = self._layout(FORM_CONTENT_TEMPLATE, views.form_content_context(agenda), forms=0)
+            pages = self._content_pages[key] = max(1, len(content.document.pages))
+        html = self.flowing_forms_html(agenda, klass, pages)
+        layout = self._layout_string(html, self._base_url(FORMS_TEMPLATE), stylesheets=[self.css], forms=count)
+        counts = set(layout.form_pages)
+        if len(counts) == 1 and pages not in counts and 0 not in counts:
+            # The header moved the content onto another page count: say the right "van y".
+            html = self.flowing_forms_html(agenda, klass, counts.pop())
+            layout = self._layout_string(html, self._base_url(FORMS_TEMPLATE), stylesheets=[self.css], forms=count)
+        return layout
+
+    def flowing_forms_html(self, agenda: Agenda, klass: SchoolClass | None, pages: int) -> str:
+        """The forms as one HTML document, with the shared content in every form (see `_flowing_forms`)."""
+        content = render_block(
+            self.env, FORM_CONTENT_TEMPLATE, CONTENT_BLOCK, views.form_content_context(agenda, inside_form=True)
+        )
+        context = views.forms_context(agenda, klass, pages)
+        context[CONTENT_VARIABLE] = Markup(content)
+        html, _ = render_template(self.env, FORMS_TEMPLATE, context)
+        return html
+
+    def _base_url(self, template: str) -> str | None:
+        filename = load_template(self.env, template).filename
+        return Path(filename).parent.as_uri() + "/" if filename is not None else None
 
     def _guide_is_builtin(self) -> bool:
         filename = load_template(self.env, GUIDE_TEMPLATE).filename
         return filename is not None and Path(filename).parent == self.template_dirs[-1]
-
-    def _guide_content(self, agenda: Agenda, key: str, header_height: float) -> Layout:
-        """The guide's agenda content, laid out once per agenda (and header height)."""
-        height = repr(header_height)
-        cached = self._guide_contents.get((key, height))
-        if cached is None:
-            context = {**views.guide_context(agenda, None), "laag": "inhoud", "kop_hoogte": height}
-            cached = self._layout(GUIDE_TEMPLATE, context, forms=0)
-            self._guide_contents[(key, height)] = cached
-        return cached
-
-    def _stack_guide(self, frame: Layout, content: Layout, identifier: bytes) -> Layout:
-        """Join the class layer and the agenda content, page by page (see leidraad.html.j2)."""
-        content_pages = content.document.pages
-        frame_pages = frame.document.pages
-        if len(frame_pages) < len(content_pages):
-            raise TemplateProblem("de kop van de leidraad past niet op één pagina", template=GUIDE_TEMPLATE)
-        joined: list[Page] = []
-        for number, page in enumerate(frame_pages):
-            if number >= len(content_pages):
-                joined.append(page)
-                continue
-            under = content_pages[number]._page_box
-            top = page._page_box
-            if under.page_type.side != top.page_type.side:
-                raise TemplateProblem(
-                    "de inhoud van de leidraad begint niet op een rechterpagina", template=GUIDE_TEMPLATE
-                )
-            joined.append(Page(_joined_guide_page(top, under)))
-        document = frame.document.copy(joined)
-        return Layout(document=document, identifier=identifier, warnings=[*frame.warnings, *content.warnings])
-
-    def _pupil_layer(self, agenda: Agenda, klass: SchoolClass | None, content: FormContent, count: int) -> PupilLayer:
-        pages = len(content.document.pages)
-        layout = self._layout(FORMS_TEMPLATE, views.forms_context(agenda, klass, pages), forms=count)
-        if not any(layout.form_pages):
-            raise TemplateProblem(
-                f'elk formulier moet een element met id="{FORM_ANCHOR_PREFIX}1", "{FORM_ANCHOR_PREFIX}2", … hebben',
-                template=FORMS_TEMPLATE,
-            )
-        if layout.form_pages != (pages,) * count:
-            raise TemplateProblem(
-                f"elk formulier moet {pages} pagina's tellen (zoals de inhoud), maar het sjabloon maakt er "
-                f"{', '.join(map(str, sorted(set(layout.form_pages))))}; past de kop niet op één pagina?",
-                template=FORMS_TEMPLATE,
-            )
-        bottom = max(
-            (_occupied_bottom(layout.document.pages[start]._page_box) for start in layout.form_starts), default=0.0
-        )
-        return PupilLayer(layout, bottom)
-
-    def _stack(self, pupils: Layout, content: FormContent) -> Layout:
-        """Put the shared content under every form's header, page by page."""
-        content_pages = content.document.pages
-        content_page_of: dict[int, int] = {}
-        for start in pupils.form_starts:
-            for offset in range(len(content_pages)):
-                content_page_of[start + offset] = offset
-        stacked: list[Page] = []
-        for number, page in enumerate(pupils.document.pages):
-            offset = content_page_of.get(number)
-            if offset is None:
-                # A blank filler page: nothing to put under it.
-                stacked.append(page)
-                continue
-            under = content_pages[offset]._page_box
-            frame = page._page_box
-            if under.page_type.side != frame.page_type.side:
-                raise TemplateProblem(
-                    "de inhoud van het formulier begint niet op een rechterpagina", template=FORM_CONTENT_TEMPLATE
-                )
-            stacked.append(StackedPage(frame, under, offset))
-        document = pupils.document.copy(stacked)
-        identifier = hashlib.sha256(pupils.identifier + content.layout.identifier).hexdigest()[:32].encode("ascii")
-        return Layout(
-            document=document,
-            identifier=identifier,
-            warnings=[*pupils.warnings, *content.layout.warnings],
-            form_pages=pupils.form_pages,
-            form_starts=pupils.form_starts,
-        )
 
     def _load_stylesheet(self) -> tuple[Path, CSS]:
         for folder in self.template_dirs:
@@ -373,29 +327,6 @@ class Renderer:
             layout.form_pages, layout.form_starts = form_page_counts(document, forms)
         return layout
 
-    def layout_html(self, html: str) -> Layout:
-        """Lay out HTML from `guide_html` or `forms_html` (it links its own stylesheet)."""
-        return self._layout_string(html, self.base_url, stylesheets=[], forms=html.count(f'id="{FORM_ANCHOR_PREFIX}'))
-
-    def write(self, layout: Layout, label: str) -> RenderedPdf:
-        """Write a laid-out document as PDF; `label` names the document in error messages."""
-        stacked = [page for page in layout.document.pages if isinstance(page, StackedPage)]
-        cache = PaintCache()
-        for page in stacked:
-            page.cache = cache
-        try:
-            with capture_weasyprint_logs() as records:
-                data = layout.document.write_pdf(pdf_tags=True, pdf_identifier=layout.identifier)
-        finally:
-            # A recording belongs to this one PDF (its fonts and resources).
-            for page in stacked:
-                page.cache = None
-        missing = "".join(dict.fromkeys(str(record.args[0]) for record in records if _is_missing_glyph(record)))
-        if missing:
-            raise MissingGlyphs(missing, document=label)
-        warnings = (*layout.warnings, *(record.getMessage() for record in records))
-        return RenderedPdf(data=data, pages=len(layout.document.pages), warnings=warnings)
-
 
 def isolate(text: object) -> str:
     """Wrap text in Unicode isolates (FSI…PDI) so an Arabic name cannot reorder its neighbours.
@@ -430,99 +361,18 @@ def form_page_counts(document: Document, forms: int) -> tuple[tuple[int, ...], t
     return tuple(pages), tuple(starts)
 
 
-def _element_boxes(page_box: boxes.PageBox, skip: str | None = None) -> Iterator[boxes.Box]:
-    """Boxes of the page's content (not its margin boxes) that belong to an element.
+def _missing_characters(records: Sequence[logging.LogRecord], document: Document) -> str:
+    """Characters drawn without a glyph: from WeasyPrint's warnings and from the fonts the PDF used.
 
-    With `skip`, the boxes of elements with that class and of everything inside them are left out.
+    The fonts (`Document.fonts`, filled while writing) keep the code points they had no
+    glyph for (`Font.missing`); that does not depend on the wording of a log message.
     """
-    stack = [child for child in reversed(page_box.children) if not isinstance(child, boxes.MarginBox)]
-    while stack:
-        box = stack.pop()
-        if not isinstance(box, boxes.Box):
-            continue  # an absolutely positioned box's placeholder, as in Box.descendants()
-        if getattr(box, "element", None) is not None:
-            if skip is not None and _has_class(box, skip):
-                continue
-            yield box
-        if isinstance(box, boxes.ParentBox):
-            stack.extend(reversed(box.children))
-
-
-def _has_class(box: boxes.Box, css_class: str) -> bool:
-    return css_class in box.element.get("class", "").split()
-
-
-def _occupied_bottom(page_box: boxes.PageBox) -> float:
-    """The lowest point of anything drawn in the page's content, whatever the template.
-
-    The wrappers (html, body and the form's own element) are left out: split by the
-    page break after the header, their first fragment may reach down the page.
-    """
-    bottom = page_box.content_box_y()
-    for box in _element_boxes(page_box, skip=FOOTER_CLASS):
-        if box.element_tag in ("html", "body") or box.element.get("id", "").startswith(FORM_ANCHOR_PREFIX):
-            continue
-        if _has_class(box, "vervolgpagina"):
-            continue
-        bottom = max(bottom, box.position_y + box.margin_height())
-    return bottom
-
-
-def _guide_root(page_box: boxes.PageBox) -> list[boxes.ParentBox]:
-    """The boxes of html, body and the guide's `div.leidraad` on a page of one of its layers."""
-    roots = [child for child in page_box.children if not isinstance(child, boxes.MarginBox)]
-    path: list[boxes.ParentBox] = []
-    if len(roots) == 1 and isinstance(roots[0], boxes.ParentBox) and roots[0].element_tag == "html":
-        path.append(roots[0])
-        body = [child for child in roots[0].children if getattr(child, "element_tag", None) == "body"]
-        if body and isinstance(body[0], boxes.ParentBox):
-            path.append(body[0])
-            path.extend(
-                child
-                for child in body[0].children
-                if isinstance(child, boxes.ParentBox) and child.element is not None and _has_class(child, "leidraad")
-            )
-    if len(path) != 3:
-        raise TemplateProblem('de leidraad moet één <div class="leidraad"> in de body hebben', template=GUIDE_TEMPLATE)
-    return path
-
-
-def _joined_guide_page(frame: boxes.PageBox, content: boxes.PageBox) -> boxes.PageBox:
-    """One page box with the class layer's and the content's children in one `div.leidraad`.
-
-    The header comes first, as in the one-flow guide; the layers' empty blocks are left
-    out. Boxes are copied, never changed: the content is shared by every class.
-    """
-
-    def kept(box: boxes.ParentBox) -> list[boxes.Box]:
-        return [
-            child
-            for child in box.children
-            if getattr(child, "element", None) is None or not _has_class(child, LAYER_SPACE_CLASS)
-        ]
-
-    _, _, frame_div = _guide_root(frame)
-    html, body, div = _guide_root(content)
-    joined = div.copy()
-    joined.children = [*kept(frame_div), *kept(div)]
-    body_copy = body.copy()
-    body_copy.children = [joined if child is div else child for child in body.children]
-    html_copy = html.copy()
-    html_copy.children = [body_copy if child is body else child for child in html.children]
-    page = frame.copy()
-    page.children = [html_copy, *(child for child in frame.children if isinstance(child, boxes.MarginBox))]
-    return page
-
-
-def _header_height(document: Document) -> float:
-    """The height (CSS px, margins included) of the guide's header (`header.kop`) on its first page."""
-    if document.pages:
-        for box in _element_boxes(document.pages[0]._page_box):
-            if box.element_tag == "header" and _has_class(box, "kop"):
-                return box.margin_height()
-    raise TemplateProblem(
-        'de leidraad heeft geen kop (<header class="kop">) op de eerste pagina', template=GUIDE_TEMPLATE
-    )
+    found = [str(record.args[0]) for record in records if _is_missing_glyph(record)]
+    for font in (getattr(document, "fonts", None) or {}).values():
+        missing = getattr(font, "missing", None)
+        if isinstance(missing, Mapping):
+            found.extend(chr(code) for code in missing if isinstance(code, int))
+    return "".join(dict.fromkeys(found))
 
 
 def _strip_attachments(document: Document) -> None:

@@ -1,55 +1,61 @@
-"""Performance fixes for WeasyPrint and pydyf, the PDF writer under it; none changes the output.
+"""Performance patches for WeasyPrint, pydyf (its PDF writer) and tinyhtml5 (its HTML parser).
 
-1. pydyf compresses every stream with zlib level 9. For our text-and-lines pages level 6
-   (zlib's own default) writes a class's forms about 30% faster for 3% more bytes;
-   the output stays deterministic.
+All patches are listed in ONE table, `PATCHES`: the owner (module or class), the
+attribute replaced, how to make the replacement from the original, and how to check
+that the original still has the shape the replacement was written for. `install()`
+checks every entry first and then applies all of them, or none; `uninstall()` (and the
+`installed()` context manager, for tests) puts the originals back. `problems()` says
+what does not have the expected shape; the renderer then leaves these libraries alone
+and prints with WeasyPrint's public API only (see `compat.py`).
 
-2. A cache that WeasyPrint's tagged-PDF writer needs (output unchanged):
+What each patch does, and whether it changes the bytes written:
 
-`pydyf.PDF.page_references` rebuilds a tuple of every page reference on each access,
-and WeasyPrint's tagging (`weasyprint/pdf/tags.py`) reads it once per structure
-element. For a class of 28 forms (56 pages, ~10 000 elements) that quadratic loop
-took about as long as writing the PDF itself. The cached version returns the same
-tuple, rebuilt whenever the page list grows, so the bytes written are identical
-(tested in tests/render/test_speedups.py).
+1. zlib level 6 (pydyf, CHANGES THE BYTES): pydyf compresses every stream with zlib
+   level 9. For our text-and-lines pages level 6 (zlib's own default) writes a class's
+   forms about 30% faster, for about 3% more bytes. The output stays deterministic,
+   but it is not the byte stream an unpatched WeasyPrint writes.
 
-3. Each object serialised once per PDF (pydyf, same bytes):
+2. `pydyf.PDF.page_references`, cached (same bytes): the property rebuilds a tuple of
+   every page reference on each access, and WeasyPrint's tagging
+   (`weasyprint/pdf/tags.py`) reads it once per structure element. For a class of 28
+   forms (56 pages, ~10 000 elements) that quadratic loop took about as long as writing
+   the PDF itself. The cached tuple is rebuilt whenever the page list grows.
 
-With a file identifier (we always give one, for reproducible output) `pydyf.PDF.write`
-serialises every object a second time to hash them all: every content stream is
-compressed twice, every tag's dictionary rebuilt twice. Nothing changes between the
-two passes, so while `write` runs, the bytes of each numbered (indirect) object are
-kept and served again; the bytes written are identical.
+3. Each object serialised once per PDF (pydyf, same bytes): with a file identifier (we
+   always give one, for reproducible output) `pydyf.PDF.write` serialises every object
+   a second time to hash them all. While `write` runs, the bytes of each numbered
+   (indirect) object are kept and served again (`data` of Dictionary, Array, String,
+   Stream, and `PDF.write` to scope the cache to one PDF). `pydyf._to_bytes` answers the
+   common exact types (bytes, str, int) first, with the very same result.
 
-The same fix makes pydyf's `_to_bytes` (called for every number, name and reference
-written) answer the common exact types (bytes, str, int) first, with the very same
-result; everything else goes through the original function.
+4. The HTML tokenizer's regex cache (tinyhtml5, same parse): `chars_until` caches its
+   regular expressions under the wrong key (the chained assignment stores the compiled
+   pattern as part of the key), so it builds the pattern again for every attribute name
+   and text run: ~15% of laying out the guide. A dict that builds a missing entry under
+   the right key, with tinyhtml5's own recipe, makes the cache work.
 
-4. The HTML tokenizer's regex cache (tinyhtml5, same parse):
+5. Pages without margin boxes (WeasyPrint, same layout): after pagination WeasyPrint
+   builds all sixteen possible margin boxes of every page and keeps only those whose
+   `content` generates something. The per-pupil layer of the forms writes its footers
+   itself, so none of its pages has a margin box. The wrapper returns no boxes straight
+   away when no margin box of the page's type generates content, which is exactly what
+   the full function would return.
 
-`tinyhtml5`'s `chars_until` caches its regular expressions under the wrong key (the
-chained assignment stores the compiled pattern as part of the key), so it builds
-the pattern again for every attribute name and text run: ~15% of laying out the
-guide. A dict that builds a missing entry under the right key, with tinyhtml5's
-own recipe, makes the cache work; the patterns are the same.
-
-5. Pages without margin boxes (WeasyPrint, same layout):
-
-After pagination WeasyPrint builds, for every page, all sixteen possible margin boxes
-(resolving their styles and percentages) and then keeps only those whose `content`
-generates something. The per-pupil layer of the forms writes its footers itself, so
-none of its pages has a margin box, yet building and discarding them cost ~15% of its
-layout. The wrapper returns no boxes straight away when no margin box of the page's
-type generates content, which is exactly what the full function would return.
+Tests (tests/render/test_speedups.py) write the same documents with and without each
+same-bytes patch and compare the bytes.
 """
 
 from __future__ import annotations
 
 import functools
+import inspect
 import re
 import threading
 import types
 import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pydyf
@@ -57,8 +63,46 @@ import tinyhtml5.inputstream
 import weasyprint.layout
 from weasyprint.css import PAGE_MARGIN_BOXES
 
-_CACHE_ATTRIBUTE = "_kmg_page_references"
 ZLIB_LEVEL = 6
+_CACHE_ATTRIBUTE = "_kmg_page_references"
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Patch:
+    """One attribute replaced: `owner.attribute = replace(original)`, if `expected(original)`."""
+
+    owner: Any
+    attribute: str
+    replace: Callable[[Any], Any]
+    expected: Callable[[Any], bool]
+    changes_bytes: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"{getattr(self.owner, '__module__', '')}.{self.owner.__name__}.{self.attribute}".lstrip(".")
+
+    def current(self) -> Any:
+        # The owner's own attribute: a class attribute inherited from a base does not count.
+        return vars(self.owner).get(self.attribute, _MISSING)
+
+
+def _parameters(function: Any) -> list[str]:
+    try:
+        return list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return []
+
+
+def _has_parameters(*names: str) -> Callable[[Any], bool]:
+    return lambda value: callable(value) and _parameters(value)[: len(names)] == list(names)
+
+
+def _is_property(value: Any) -> bool:
+    return isinstance(value, property) and value.fget is not None
+
+
+# -- 1. zlib level 6 ---------------------------------------------------------------------
 
 
 def _compressobj(level: int = ZLIB_LEVEL, *args: Any, **kwargs: Any) -> Any:
@@ -71,25 +115,26 @@ _PYDYF_ZLIB = types.SimpleNamespace(**{name: getattr(zlib, name) for name in dir
 _PYDYF_ZLIB.compressobj = _compressobj
 
 
-# The margin boxes WeasyPrint's make_margin_boxes considers (not the footnote and note areas).
-_MARGIN_KEYWORDS = tuple(f"@{name}" for name in sorted(PAGE_MARGIN_BOXES) if name not in ("footnote", "note-area"))
-# The `content` values for which make_margin_boxes does not generate the box.
-_NOT_GENERATED = ("normal", "inhibit", "none")
+# -- 2. cached page references -----------------------------------------------------------
 
 
-def _without_empty_margin_boxes(original: Any) -> Any:
-    def make_margin_boxes(context: Any, page: Any, state: Any) -> Any:
-        for at_keyword in _MARGIN_KEYWORDS:
-            style = context.style_for(page.page_type, at_keyword)
-            if style is not None and style["content"] not in _NOT_GENERATED:
-                return original(context, page, state)
-        return iter(())
+def _cached_page_references(original: property) -> property:
+    compute = original.fget
 
-    make_margin_boxes._kmg_skips_empty = True  # type: ignore[attr-defined]
-    make_margin_boxes.__wrapped__ = original  # type: ignore[attr-defined]
-    make_margin_boxes.__doc__ = original.__doc__
-    return make_margin_boxes
+    def page_references(self: Any) -> tuple[bytes, ...]:
+        kids = self.pages["Kids"]
+        cached = self.__dict__.get(_CACHE_ATTRIBUTE)
+        # Pages are only ever appended, so the length says whether the cache is stale.
+        if cached is None or cached[0] != len(kids):
+            cached = (len(kids), compute(self))
+            self.__dict__[_CACHE_ATTRIBUTE] = cached
+        return cached[1]
 
+    page_references.__wrapped__ = compute  # type: ignore[attr-defined]
+    return property(page_references, doc=original.__doc__)
+
+
+# -- 3. each object serialised once per PDF ---------------------------------------------
 
 # Serialised objects of the PDF being written by this thread: id -> (object, bytes).
 # The entry keeps its object alive, so an id cannot be reused while the cache lives.
@@ -109,7 +154,6 @@ def _cached_data(original: property) -> property:
             entry = cache[id(self)] = (self, compute(self))
         return entry[1]
 
-    data._kmg_cached = True  # type: ignore[attr-defined]
     data.__wrapped__ = compute  # type: ignore[attr-defined]
     return property(data, doc=original.__doc__)
 
@@ -124,7 +168,6 @@ def _write_serialising_once(original: Any) -> Any:
         finally:
             _WRITING.cache = outer
 
-    write._kmg_cached = True  # type: ignore[attr-defined]
     return write
 
 
@@ -138,9 +181,11 @@ def _quick_to_bytes(original: Any) -> Any:
             return str(item).encode("ascii")
         return original(item)
 
-    _to_bytes._kmg_quick = True  # type: ignore[attr-defined]
     _to_bytes.__wrapped__ = original  # type: ignore[attr-defined]
     return _to_bytes
+
+
+# -- 4. the HTML tokenizer's regex cache -------------------------------------------------
 
 
 class _RegexCache(dict):  # type: ignore[type-arg]
@@ -156,42 +201,106 @@ class _RegexCache(dict):  # type: ignore[type-arg]
         return pattern
 
 
-def install() -> None:
-    """Install the fixes; safe to call more than once."""
-    if getattr(pydyf, "zlib", None) is zlib:
-        pydyf.zlib = _PYDYF_ZLIB
-    if not getattr(pydyf.PDF.write, "_kmg_cached", False):
-        known = [vars(cls).get("data") for cls in _SERIALISED_CLASSES]
-        if all(isinstance(prop, property) for prop in known):
-            for cls, prop in zip(_SERIALISED_CLASSES, known, strict=True):
-                if not getattr(prop.fget, "_kmg_cached", False):
-                    cls.data = _cached_data(prop)  # type: ignore[method-assign]
-            pydyf.PDF.write = _write_serialising_once(pydyf.PDF.write)  # type: ignore[method-assign]
-    regexes = getattr(tinyhtml5.inputstream, "characters_until_regex", None)
-    if isinstance(regexes, dict) and not isinstance(regexes, _RegexCache):
-        tinyhtml5.inputstream.characters_until_regex = _RegexCache()
-    to_bytes = getattr(pydyf, "_to_bytes", None)
-    if callable(to_bytes) and not getattr(to_bytes, "_kmg_quick", False):
-        pydyf._to_bytes = _quick_to_bytes(to_bytes)
-    margins = getattr(weasyprint.layout, "make_margin_boxes", None)
-    if callable(margins) and not getattr(margins, "_kmg_skips_empty", False):
-        weasyprint.layout.make_margin_boxes = _without_empty_margin_boxes(margins)
-    current = getattr(pydyf.PDF, "page_references", None)
-    if not isinstance(current, property) or getattr(current.fget, "_kmg_cached", False):
-        # Unknown pydyf layout, or already installed: leave pydyf alone.
-        return
-    original = current.fget
+# -- 5. pages without margin boxes -------------------------------------------------------
 
-    def page_references(self: Any) -> tuple[bytes, ...]:
-        kids = self.pages["Kids"]
-        cached = self.__dict__.get(_CACHE_ATTRIBUTE)
-        # Pages are only ever appended, so the length says whether the cache is stale.
-        if cached is None or cached[0] != len(kids):
-            cached = (len(kids), original(self))
-            self.__dict__[_CACHE_ATTRIBUTE] = cached
-        return cached[1]
+# The margin boxes WeasyPrint's make_margin_boxes considers (not the footnote and note areas).
+_MARGIN_KEYWORDS = tuple(f"@{name}" for name in sorted(PAGE_MARGIN_BOXES) if name not in ("footnote", "note-area"))
+# The `content` values for which make_margin_boxes does not generate the box.
+_NOT_GENERATED = ("normal", "inhibit", "none")
 
-    page_references._kmg_cached = True  # type: ignore[attr-defined]
-    page_references.__doc__ = original.__doc__
-    page_references.__wrapped__ = original  # type: ignore[attr-defined]
-    pydyf.PDF.page_references = property(page_references)  # type: ignore[method-assign]
+
+def _without_empty_margin_boxes(original: Any) -> Any:
+    def make_margin_boxes(context: Any, page: Any, state: Any) -> Any:
+        for at_keyword in _MARGIN_KEYWORDS:
+            style = context.style_for(page.page_type, at_keyword)
+            if style is not None and style["content"] not in _NOT_GENERATED:
+                return original(context, page, state)
+        return iter(())
+
+    make_margin_boxes.__wrapped__ = original  # type: ignore[attr-defined]
+    make_margin_boxes.__doc__ = original.__doc__
+    return make_margin_boxes
+
+
+# -- the table ---------------------------------------------------------------------------
+
+PATCHES: tuple[Patch, ...] = (
+    Patch(pydyf, "zlib", lambda original: _PYDYF_ZLIB, lambda value: value is zlib, changes_bytes=True),
+    Patch(pydyf.PDF, "page_references", _cached_page_references, _is_property),
+    *(Patch(cls, "data", _cached_data, _is_property) for cls in _SERIALISED_CLASSES),
+    Patch(pydyf.PDF, "write", _write_serialising_once, _has_parameters("self", "output")),
+    Patch(pydyf, "_to_bytes", _quick_to_bytes, _has_parameters("item")),
+    Patch(tinyhtml5.inputstream, "characters_until_regex", lambda original: _RegexCache(), lambda v: type(v) is dict),
+    Patch(
+        weasyprint.layout, "make_margin_boxes", _without_empty_margin_boxes, _has_parameters("context", "page", "state")
+    ),
+)
+
+# The (original, replacement) of every installed patch, in table order; None while nothing is installed.
+_installed: list[tuple[Any, Any]] | None = None
+_lock = threading.Lock()
+
+
+def problems() -> list[str]:
+    """The patch targets without the expected shape (empty: all can be patched, or are still patched)."""
+    if _installed is not None:
+        # Installed: every target must still hold our replacement (nobody patched over it).
+        return [patch.name for patch, (_, new) in zip(PATCHES, _installed, strict=True) if patch.current() is not new]
+    return [patch.name for patch in PATCHES if not patch.expected(patch.current())]
+
+
+def install() -> bool:
+    """Apply every patch of the table, or none when one target has an unexpected shape; True when installed."""
+    global _installed
+    with _lock:
+        if _installed is not None:
+            return not problems()
+        if problems():
+            return False
+        installed = []
+        for patch in PATCHES:
+            original = patch.current()
+            replacement = patch.replace(original)
+            setattr(patch.owner, patch.attribute, replacement)
+            installed.append((original, replacement))
+        _installed = installed
+        return True
+
+
+def uninstall() -> None:
+    """Put every original back (for tests); harmless when nothing is installed."""
+    global _installed
+    with _lock:
+        if _installed is None:
+            return
+        for patch, (original, _) in zip(PATCHES, _installed, strict=True):
+            setattr(patch.owner, patch.attribute, original)
+        _installed = None
+
+
+def is_installed() -> bool:
+    return _installed is not None
+
+
+def original(patch: Patch) -> Any:
+    """What `patch` replaced (while installed), else what is there now."""
+    if _installed is None:
+        return patch.current()
+    return _installed[PATCHES.index(patch)][0]
+
+
+@contextmanager
+def installed(wanted: bool = True) -> Iterator[None]:
+    """Run a block with the patches installed (or, with `wanted=False`, without), then restore the state."""
+    before = is_installed()
+    if wanted:
+        install()
+    else:
+        uninstall()
+    try:
+        yield
+    finally:
+        if before:
+            install()
+        else:
+            uninstall()

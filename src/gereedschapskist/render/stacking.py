@@ -28,8 +28,7 @@ from weasyprint.draw import draw_page, draw_stacking_context
 from weasyprint.formatting_structure import boxes
 from weasyprint.stacking import StackingContext
 
-# The class of the footers the per-pupil layer writes in the bottom margin of its pages.
-FOOTER_CLASS = "voet"
+from .contract import FOOTER_CLASS
 
 # Resource kinds whose entries carry content of their own; content that adds one
 # while painting is not replayed.

@@ -13,6 +13,7 @@ from typing import Any
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda, Onderwerp, Setting, Soort
 from ..classes.model import SchoolClass
 from ..wording import clock
+from .contract import FORM_ANCHOR_PREFIX
 
 SETTING_LABELS: dict[str, str] = {Setting.school.value: "op school", Setting.huisbezoek.value: "huisbezoek"}
 
@@ -119,7 +120,7 @@ class Form:
 
     @property
     def anchor(self) -> str:
-        return f"formulier-{self.index + 1}"
+        return f"{FORM_ANCHOR_PREFIX}{self.index + 1}"
 
 
 def topics(agenda: Agenda) -> tuple[Topic, ...]:
