@@ -47,3 +47,24 @@ def test_after_a_full_disk_init_works_again(kmg, tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(os, "fdopen", real_fdopen)
     assert kmg("init", agenda).exit_code == 0
     assert "onderwerpen:" in agenda.read_text(encoding="utf-8")
+
+
+def test_a_full_disk_after_the_example_agenda_names_the_class_list(
+    kmg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gereedschapskist.cli import init
+
+    create = init._create_exclusive
+
+    def full_after_the_agenda(path: Path, text: str) -> None:
+        if path.suffix == ".csv":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        create(path, text)
+
+    monkeypatch.setattr(init, "_create_exclusive", full_after_the_agenda)
+    result = kmg("init", "--voorbeeld", "school-groep-3-8", tmp_path / "agenda.yaml")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'klassenlijst-voorbeeld.csv'}: het bestand kan niet geschreven worden (de schijf is vol)" in (
+        result.output
+    )
+    assert "is wel geschreven" in result.output

@@ -60,9 +60,16 @@ def _copy_example(name: str, path: Path) -> None:
             raise fail(f"{path}: het bestand kan niet geschreven worden ({os_error_text(exc)}).") from None
         extras = []
         for extra in (EXAMPLE_CLASS_LIST, SCHEMA_FILENAME):
-            with contextlib.suppress(FileExistsError):  # a file the school already has stays as it is
+            try:
                 _create_exclusive(path.parent / extra, (examples_dir() / extra).read_text(encoding="utf-8"))
                 extras.append(extra)
+            except FileExistsError:
+                pass  # a file the school already has stays as it is
+            except OSError as exc:
+                raise fail(
+                    f"{path.parent / extra}: het bestand kan niet geschreven worden ({os_error_text(exc)}); "
+                    f"de agenda {path} is wel geschreven."
+                ) from None
     lines = [f"Voorbeeldagenda '{source.stem}' geschreven naar {path}."]
     if EXAMPLE_CLASS_LIST in extras:
         lines.append(f"Voorbeeldklassenlijst geschreven naar {path.parent / EXAMPLE_CLASS_LIST}.")
