@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from ..errors import UserError, os_error_text
 from ..fileio import NotARegularFile, read_limited
 from ..findings import Finding
+from .logo import read_agenda_logo
 from .model import FIELD_NAMES, Agenda
 from .yamlload import MAX_BYTES, LoadedYaml, Path_, YamlSyntaxError, describe_character, is_unprintable, load_yaml
 
@@ -35,6 +36,8 @@ class AgendaFile:
     source: LoadedYaml | None = None
     agenda: Agenda | None = None
     findings: list[Finding] = field(default_factory=list)
+    # A file the agenda names (the logo) is missing or unusable: `kmg build` stops with exit 2.
+    unusable_files: bool = False
 
     def line_text(self, line: int) -> str:
         return self.source.line_text(line) if self.source else ""
@@ -104,7 +107,10 @@ def load_agenda(path: Path) -> AgendaFile:
         result.findings.extend(_schema_findings(result.display, source, exc))
         return result
     if not result.findings:
-        result.agenda = agenda
+        # The logo file is checked here, next to the agenda; a problem is one more finding.
+        result.agenda, logo_findings = read_agenda_logo(agenda, path, source, result.display)
+        result.findings.extend(logo_findings)
+        result.unusable_files = bool(logo_findings)
     return result
 
 
@@ -181,6 +187,8 @@ def _context(path: Path_) -> str:
         return "onderwerp"
     if path == ("controle",):
         return "controle"
+    if path == ("logo",):
+        return "logo"
     return ""
 
 

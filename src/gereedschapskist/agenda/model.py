@@ -6,6 +6,7 @@ YAML language server shows them as help while a teacher types.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -17,10 +18,12 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    PrivateAttr,
     StrictBool,
     StrictInt,
     StringConstraints,
     WithJsonSchema,
+    computed_field,
 )
 from pydantic_core import PydanticCustomError
 
@@ -205,6 +208,47 @@ class Controle(_Strict):
     )
 
 
+class Logo(_Strict):
+    """Het logo van de school, bovenaan de leidraad en elk gespreksformulier."""
+
+    bestand: Text = Field(
+        description="Het plaatje (PNG, JPEG, GIF of SVG), gezien vanaf de map van dit agendabestand, "
+        "bijvoorbeeld logo.png of plaatjes/logo.png. Het moet in die map (of daaronder) staan."
+    )
+    tekst: Text | None = Field(
+        default=None,
+        description="Wat er op het logo staat, voor wie het niet kan zien (voorleessoftware). "
+        "Standaard: 'Logo van' en de naam van de school.",
+    )
+    # The image as a data: URL, read by `agenda.logo.attach_logo` from next to the agenda file.
+    _bron: str | None = PrivateAttr(default=None)
+
+    @property
+    def bron(self) -> str | None:
+        """The image as a `data:` URL once read next to the agenda file, else None."""
+        return self._bron
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def inhoud(self) -> str | None:
+        """A digest of the image read, so that the build cache sees a changed logo file."""
+        if self._bron is None:
+            return None
+        return hashlib.sha256(self._bron.encode("ascii")).hexdigest()
+
+
+def _logo_shorthand(value: object) -> object:
+    # `logo: logo.png` is short for `logo: {bestand: logo.png}`.
+    return {"bestand": value} if isinstance(value, str) else value
+
+
+LogoField = Annotated[
+    Logo | None,
+    BeforeValidator(_logo_shorthand),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, Logo.model_json_schema(mode="validation")]}),
+]
+
+
 class Agenda(_Strict):
     """Een gespreksagenda voor het kennismakingsgesprek (formaat versie 1)."""
 
@@ -232,6 +276,12 @@ class Agenda(_Strict):
         default=True, description="Is de leerling bij het gesprek? De bron raadt aan: ja (true)."
     )
     onderwerpen: list[Onderwerp] = Field(min_length=1, description="De onderwerpen, in de volgorde van het gesprek.")
+    logo: LogoField = Field(
+        default=None,
+        description="Optioneel: het logo van de school op de leidraad en de formulieren, bijvoorbeeld "
+        "'logo: logo.png' (naast dit bestand), of met een eigen beschrijving: "
+        "'logo: {bestand: logo.png, tekst: Een regenboog boven de school}'.",
+    )
     controle: Controle | None = Field(default=None, description="Optioneel: stel `kmg check` bij voor dit bestand.")
 
     @property
@@ -273,4 +323,5 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "agenda": tuple(Agenda.model_fields),
     "onderwerp": tuple(Onderwerp.model_fields),
     "controle": tuple(Controle.model_fields),
+    "logo": tuple(Logo.model_fields),
 }

@@ -86,7 +86,8 @@ def build_command(
             print_human(checked, strict=False, summary=False)
         if any(f.level == "error" for file in checked for f in file.findings):
             typer.echo("kmg: er zijn fouten in de agenda; los die eerst op. Er is niets gemaakt.", err=True)
-            raise typer.Exit(EXIT_FINDINGS)
+            # A file the agenda names that cannot be used (the logo) is a file problem: exit 2.
+            raise typer.Exit(EXIT_USAGE if any(file.unusable_files for file in checked) else EXIT_FINDINGS)
         class_list = None
         if classes is not None:
             from ..classes import read_class_list

@@ -10,12 +10,15 @@ Every Jinja failure becomes a `TemplateProblem`: a Dutch sentence with file and 
 
 from __future__ import annotations
 
+import os
+import re
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    Environment,
     FileSystemLoader,
     StrictUndefined,
     Template,
@@ -25,14 +28,72 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup, escape
 
 from .errors import TemplateProblem
 
 
+def template_folder(folder: str | os.PathLike[str]) -> Path:
+    """A template folder as a user typed it (relative, `~`, UNC) as an absolute path.
+
+    The HTML's base URL and the stylesheet's links are file URIs, which need an absolute
+    path. Symlinks are kept (messages name the folder as the user knows it); `..` goes.
+    """
+    return Path(os.path.abspath(os.path.expanduser(os.fspath(folder))))
+
+
+class OutsideTemplateFolders(TemplateError):
+    """A template file whose real path (links followed) lies outside every template folder."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class TemplateFolderLoader(FileSystemLoader):
+    """`FileSystemLoader` that refuses files whose real path leaves the template folders.
+
+    Like the URL fetcher: a link `passwd.txt -> /etc/passwd` in a school's folder and
+    `{% include 'passwd.txt' %}` would otherwise print the linked file.
+    """
+
+    def __init__(self, search_path: Sequence[Path]) -> None:
+        super().__init__([str(path) for path in search_path], encoding="utf-8")
+        self.roots: tuple[Path, ...] = tuple(Path(path).resolve() for path in search_path)
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(root) for root in self.roots):
+            raise OutsideTemplateFolders(template)
+        return source, filename, uptodate
+
+
+# An internet address in agenda text: "https://…" or "www.…", up to the next space.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+")
+
+
+def mark_addresses(text: object) -> Markup:
+    """Escape `text` and wrap internet addresses in `<span class="adres">`.
+
+    print.css hyphenates long words in agenda text; an address must break without a
+    hyphen that a reader would type along (`.adres { hyphens: manual }`).
+    """
+    plain = text.unescape() if isinstance(text, Markup) else str(text)
+    parts: list[str] = []
+    last = 0
+    for match in _ADDRESS.finditer(plain):
+        parts.append(escape(plain[last : match.start()]))
+        parts.append(f'<span class="adres">{escape(match.group(0))}</span>')
+        last = match.end()
+    parts.append(escape(plain[last:]))
+    return Markup("".join(parts))
+
+
 def make_environment(search_path: Sequence[Path]) -> SandboxedEnvironment:
     """A sandboxed environment that looks in `search_path` in order (user folders first)."""
-    return SandboxedEnvironment(
-        loader=FileSystemLoader([str(path) for path in search_path], encoding="utf-8"),
+    env = SandboxedEnvironment(
+        loader=TemplateFolderLoader(search_path),
         autoescape=True,
         undefined=StrictUndefined,
         # Templates stay readable when block tags sit on their own lines.
@@ -42,6 +103,8 @@ def make_environment(search_path: Sequence[Path]) -> SandboxedEnvironment:
         auto_reload=False,
         keep_trailing_newline=False,
     )
+    env.filters["adressen"] = mark_addresses
+    return env
 
 
 def render_template(env: SandboxedEnvironment, name: str, context: Mapping[str, Any]) -> tuple[str, Path | None]:
@@ -83,7 +146,12 @@ def _problem(error: BaseException, name: str) -> TemplateProblem:
             f"fout in sjabloon {template}: {_detail(error)}", template=template, path=path, line=error.lineno
         )
     template, path, line = _template_frame(error, name)
-    if isinstance(error, TemplateNotFound):
+    if isinstance(error, OutsideTemplateFolders):
+        message = (
+            f"sjabloon {template} gebruikt {error.name!r}, maar dat bestand ligt buiten de sjabloonmappen "
+            "(een koppeling naar een bestand elders); zet het bestand zelf in de sjabloonmap"
+        )
+    elif isinstance(error, TemplateNotFound):
         message = f"sjabloon {template} gebruikt sjabloon {error.name!r}, maar dat bestaat niet"
     elif isinstance(error, UndefinedError):
         message = f"sjabloon {template} gebruikt iets dat niet bestaat: {_detail(error)}"

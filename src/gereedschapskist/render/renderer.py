@@ -70,7 +70,7 @@ from .contract import (
     GUIDE_TEMPLATE,
     STYLESHEET,
 )
-from .environment import load_template, make_environment, render_block, render_template
+from .environment import load_template, make_environment, render_block, render_template, template_folder
 from .errors import MissingGlyphs, TemplateProblem
 from .fetcher import TemplateDirFetcher
 
@@ -162,7 +162,7 @@ class Renderer:
     """
 
     def __init__(self, template_dirs: Sequence[Path] = (), *, fast: bool | None = None) -> None:
-        user_dirs = tuple(Path(folder) for folder in template_dirs)
+        user_dirs = tuple(template_folder(folder) for folder in template_dirs)
         for folder in user_dirs:
             if not folder.is_dir():
                 raise TemplateProblem("deze sjabloonmap bestaat niet of is geen map", template=str(folder), path=folder)

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda, Onderwerp, Setting, Soort
 from ..classes.model import SchoolClass
+from ..errors import UserError
 from ..wording import clock
 from .contract import FORM_ANCHOR_PREFIX
 
@@ -123,6 +124,27 @@ class Form:
         return f"{FORM_ANCHOR_PREFIX}{self.index + 1}"
 
 
+@dataclass(frozen=True)
+class LogoView:
+    """The school's logo: the image (a short URL the fetcher serves) and the text a screen reader reads for it."""
+
+    bron: str
+    tekst: str
+
+
+def logo(agenda: Agenda) -> LogoView | None:
+    if agenda.logo is None:
+        return None
+    if agenda.logo.bron is None:
+        # Only `agenda.logo.attach_logo` (which `kmg check` and `kmg build` use) knows the agenda's folder.
+        raise UserError(
+            f"Het logo '{agenda.logo.bestand}' is niet ingelezen; lees de agenda in met kmg check of kmg build."
+        )
+    from .fetcher import inline_url  # WeasyPrint's side: only when a logo is printed
+
+    return LogoView(bron=inline_url(agenda.logo.bron), tekst=agenda.logo.tekst or f"Logo van {agenda.school}")
+
+
 def topics(agenda: Agenda) -> tuple[Topic, ...]:
     result: list[Topic] = []
     start = 0
@@ -205,6 +227,7 @@ def base_context(agenda: Agenda, klass: SchoolClass | None) -> dict[str, Any]:
         "huisbezoek": agenda.setting == Setting.huisbezoek,
         "duur": agenda.duur,
         "leerling_aanwezig": agenda.leerling_aanwezig,
+        "logo": logo(agenda),
         "klas": class_label(klass.naam) if klass is not None else "",
         "klas_kort": class_short(klass.naam) if klass is not None else "",
         "leerkracht": klass.leerkracht if klass is not None else "",
