@@ -65,6 +65,7 @@ def test_a_missing_anchor_is_dutch_and_does_not_repeat_the_anchor() -> None:
     dutch = translate("No anchor #Zoe-Berg for internal URI reference")
     assert dutch is not None and "anker" in dutch
     assert "Zoe" not in dutch and "No anchor" not in dutch
+    assert "Zoe" not in "".join(warning_lines("No anchor #Zoe-Berg for internal URI reference", verbose=True))
 
 
 def test_a_too_long_schema_name_names_the_file(kmg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

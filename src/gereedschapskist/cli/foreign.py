@@ -99,7 +99,8 @@ def warning_lines(message: str, *, verbose: bool) -> list[str]:
         dutch = message if _looks_dutch(message) else UNKNOWN_SHOWN if verbose else UNKNOWN
     lines = [f"Let op (opmaak): {dutch}"]
     if verbose and dutch != message:
-        lines.append(f"    origineel: {message}")
+        # an anchor may be made from a pupil's name: the original leaves it out too
+        lines.append(f"    origineel: {re.sub(r'No anchor #.*? for', 'No anchor #... for', message)}")
     return lines
 
 
