@@ -36,7 +36,10 @@ def templates_digest(template_dirs: Iterable[Path]) -> str:
     for folder in template_dirs:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(folder)).encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:  # an unreadable file (notes, a lock file) is no template kmg can use: skip it
+                continue
     return digest.hexdigest()
 
 

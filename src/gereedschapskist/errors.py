@@ -52,7 +52,7 @@ _OS_ERRORS = {
     "EDQUOT": "de ruimte die u op deze schijf mag gebruiken is op",
     "EACCES": "daarvoor heeft u geen toestemming",
     "EPERM": "dat mag niet op deze plek",
-    "EROFS": "op deze schijf mag niet geschreven worden (alleen lezen)",
+    "EROFS": "op deze schijf mag alleen gelezen worden, niet geschreven",
     "EIO": "de schijf of het netwerk gaf een lees- of schrijffout",
     "EBUSY": "het bestand is in gebruik door een ander programma",
     "ETXTBSY": "het bestand is in gebruik door een ander programma",

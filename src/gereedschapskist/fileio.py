@@ -79,7 +79,8 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
     """A new, exclusive temporary file next to `path`, created with mode 0664 minus the umask."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _ in range(100):
-        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        # a short prefix: a name near the length limit fails at the rename, naming the file, not the folder
+        tmp = path.parent / f".{path.name[:40]}.{secrets.token_hex(4)}.tmp"
         try:
             return os.open(tmp, flags, 0o664), tmp
         except FileExistsError:

@@ -64,3 +64,17 @@ def test_the_benchmark_table_lives_in_bench() -> None:
     bench = (REPO / "bench" / "README.md").read_text(encoding="utf-8")
     assert "| wat | tijd | doel |" in bench and "make bench" in bench
     assert "bench/README.md" in section("Snelheid")
+
+
+def test_the_daily_commands_for_schools_work_in_an_empty_folder(kmg, tmp_path: Path, monkeypatch) -> None:
+    """Each `kmg` line of "Het werk van elke dag", run as written, one after the other."""
+    import shlex
+
+    part = section("Voor scholen")
+    block = code_blocks(part[part.index("Het werk van elke dag") :])[0]
+    commands = [shlex.split(line.split("#")[0])[1:] for line in block.splitlines() if line.startswith("kmg ")]
+    assert any(args[:1] == ["build"] for args in commands)
+    monkeypatch.chdir(tmp_path)
+    for args in commands:
+        result = kmg(*args, *(["--processen", "1"] if args[:1] == ["build"] else []))
+        assert result.exit_code == 0, (args, result.output)

@@ -9,6 +9,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
+from .console import OutputClosed
 
 
 class _DutchHelp:
@@ -51,6 +52,12 @@ class DutchGroup(_DutchHelp, TyperGroup):
         try:
             # Typer's standalone mode would print its errors in English; catch them here instead.
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except SystemExit:
+            from typer._click.utils import PacifyFlushWrapper
+
+            if isinstance(sys.stdout, PacifyFlushWrapper):  # Typer's sign of a broken pipe (it exits with 1)
+                raise OutputClosed from None
+            raise
         except ClickException as exc:
             from .dutch import show_usage_error
 
@@ -101,6 +108,7 @@ from . import schema as _schema  # noqa: E402,F401
 
 
 def main() -> None:
+    from .common import cut_off_exit_code
     from .console import use_readable_fallback
 
     use_readable_fallback()
@@ -109,22 +117,34 @@ def main() -> None:
             app()
         finally:
             sys.stdout.flush()  # `kmg schema > /dev/full` fails here, not at exit after we are gone
+    except (OutputClosed, BrokenPipeError):
+        # `kmg check ... | head -1`: the reader has what it wanted; stop without a word
+        _silence(sys.stdout, sys.stderr)
+        sys.exit(cut_off_exit_code())
     except OSError as exc:
         _os_error_exit(exc)
 
 
-def _os_error_exit(exc: OSError) -> None:
-    """An OSError no command turned into a sentence (a full disk under `> rapport.txt`): one Dutch line."""
+def _silence(*streams: Any) -> None:
+    """Send what is still buffered for `streams` nowhere: writing it would only fail again at exit."""
     import contextlib
     import os
 
+    for stream in streams:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+def _os_error_exit(exc: OSError) -> None:
+    """An OSError no command turned into a sentence (a full disk under `> rapport.txt`): one Dutch line."""
     from ..errors import EXIT_USAGE, os_error_text
 
     what = f"{exc.filename}: dit kan niet gelezen of geschreven worden" if exc.filename else (
         "de uitvoer kan niet geschreven worden"
     )
-    with contextlib.suppress(OSError, ValueError):
-        # What is still buffered would fail again when Python closes stdout; send it nowhere.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    typer.echo(f"kmg: {what} ({os_error_text(exc)}).", err=True)
+    _silence(sys.stdout)
+    try:
+        typer.echo(f"kmg: {what} ({os_error_text(exc)}).", err=True)
+    except OSError:
+        _silence(sys.stderr)  # stderr itself cannot be written (`2>/dev/full`): the exit code is all we have
     sys.exit(EXIT_USAGE)

@@ -17,7 +17,7 @@ import typer
 from ..errors import EXIT_FINDINGS, EXIT_USAGE, os_error_text
 from ..wording import aantal as _plural
 from . import command
-from .common import either, fail, user_errors
+from .common import either, exit_code_if_cut_off, fail, user_errors
 from .systemlibs import harfbuzz_tip, require_pango
 
 if TYPE_CHECKING:
@@ -71,7 +71,10 @@ def build_command(
     classes, out, templates = either(classes, classes_alias), either(out, out_alias), either(templates, templates_alias)
     jobs, force, verbose = either(jobs, jobs_alias), force or force_alias, verbose or verbose_alias
     started = time.monotonic()
+    exit_code_if_cut_off(EXIT_USAGE)  # `kmg build ... | head -1` stops the build: not every PDF is made
     with _ctrl_c_once(), user_errors(verbose=verbose):
+        if templates is not None and templates.exists() and not templates.is_dir():
+            raise fail(f"{templates}: dit is een bestand, geen map. Geef bij --sjablonen de map met sjablonen.")
         if templates is not None and not templates.is_dir():
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
         if leerlingen and classes is None:

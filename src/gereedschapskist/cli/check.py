@@ -1,4 +1,4 @@
-"""`kmg check`: validate and lint agendas, for a person (human) or a machine (json, github)."""
+"""`kmg check`: validate and lint agendas, for a person (mens) or a machine (json, github)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,31 @@ import typer
 from ..agenda.load import AgendaFile, repeated_files
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from . import command
-from .common import either
+from .common import either, exit_code_if_cut_off
 from .report import print_github, print_human
 
 
 class Format(StrEnum):
-    human = "human"
+    mens = "mens"
     json = "json"
     github = "github"
+
+
+# Also accepted, not shown: `tekst`, and `human` from before the Dutch names (school scripts).
+_FORMAT_ALIASES = {"tekst": Format.mens, "human": Format.mens}
+
+
+def _format(value: str | None) -> Format | None:
+    if value is None:
+        return None
+    key = value.strip().lower()
+    if key in _FORMAT_ALIASES:
+        return _FORMAT_ALIASES[key]
+    try:
+        return Format(key)
+    except ValueError:
+        # Typer's own wording, so that cli.dutch says it in Dutch like any other bad choice
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(repr(f.value) for f in Format)}.") from None
 
 
 def exit_code(files: list[AgendaFile], *, strict: bool) -> int:
@@ -33,13 +50,16 @@ def check_command(
     agendas: list[Path] = typer.Argument(
         ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False, metavar="AGENDA"
     ),
-    format: Format = typer.Option(Format.human, "--formaat", "-f", help="Uitvoer: human (mensen), json of github."),
+    format: str = typer.Option(
+        Format.mens.value, "--formaat", "-f", metavar="<mens|json|github>", callback=_format,
+        help="Uitvoer: mens (leesbaar), json of github.",
+    ),
     strict: bool = typer.Option(False, "--streng", help="Laat ook waarschuwingen als fout tellen."),
     summary: bool = typer.Option(
         True, "--samenvatting/--geen-samenvatting", help="Toon de samenvatting van tijd en vragen."
     ),
     # the English names from before: they keep working (school scripts), help does not show them
-    format_alias: Format | None = typer.Option(None, "--format", hidden=True),
+    format_alias: str | None = typer.Option(None, "--format", hidden=True, callback=_format),
     strict_alias: bool = typer.Option(False, "--strict", hidden=True),
     summary_alias: bool | None = typer.Option(None, "--summary/--no-summary", hidden=True),
 ) -> None:
@@ -47,6 +67,7 @@ def check_command(
     from ..lint import check_file
 
     format, strict, summary = either(format, format_alias), strict or strict_alias, either(summary, summary_alias)
+    assert isinstance(format, Format)  # the callback made it one
 
     # One file under two names (./a.yaml, a link) is checked once: counting it twice
     # would suggest building it twice.
@@ -61,6 +82,8 @@ def check_command(
             files.append(check_file(path))
         except UserError as exc:
             unreadable.append(exc)
+    code = EXIT_USAGE if unreadable else exit_code(files, strict=strict)
+    exit_code_if_cut_off(code)  # `kmg check ... | head -1` still says whether there were findings
     if format is Format.json:
         typer.echo(json.dumps([f.to_json() for file in files for f in file.findings], ensure_ascii=False, indent=2))
     elif format is Format.github:
@@ -69,5 +92,4 @@ def check_command(
         print_human(files, strict=strict, summary=summary, next_step=not unreadable)
     for exc in unreadable:
         typer.echo(f"kmg: {exc.render()}", err=True)
-    code = EXIT_USAGE if unreadable else exit_code(files, strict=strict)
     raise typer.Exit(code)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
 import typer
 
-from ..errors import EXIT_USAGE, UserError
+from ..errors import EXIT_OK, EXIT_USAGE, UserError
 
 T = TypeVar("T")
 
@@ -16,6 +18,42 @@ T = TypeVar("T")
 def either(dutch: T, english: T | None) -> T:
     """The value of an option given under its old English name, else under its Dutch name."""
     return dutch if english is None else english
+
+
+_cut_off_code = EXIT_OK
+
+
+def exit_code_if_cut_off(code: int) -> None:
+    """The exit code when the reader of stdout stops early (`| head -1`): what the command found so far.
+
+    Help, `schema` and `init` stop quietly with 0, as `kmg --help | head -1` should; `check` keeps
+    the code of its findings; `build` says 2, as not every PDF may have been made.
+    """
+    global _cut_off_code
+    _cut_off_code = code
+
+
+def cut_off_exit_code() -> int:
+    return _cut_off_code
+
+
+_PLAIN_ARG = re.compile(r"[\w@%+=:,./\\-]+")
+
+
+def shell_arg(text: str) -> str:
+    """A path as a school can copy it behind a command: in double quotes when it needs them.
+
+    Double quotes work the same in cmd.exe, PowerShell and a Unix shell for the usual names
+    ("Mijn map/agenda 2026.yaml"); a Unix shell gets single quotes when $, ` or " would
+    otherwise mean something there.
+    """
+    if text and _PLAIN_ARG.fullmatch(text):
+        return text
+    if os.name != "nt" and any(c in text for c in '"$`\\!'):
+        import shlex
+
+        return shlex.quote(text)
+    return f'"{text}"'
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -29,13 +67,9 @@ def user_errors(*, verbose: bool = False) -> Iterator[None]:
     try:
         yield
     except UserError as exc:
-        message = exc.render()
-        from .foreign import translate  # a template error may carry Jinja's English
+        from .foreign import explain  # a template error may carry Jinja's English
 
-        dutch = translate(message)
-        if dutch is not None and verbose:
-            dutch += f"\n    origineel: {message}"
-        raise fail(dutch or message, exc.exit_code) from None
+        raise fail(explain(exc, verbose=verbose), exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("\nkmg: afgebroken; er is niets half weggeschreven.", err=True)
         raise typer.Exit(130) from None

@@ -65,3 +65,18 @@ def use_readable_fallback() -> None:
         except LookupError:
             codecs.register_error(ERRORS, _replace)
         stream.reconfigure(errors=ERRORS)
+
+
+class OutputClosed(Exception):
+    """Whoever read kmg's output stopped early (`kmg check ... | head -1`): stop quietly."""
+
+
+def rich_raises_broken_pipe() -> None:
+    """Let rich raise BrokenPipeError like any other write, instead of exiting with 1 on its own."""
+    from rich.console import Console
+
+    def on_broken_pipe(self: Console) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+    Console.on_broken_pipe = on_broken_pipe  # type: ignore[method-assign]

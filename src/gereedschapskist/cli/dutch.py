@@ -80,22 +80,19 @@ def install() -> None:
     if _installed:
         return
     _installed = True
-    from typer import core, rich_utils
+    from typer import core
     from typer._click import formatting
 
-    rich_utils.DEPRECATED_STRING = "(verouderd) "
-    rich_utils.DEFAULT_STRING = "[standaard: {}]"
-    rich_utils.ENVVAR_STRING = "[omgevingsvariabele: {}]"
-    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
-    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
-    rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
-    rich_utils.ERRORS_PANEL_TITLE = "Fout"
-    rich_utils.ABORTED_TEXT = "Afgebroken."
-    rich_utils.RICH_HELP = "Uitleg: [blue]{command_path} {help_option}[/]"
-    rich_utils.OptionHighlighter.highlights = [
-        pattern.replace("Usage: ", "Gebruik: ") for pattern in rich_utils.OptionHighlighter.highlights
-    ]
+    # The plain help page (TYPER_USE_RICH=0, or rich not installed) takes its words from gettext.
+    english = core._
+
+    def dutch_gettext(text: str) -> str:
+        return _PLAIN_WORDS.get(text) or english(text)
+
+    core._ = dutch_gettext
+    rich_utils = _rich_utils()
+    if rich_utils is not None:
+        _install_rich(rich_utils)
 
     write_usage = formatting.HelpFormatter.write_usage
 
@@ -111,6 +108,61 @@ def install() -> None:
         return _TYPE_LABELS.get(label, label)
 
     core._TyperParameter.display_type = dutch_display_type
+
+    usage_name = core.TyperArgument._usage_display_name
+
+    def plain_usage_name(self: Any) -> str:
+        # "{AGENDA}..." on the plain usage line: the braces mean "required" to a programmer only
+        name = usage_name(self)
+        return name[1:].replace("}", "", 1) if name.startswith("{") else name
+
+    core.TyperArgument._usage_display_name = plain_usage_name
+
+
+# Typer's gettext words on the plain help page; its usage-error texts stay English for translate_error.
+_PLAIN_WORDS = {
+    "Arguments": "Argumenten",
+    "Options": "Opties",
+    "Commands": "Commando's",
+    "default: {default}": "standaard: {default}",
+    "required": "verplicht",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "(dynamic)": "(wisselend)",
+    "Aborted!": "Afgebroken.",
+}
+
+
+def _rich_utils() -> Any:
+    """Typer's rich help, or None when it is switched off (TYPER_USE_RICH=0) or rich is not installed."""
+    from typer import core
+
+    if not core.HAS_RICH:
+        return None
+    try:
+        from typer import rich_utils
+    except ImportError:
+        core.HAS_RICH = False  # Typer would try rich for every help page and fail
+        return None
+    return rich_utils
+
+
+def _install_rich(rich_utils: Any) -> None:
+    from .console import rich_raises_broken_pipe
+
+    rich_raises_broken_pipe()
+    rich_utils.DEPRECATED_STRING = "(verouderd) "
+    rich_utils.DEFAULT_STRING = "[standaard: {}]"
+    rich_utils.ENVVAR_STRING = "[omgevingsvariabele: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
+    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
+    rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
+    rich_utils.ERRORS_PANEL_TITLE = "Fout"
+    rich_utils.ABORTED_TEXT = "Afgebroken."
+    rich_utils.RICH_HELP = "Uitleg: [blue]{command_path} {help_option}[/]"
+    rich_utils.OptionHighlighter.highlights = [
+        pattern.replace("Usage: ", "Gebruik: ") for pattern in rich_utils.OptionHighlighter.highlights
+    ]
 
 
 def _fill(template: str, match: re.Match[str]) -> str:
@@ -143,17 +195,40 @@ def translate_error(exc: Any) -> str:
     for pattern, dutch in _MESSAGES:
         if match := pattern.match(message):
             if message.startswith("No such command") and match.group(2):
-                return _fill(dutch, match) + "Bedoelt u " + match.group(2) + "?"
+                return _fill(dutch, match) + "Bedoelt u " + _or(match.group(2).split(", ")) + "?"
             return _fill(dutch, match).rstrip()
     return "Dit commando klopt niet. Kijk met -h hoe het moet."
+
+
+def _or(choices: list[str]) -> str:
+    """'check', 'schema' -> 'check' of 'schema'; three or more: 'a', 'b' of 'c'."""
+    return ", ".join(choices[:-1]) + " of " + choices[-1] if len(choices) > 1 else "".join(choices)
 
 
 def show_usage_error(exc: Any) -> None:
     """Print a usage error the way Typer does (usage line, hint, a panel), but in Dutch."""
     install()
-    from typer import rich_utils
-
-    if type(exc).__name__ != "NoArgsIsHelpError":  # that one has shown the help page already
+    no_args = type(exc).__name__ == "NoArgsIsHelpError"  # its message is the help page
+    if not no_args:
         dutch = translate_error(exc)
         exc.format_message = lambda: dutch
-    rich_utils.rich_format_error(exc)
+    rich_utils = _rich_utils()
+    if rich_utils is not None:
+        rich_utils.rich_format_error(exc)
+    elif no_args:
+        exc.show()
+    else:
+        _plain_error(exc)
+
+
+def _plain_error(exc: Any) -> None:
+    """A usage error without rich: usage line, where help is, and the Dutch sentence."""
+    import typer
+
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+        if ctx.command.get_help_option(ctx) is not None:
+            typer.echo(f"Uitleg: {ctx.command_path} {ctx.help_option_names[0]}", err=True)
+        typer.echo(err=True)
+    typer.echo(f"Fout: {exc.format_message()}", err=True)

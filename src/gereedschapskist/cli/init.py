@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from ..agenda.yamlload import describe_character, is_unprintable
 from ..errors import os_error_text
 from ..resources import examples_dir
 from . import command
-from .common import fail, user_errors
+from .common import fail, shell_arg, user_errors
 
 
 class SettingChoice(StrEnum):
@@ -27,8 +28,14 @@ class SettingChoice(StrEnum):
 def _create_exclusive(path: Path, text: str) -> None:
     # O_EXCL makes "never overwrite" hold even if two people run init at the same moment.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except BaseException:
+        # A full disk must not leave a half-written agenda that init then refuses to replace.
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
 
 
 EXAMPLE_CLASS_LIST = "klassenlijst-voorbeeld.csv"
@@ -55,14 +62,24 @@ def _copy_example(name: str, path: Path) -> None:
             raise fail(f"{path}: het bestand kan niet geschreven worden ({os_error_text(exc)}).") from None
         extras = []
         for extra in (EXAMPLE_CLASS_LIST, SCHEMA_FILENAME):
-            with contextlib.suppress(FileExistsError):  # a file the school already has stays as it is
+            try:
                 _create_exclusive(path.parent / extra, (examples_dir() / extra).read_text(encoding="utf-8"))
                 extras.append(extra)
-    typer.echo(f"Voorbeeldagenda '{source.stem}' geschreven naar {path}.")
+            except FileExistsError:
+                pass  # a file the school already has stays as it is
+            except OSError as exc:
+                raise fail(
+                    f"{path.parent / extra}: het bestand kan niet geschreven worden ({os_error_text(exc)}); "
+                    f"de agenda {path} is wel geschreven."
+                ) from None
+    lines = [f"Voorbeeldagenda '{source.stem}' geschreven naar {path}."]
     if EXAMPLE_CLASS_LIST in extras:
-        typer.echo(f"Voorbeeldklassenlijst geschreven naar {path.parent / EXAMPLE_CLASS_LIST}.")
-    typer.echo(f"Controleer hem met: kmg check {path}")
-    typer.echo(f"Druk af met: kmg build {path} --klassen {path.parent / EXAMPLE_CLASS_LIST}")
+        lines.append(f"Voorbeeldklassenlijst geschreven naar {path.parent / EXAMPLE_CLASS_LIST}.")
+    lines.append(f"Controleer hem met: kmg check {shell_arg(str(path))}")
+    lines.append(
+        f"Druk af met: kmg build {shell_arg(str(path))} --klassen {shell_arg(str(path.parent / EXAMPLE_CLASS_LIST))}"
+    )
+    _tell(path, lines)
 
 
 def _refuse_unusable_path(path: Path) -> None:
@@ -86,7 +103,9 @@ def _look_at_path(path: Path) -> None:
 
 @command("init")
 def init_command(
-    path: Path = typer.Argument(Path("agenda.yaml"), help="Waar de nieuwe agenda komt (standaard agenda.yaml)."),
+    path: Path = typer.Argument(
+        Path("agenda.yaml"), metavar="PAD", help="Waar de nieuwe agenda komt (standaard agenda.yaml)."
+    ),
     setting: SettingChoice = typer.Option(SettingChoice.school, "--setting", help="Op school of een huisbezoek."),
     groepen: str = typer.Option("3-8", "--groepen", help="Voor welke groepen, bijvoorbeeld 1-2, 3-8 of 4,5."),
     duur: int | None = typer.Option(
@@ -138,5 +157,22 @@ def init_command(
             # the schema only helps the editor; the agenda itself is written either way
             with contextlib.suppress(OSError):
                 _create_exclusive(schema_path, agenda_schema_text())
-    typer.echo(f"Startagenda geschreven naar {path}.")
-    typer.echo(f"Pas hem aan met het team en controleer hem daarna met: kmg check {path}")
+    _tell(path, [
+        f"Startagenda geschreven naar {path}.",
+        f"Pas hem aan met het team en controleer hem daarna met: kmg check {shell_arg(str(path))}",
+    ])
+
+
+def _tell(path: Path, lines: list[str]) -> None:
+    """Confirm what was written; a stdout that cannot be written (`> /dev/full`) does not hide that it was."""
+    try:
+        for line in lines:
+            typer.echo(line)
+    except BrokenPipeError:
+        raise  # the reader stopped early (`| head -1`): cli.main stops quietly
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # don't fail again at exit
+        raise fail(
+            f"{path} is geschreven, maar deze melding kon niet getoond worden ({os_error_text(exc)})."
+        ) from None

@@ -50,6 +50,9 @@ def _shorten(text: str, width: int) -> str:
 def _console() -> Console:
     from rich.console import Console
 
+    from .console import rich_raises_broken_pipe
+
+    rich_raises_broken_pipe()  # `kmg check ... | head -1`: cli.main decides the exit code, not rich
     # highlight=False: rich would otherwise colour numbers and quotes in Dutch sentences
     return Console(highlight=False, soft_wrap=True)
 
@@ -103,8 +106,10 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, 
 def _next_step(files: list[AgendaFile], *, clean: bool) -> str:
     from rich.markup import escape
 
+    from .common import shell_arg
+
     # Quote a path with spaces the way both cmd.exe and a Unix shell accept it.
-    agendas = " ".join(f'"{f.display}"' if " " in f.display else f.display for f in files)
+    agendas = " ".join(shell_arg(f.display) for f in files)
     start = "Alles in orde. " if clean else ""
     return f"{start}Volgende stap: [bold]kmg build {escape(agendas)} --klassen <klassenlijst.csv>[/bold]"
 

@@ -64,7 +64,7 @@ PANGO_HOW = {
 
 def pango_missing_message(platform: str | None = None) -> str:
     how = PANGO_HOW[_platform_key(platform or sys.platform)]
-    return f"kmg kan geen PDF's maken, want Pango ontbreekt op deze computer: {how}. kmg check werkt wel."
+    return f"er kunnen geen PDF's gemaakt worden, want Pango ontbreekt op deze computer: {how}. kmg check werkt wel."
 
 
 # The libraries WeasyPrint loads when it is imported, under the names it tries
