@@ -70,7 +70,14 @@ from .contract import (
     GUIDE_TEMPLATE,
     STYLESHEET,
 )
-from .environment import load_template, make_environment, render_block, render_template, template_folder
+from .environment import (
+    load_template,
+    make_environment,
+    read_utf8,
+    render_block,
+    render_template,
+    template_folder,
+)
 from .errors import MissingGlyphs, TemplateProblem
 from .fetcher import TemplateDirFetcher
 
@@ -177,8 +184,11 @@ class Renderer:
         self.fetcher = TemplateDirFetcher(self.template_dirs)
         self.env = make_environment(self.template_dirs)
         self.env.filters["isolate"] = isolate
-        self.css_warnings: list[str] = []
-        self.stylesheet_path, self.css = self._load_stylesheet()
+        self._css_warnings: list[str] = []
+        # Read on first use (`css`), not here: a school's broken print.css then fails the
+        # first document as a `TemplateProblem`, also in a build's worker, whose
+        # initializer makes this Renderer and must not fail (that breaks the whole pool).
+        self._stylesheet: tuple[Path, CSS] | None = None
         # The slow mode's page count of a form per agenda (the content laid out on its own).
         self._content_pages: dict[str, int] = {}
         self._layers: Any = None
@@ -291,18 +301,40 @@ class Renderer:
         filename = load_template(self.env, GUIDE_TEMPLATE).filename
         return filename is not None and Path(filename).parent == self.template_dirs[-1]
 
+    @property
+    def stylesheet_path(self) -> Path:
+        """The print.css in use: the first template folder's that has one."""
+        return self._loaded_stylesheet()[0]
+
+    @property
+    def css(self) -> CSS:
+        """print.css, parsed once per Renderer (on first use)."""
+        return self._loaded_stylesheet()[1]
+
+    @property
+    def css_warnings(self) -> list[str]:
+        """What WeasyPrint said while it parsed print.css (e.g. a refused font URL)."""
+        self._loaded_stylesheet()
+        return self._css_warnings
+
+    def _loaded_stylesheet(self) -> tuple[Path, CSS]:
+        if self._stylesheet is None:
+            self._stylesheet = self._load_stylesheet()
+        return self._stylesheet
+
     def _load_stylesheet(self) -> tuple[Path, CSS]:
         for folder in self.template_dirs:
             path = folder / STYLESHEET
             if path.is_file():
+                text = read_utf8(path, STYLESHEET)
                 with capture_weasyprint_logs() as records:
                     css = CSS(
-                        string=path.read_text(encoding="utf-8"),
+                        string=text,
                         base_url=str(folder) + "/",
                         url_fetcher=self.fetcher,
                         font_config=self.font_config,
                     )
-                self.css_warnings = [f"{path}: {record.getMessage()}" for record in records]
+                self._css_warnings = [f"{path}: {record.getMessage()}" for record in records]
                 return path, css
         raise TemplateProblem("het opmaakbestand ontbreekt", template=STYLESHEET, path=STYLESHEET)
 
