@@ -194,20 +194,59 @@ def _problem(error: BaseException, name: str) -> TemplateProblem:
     if isinstance(error, NotUtf8):
         return TemplateProblem(not_utf8_message(error.name), template=error.name, path=error.path, line=error.line)
     template, path, line = _template_frame(error, name)
+    source = _source(path)
+    # Only what the template itself spells out is quoted; a value from the data may be a name.
+    shown = _without_data(repr(getattr(error, "name", "")), source)
+    detail = _without_data(_detail(error), source)
     if isinstance(error, OutsideTemplateFolders):
         message = (
-            f"sjabloon {template} gebruikt {error.name!r}, maar dat bestand ligt buiten de sjabloonmappen "
+            f"sjabloon {template} gebruikt {shown}, maar dat bestand ligt buiten de sjabloonmappen "
             "(een koppeling naar een bestand elders); zet het bestand zelf in de sjabloonmap"
         )
     elif isinstance(error, TemplateNotFound):
-        message = f"sjabloon {template} gebruikt sjabloon {error.name!r}, maar dat bestaat niet"
+        message = f"sjabloon {template} gebruikt sjabloon {shown}, maar dat bestaat niet"
     elif isinstance(error, UndefinedError):
-        message = f"sjabloon {template} gebruikt iets dat niet bestaat: {_detail(error)}"
+        message = f"sjabloon {template} gebruikt iets dat niet bestaat: {detail}"
     elif isinstance(error, SecurityError):
-        message = f"sjabloon {template} probeert iets wat niet mag ({_detail(error)})"
+        message = f"sjabloon {template} probeert iets wat niet mag ({detail})"
     else:
-        message = f"sjabloon {template} kon niet worden ingevuld ({type(error).__name__}: {_detail(error)})"
+        message = f"sjabloon {template} kon niet worden ingevuld ({type(error).__name__}: {detail})"
     return TemplateProblem(message, template=template, path=path, line=line)
+
+
+# Python's and Jinja's type names in a runtime message ('dict object') are no data.
+_TYPE_NAMES = re.compile(
+    r"(?:str|int|float|bool|list|dict|tuple|set|bytes|NoneType|None|Undefined|Markup|range|function|method)"
+    r"(?: object)?"
+)
+
+
+def _source(path: str) -> str:
+    """The text of the template file `path` (from the traceback); empty when that is no file path."""
+    if not Path(path).is_absolute():
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return ""
+
+
+def _without_data(text: str, source: str) -> str:
+    """`text` with every quoted value left out that is neither a type name nor written in the template.
+
+    A runtime error may quote a value from the class list ("'dict object' has no attribute
+    'Zoë Berg'" after `{{ {}[form.naam] }}`); the message may end up in a log. What the
+    template itself spells out (a variable's name) stays: it helps the school find it.
+    """
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        quote, inner = match[1], match[2]
+        written = bool(inner) and re.search(rf"(?<!\w){re.escape(inner)}(?!\w)", source) is not None
+        if _TYPE_NAMES.fullmatch(inner) or written:
+            return match[0]
+        return f"{quote}...{quote}"
+
+    return re.sub(r"(['\"])(.*?)\1", keep_or_drop, text)
 
 
 def _detail(error: BaseException) -> str:
