@@ -211,14 +211,26 @@ class Renderer:
         """The guide laid out: in two layers (fast) or in one flow."""
         context = views.guide_context(agenda, klass)
         if self._layers is not None and self._guide_is_builtin():
-            return self._layers.guide(agenda, klass, context)
+            from .layers import LayerMismatch
+
+            try:
+                return self._layers.guide(agenda, klass, context)
+            except LayerMismatch:
+                # A school's own basis.html.j2 (say, a logo above the header) that the layers
+                # cannot join: the same pages in one flow, as the public way prints them.
+                pass
         # A school's own guide template knows nothing of layers: one flow.
         return self._layout(GUIDE_TEMPLATE, context, forms=0)
 
     def layout_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
         """The forms laid out: header layer and shared content stacked (fast), or as one flowing document."""
         if self._layers is not None:
-            return self._layers.forms(agenda, klass)
+            from .layers import LayerMismatch
+
+            try:
+                return self._layers.forms(agenda, klass)
+            except LayerMismatch:
+                pass  # a school's template the layers cannot stack: one flow (see `layout_guide`)
         return self._flowing_forms(agenda, klass)
 
     def write(self, layout: Layout, label: str) -> RenderedPdf:
