@@ -210,27 +210,19 @@ class Renderer:
     def layout_guide(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
         """The guide laid out: in two layers (fast) or in one flow."""
         context = views.guide_context(agenda, klass)
-        if self._layers is not None and self._guide_is_builtin():
-            from .layers import LayerMismatch
-
-            try:
-                return self._layers.guide(agenda, klass, context)
-            except LayerMismatch:
-                # A school's own basis.html.j2 (say, a logo above the header) that the layers
-                # cannot join: the same pages in one flow, as the public way prints them.
-                pass
+        if self._layers is not None and self._is_builtin(GUIDE_TEMPLATE):
+            layout = self._layered(lambda: self._layers.guide(agenda, klass, context))
+            if layout is not None:
+                return layout
         # A school's own guide template knows nothing of layers: one flow.
         return self._layout(GUIDE_TEMPLATE, context, forms=0)
 
     def layout_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
         """The forms laid out: header layer and shared content stacked (fast), or as one flowing document."""
         if self._layers is not None:
-            from .layers import LayerMismatch
-
-            try:
-                return self._layers.forms(agenda, klass)
-            except LayerMismatch:
-                pass  # a school's template the layers cannot stack: one flow (see `layout_guide`)
+            layout = self._layered(lambda: self._layers.forms(agenda, klass))
+            if layout is not None:
+                return layout
         return self._flowing_forms(agenda, klass)
 
     def write(self, layout: Layout, label: str) -> RenderedPdf:
@@ -309,9 +301,27 @@ class Renderer:
         filename = load_template(self.env, template).filename
         return Path(filename).parent.as_uri() + "/" if filename is not None else None
 
-    def _guide_is_builtin(self) -> bool:
-        filename = load_template(self.env, GUIDE_TEMPLATE).filename
+    def _is_builtin(self, template: str) -> bool:
+        filename = load_template(self.env, template).filename
         return filename is not None and Path(filename).parent == self.template_dirs[-1]
+
+    def _layered(self, lay_out: Callable[[], Layout]) -> Layout | None:
+        """The layered layout, or None when it does not fit a built-in template: then print in one flow.
+
+        A school's basis.html.j2 (say, a logo above every document) can keep the built-in
+        leidraad or form templates from fitting the layers. The school did not write the
+        template the layers rely on, so it gets the same pages in one flow, as the public
+        way prints them. A school's own template that breaks the layers' contract is refused
+        with the problem (tests/render/test_forms.py, test_safety.py).
+        """
+        from .layers import LayerMismatch
+
+        try:
+            return lay_out()
+        except LayerMismatch as problem:
+            if not self._is_builtin(problem.template):
+                raise
+            return None
 
     @property
     def stylesheet_path(self) -> Path:
