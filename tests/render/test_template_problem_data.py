@@ -52,3 +52,8 @@ def test_no_pupil_name_in_the_exception(tmp_path: Path, insert: str) -> None:
 def test_a_name_from_the_template_text_is_still_shown(tmp_path: Path) -> None:
     problem = problem_with(tmp_path, "{{ onbekend_veld }}{{ form.bestaat_niet }}")
     assert "onbekend_veld" in problem.message
+
+
+def test_a_missing_include_written_in_the_template_is_named(tmp_path: Path) -> None:
+    problem = problem_with(tmp_path, '{% include "eigen_kop.html.j2" %}')
+    assert "'eigen_kop.html.j2'" in problem.message

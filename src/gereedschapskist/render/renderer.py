@@ -1,7 +1,8 @@
 """HTML (Jinja2) -> PDF (WeasyPrint) for the two per-class documents: leidraad and gespreksformulieren.
 
 One `Renderer` lives for a whole build: it holds the one font configuration, the
-print stylesheet parsed once, and one Jinja2 environment, so that the per-class cost
+print stylesheet parsed once (on first use, so that a broken one fails a document, not the
+worker that makes the Renderer), and one Jinja2 environment, so that the per-class cost
 is only filling in templates, laying them out and writing the PDF.
 
 Two ways to print, with the same pages:
@@ -30,7 +31,9 @@ Two ways to print, with the same pages:
   Every form has the same number of pages, known before the per-pupil layer is laid
   out. The header space the content leaves free is checked against every laid-out
   header; a taller header (a very long name) makes the content be laid out again with
-  more room, so nothing ever overlaps. A school's own leidraad.html.j2 is printed in one flow.
+  more room, so nothing ever overlaps. A school's own leidraad.html.j2 is printed in one flow,
+  and so is a built-in template that a school's basis.html.j2 keeps from fitting the layers
+  (`Renderer._layered`).
 
 The class names, anchors and variables the templates and this module share are in `contract.py`.
 
