@@ -61,6 +61,20 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
+def _well_formed(entry: object) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    files, pages, pupils = entry.get("files"), entry.get("pages"), entry.get("pupils")
+    return (
+        isinstance(entry.get("key"), str)
+        and isinstance(files, dict)
+        and all(isinstance(name, str) and isinstance(digest, str | None) for name, digest in files.items())
+        and isinstance(pages, int)
+        and not isinstance(pages, bool)
+        and (pupils is None or (isinstance(pupils, int) and not isinstance(pupils, bool)))
+    )
+
+
 class Manifest:
     """What the last build wrote into an output folder, and under which key."""
 
@@ -68,11 +82,14 @@ class Manifest:
         self.path = out_dir / MANIFEST
         self.out_dir = out_dir
         try:
-            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(self.entries, dict):
-                self.entries = {}
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.entries = {}
+            loaded = {}
+        # An entry that is not what kmg writes (edited by hand, another version) is dropped:
+        # that class is simply made again.
+        if not isinstance(loaded, dict):
+            loaded = {}
+        self.entries: dict[str, dict] = {folder: entry for folder, entry in loaded.items() if _well_formed(entry)}
 
     def is_fresh(self, folder: Path, key: str, files: Sequence[Path]) -> bool:
         entry = self.entries.get(folder.as_posix())
