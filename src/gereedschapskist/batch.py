@@ -13,10 +13,12 @@ import functools
 import os
 import signal
 import sys
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -208,6 +210,24 @@ def _ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextmanager
+def _children_deaf_to_ctrl_c() -> Iterator[None]:
+    """Processes started in here (forkserver, workers) hold Ctrl-C back from their very start.
+
+    They inherit the blocked signal, so Ctrl-C while they still import WeasyPrint prints no
+    traceback of theirs; the main process gets a Ctrl-C that came meanwhile right after.
+    (Windows has no signal masks: there the workers ignore Ctrl-C once they have started.)
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobResult:
     renderer = renderer or _renderer
     assert renderer is not None, "worker not initialised"
@@ -315,7 +335,8 @@ def pool_map(
                     pool = ProcessPoolExecutor(workers, context, initializer, initargs)
                     pools.append(pool)
                     submitted = 0
-                pending.add(pool.submit(function, item))
+                with _children_deaf_to_ctrl_c():  # submit starts the workers (and the forkserver)
+                    pending.add(pool.submit(function, item))
                 submitted += 1
             if not pending:
                 return
