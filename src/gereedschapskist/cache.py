@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import UserError
-from .fileio import write_text_atomic
+from .fileio import make_folder, write_text_atomic
 
 MANIFEST = ".kmg-cache.json"
 
@@ -117,7 +117,7 @@ class Manifest:
     def save(self) -> None:
         """Best effort: without a manifest the next build simply renders everything again."""
         try:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
+            make_folder(self.out_dir)
             write_text_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
         except (OSError, UserError):
             pass

@@ -164,9 +164,12 @@ def _build_lock(out: Path) -> Iterator[None]:
     """One build at a time per output folder: two would overwrite each other's cache."""
     from filelock import FileLock, Timeout
 
+    from ..fileio import FILE_MODE, current_umask, make_folder
+
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(out / LOCK_FILE)
+        make_folder(out)
+        # filelock gives its file this mode regardless of the umask: apply it here, never world-writable
+        lock = FileLock(out / LOCK_FILE, mode=FILE_MODE & ~current_umask())
         try:
             lock.acquire(timeout=0)
         except Timeout:
