@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import os
 import signal
 import sys
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .agenda.model import Agenda
 from .errors import UserError
 from .fileio import write_bytes_atomic
-from .slug import slugify
+from .slug import slugify, strip_accents
 
 if TYPE_CHECKING:
     from .classes import Pupil, SchoolClass
@@ -47,6 +48,8 @@ class Job:
     agenda_path: Path
     klass: SchoolClass | None
     folder: Path  # relative to the output directory
+    # instroom: a hash of the pupil, kept in the folder so that another pupil never takes it over
+    owner: str | None = None
 
     def key(self, templates: str) -> str:
         from .cache import job_key
@@ -70,6 +73,7 @@ class Plan:
     jobs: list[Job] = field(default_factory=list)
     unserved: list[SchoolClass] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. a name in `groepen` that matches no class
+    refused: list[str] = field(default_factory=list)  # a --leerling that gets nothing (exit 1)
 
 
 def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolClass] | None) -> Plan:
@@ -123,32 +127,39 @@ def find_pupil(classes: Sequence[SchoolClass], name: str, source: Path | None = 
     if not wanted:
         raise UserError("--leerling heeft een naam nodig, bijvoorbeeld --leerling \"Roepnaam Achternaam\".")
     everyone = [(klass, pupil) for klass in classes for pupil in klass.leerlingen]
-    matches = [(k, p) for k, p in everyone if _name_key(p.naam) == wanted]
-    if not matches:
-        matches = [(k, p) for k, p in everyone if _name_key(p.roepnaam) == wanted]
+    # exactly as written first; then without accents ("zoe" finds Zoë), still refusing two matches
+    for key in (_name_key, _loose_key):
+        wanted = key(name)
+        matches = [(k, p) for k, p in everyone if key(p.naam) == wanted]
+        if len(matches) > 1 and len({_name_key(p.naam) for _, p in matches}) == 1:
+            raise UserError(
+                f"'{name}' staat meer dan eens in de klassenlijst. Maak voor deze leerling een lijst "
+                "met alleen de eigen regel en gebruik die met --klassen.",
+                path=source,
+            )
+        if not matches:
+            matches = [(k, p) for k, p in everyone if key(p.roepnaam) == wanted]
         if len(matches) > 1:
             raise UserError(
                 f"'{name}' past bij meer dan één leerling in de klassenlijst. "
                 "Geef de hele naam zoals op het formulier (roepnaam, tussenvoegsel, achternaam).",
                 path=source,
             )
-    if not matches:
-        raise UserError(
-            f"'{name}' staat niet in de klassenlijst. Schrijf de naam zoals op het formulier "
-            "(roepnaam, tussenvoegsel, achternaam) of alleen de roepnaam.",
-            path=source,
-        )
-    if len(matches) > 1:
-        raise UserError(
-            f"'{name}' staat meer dan eens in de klassenlijst. Maak voor deze leerling een lijst "
-            "met alleen de eigen regel en gebruik die met --klassen.",
-            path=source,
-        )
-    return matches[0]
+        if matches:
+            return matches[0]
+    raise UserError(
+        f"'{name}' staat niet in de klassenlijst. Schrijf de naam zoals op het formulier "
+        "(roepnaam, tussenvoegsel, achternaam) of alleen de roepnaam.",
+        path=source,
+    )
 
 
 def _name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _loose_key(text: str) -> str:
+    return _name_key(strip_accents(text))
 
 
 def make_instroom_plan(
@@ -157,30 +168,51 @@ def make_instroom_plan(
     names: Sequence[str],
     day: str,
     source: Path | None = None,
+    out_dir: Path | None = None,
 ) -> Plan:
     """Jobs for just these pupils, each in its own folder `instroom-<day>-<name>` inside its class's folder.
 
     The class's own PDFs and cache entries are not touched: a pupil who joins later gets a
-    form without reprinting (or replacing) the forms of the whole class.
+    form without reprinting (or replacing) the forms of the whole class. A folder that
+    `out_dir` already holds for another pupil (names that look alike in ascii: "Zoë" and
+    "Zoe", or Arabic names) is left alone: this pupil gets `...-2`.
     """
     plan = Plan()
-    chosen: dict[int, tuple[SchoolClass, Pupil]] = {}
+    chosen: dict[int, tuple[str, SchoolClass, Pupil]] = {}
     for name in names:
         klass, pupil = find_pupil(classes, name, source)
-        chosen.setdefault(id(pupil), (klass, pupil))
+        chosen.setdefault(id(pupil), (name, klass, pupil))
     taken: set[Path] = set()
-    for klass, pupil in chosen.values():
+    for name, klass, pupil in chosen.values():
         alone = dataclasses.replace(klass, leerlingen=(pupil,))
         part = make_plan(agendas, [alone])
-        plan.unserved += part.unserved
+        if part.unserved:
+            plan.refused.append(
+                f"--leerling {name}: {klass.label} valt onder geen enkele agenda; voor deze leerling is niets "
+                "gemaakt. Voeg de groep toe aan 'groepen' van een agenda."
+            )
+        owner = hashlib.sha256(f"{klass.slug}\0{_name_key(pupil.naam)}".encode()).hexdigest()[:16]
         for job in part.jobs:
             base = f"instroom-{day}-{slugify(pupil.naam, empty='leerling')}"
             folder, counter = job.folder / base, 2
-            while folder in taken:
+            while folder in taken or (out_dir is not None and _owned_by_another(out_dir / folder, owner)):
                 folder, counter = job.folder / f"{base}-{counter}", counter + 1
             taken.add(folder)
-            plan.jobs.append(dataclasses.replace(job, folder=folder))
+            plan.jobs.append(dataclasses.replace(job, folder=folder, owner=owner))
     return plan
+
+
+# Inside an instroom folder: whose it is (a hash, never the name itself).
+OWNER_FILE = ".kmg-instroom"
+
+
+def _owned_by_another(folder: Path, owner: str) -> bool:
+    if not folder.exists():
+        return False
+    try:
+        return (folder / OWNER_FILE).read_text(encoding="ascii").strip() != owner
+    except (OSError, ValueError):
+        return True  # made by someone else (or an older kmg): not ours to replace
 
 
 @dataclass(frozen=True)
@@ -234,6 +266,8 @@ def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobRes
     guide = renderer.guide_pdf(job.agenda, job.klass)
     forms = renderer.forms_pdf(job.agenda, job.klass)
     guide_path, forms_path = job.outputs()
+    if job.owner is not None:
+        write_bytes_atomic(out_dir / job.folder / OWNER_FILE, job.owner.encode("ascii"))
     write_bytes_atomic(out_dir / guide_path, guide.data)
     write_bytes_atomic(out_dir / forms_path, forms.data)
     from .render import unprintable_names

@@ -100,13 +100,16 @@ def build_command(
 
         pairs = [(file.path, file.agenda) for file in checked if file.agenda]
         if leerlingen and class_list is not None:
-            plan = make_instroom_plan(pairs, class_list, leerlingen, datetime.date.today().isoformat(), classes)
+            day = datetime.date.today().isoformat()
+            plan = make_instroom_plan(pairs, class_list, leerlingen, day, classes, out_dir=out)
         else:
             plan = make_plan(pairs, class_list)
         for klass in plan.unserved:
             typer.echo(f"Let op: {unserved_message(klass, [f.agenda for f in checked if f.agenda])}", err=True)
         for note in plan.notes:
             typer.echo(f"Let op: {note}", err=True)
+        for refused in plan.refused:
+            typer.echo(f"Let op: {refused}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
         blanked: list[JobResult] = []
@@ -119,16 +122,17 @@ def build_command(
         )
     if (tip := harfbuzz_tip()) is not None:
         typer.echo(tip, err=True)
-    if blanked:
-        raise typer.Exit(EXIT_FINDINGS)  # names to write in by hand (listed above)
+    if blanked or plan.refused:
+        raise typer.Exit(EXIT_FINDINGS)  # names to write in by hand, or a --leerling left out (listed above)
 
 
 def _made(jobs_: list) -> str:
     """What was made: distinct classes and pupils (a class under two agendas counts once)."""
-    classes = {job.klass.slug: job.klass for job in jobs_ if job.klass is not None}
+    classes = {job.klass.slug for job in jobs_ if job.klass is not None}
     if not classes:
         return _plural(len(jobs_), "agenda", "agenda's") + ", lege formulieren"
-    pupils = sum(len(klass.leerlingen) for klass in classes.values())
+    # instroom makes one job per pupil; a class under two agendas shares its pupils
+    pupils = len({(job.klass.slug, id(p)) for job in jobs_ if job.klass is not None for p in job.klass.leerlingen})
     return f"{_plural(len(classes), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}"
 
 
@@ -282,9 +286,11 @@ def _run(
 
 def _warn_shrinking(todo: list, manifest: Manifest) -> None:
     """A class list with fewer pupils than last time replaces the class's forms: say so before it happens."""
+    warned: set[str] = set()  # once per class, also when two agendas serve it
     for job in todo:
         before = manifest.pupils(job.folder)
-        if before is not None and job.klass is not None and job.pupils < before:
+        if before is not None and job.klass is not None and job.pupils < before and job.klass.slug not in warned:
+            warned.add(job.klass.slug)
             typer.echo(
                 f"Let op: {job.label} had de vorige keer {_plural(before, 'leerling', 'leerlingen')}, nu "
                 f"{job.pupils}; de gespreksformulieren van de groep worden vervangen. "
