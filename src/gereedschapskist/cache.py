@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .errors import UserError
+from .errors import UserError, os_error_text
 from .fileio import make_folder, write_text_atomic
 
 MANIFEST = ".kmg-cache.json"
@@ -114,10 +114,20 @@ class Manifest:
             "files": {f.name: file_digest(self.out_dir / f) for f in files},
         }
 
-    def save(self) -> None:
-        """Best effort: without a manifest the next build simply renders everything again."""
+    def save(self) -> str | None:
+        """Best effort: without a manifest the next build simply renders everything again.
+
+        Returns None when saved, else a Dutch sentence to tell the user why it was not.
+        """
         try:
             make_folder(self.out_dir)
             write_text_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
-        except (OSError, UserError):
-            pass
+        except (OSError, UserError) as exc:
+            why = os_error_text(exc) if isinstance(exc, OSError) else exc.message.rstrip(".")
+            if self.path.is_dir():
+                why = "dit is een map"
+            return (
+                f"{self.path}: kmg kon hier niet onthouden wat er gemaakt is ({why}); "
+                "de volgende keer maakt kmg alles opnieuw."
+            )
+        return None

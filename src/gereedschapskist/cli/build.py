@@ -249,6 +249,7 @@ def _run(
         pages, files = pages + result.pages, files + result.files
 
     warnings: list[str] = []
+    unsaved: str | None = None
     try:
         with closing(execute(todo, out, template_dirs=template_dirs, workers=workers)) as results:
             if sys.stderr.isatty():
@@ -272,7 +273,9 @@ def _run(
     finally:
         # also after Ctrl-C or an error: what was written completely is kept as done
         if cache:
-            manifest.save()
+            unsaved = manifest.save()
+    if unsaved:
+        typer.echo(f"Let op: {unsaved}", err=True)
     if warnings:
         from .foreign import warning_lines
 
