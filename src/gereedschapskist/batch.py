@@ -310,15 +310,24 @@ def execute(
     *,
     template_dirs: Sequence[Path] = (),
     workers: int | None = None,
+    stop: threading.Event | None = None,
 ) -> Iterator[JobResult]:
-    """Render every job, yielding results as they finish (in completion order)."""
+    """Render every job, yielding results as they finish (in completion order).
+
+    Once `stop` is set (Ctrl-C), no new job starts; the jobs already running finish and are
+    yielded, and then KeyboardInterrupt is raised.
+    """
     workers = worker_count(workers, len(jobs))
     if workers == 1:
         from .render import Renderer
 
         renderer = Renderer(template_dirs)
         for job in jobs:
+            if stop is not None and stop.is_set():
+                raise KeyboardInterrupt
             yield run_job(job, out_dir, renderer)
+        if stop is not None and stop.is_set():
+            raise KeyboardInterrupt
         return
     yield from pool_map(
         functools.partial(run_job, out_dir=out_dir),
@@ -327,6 +336,7 @@ def execute(
         initializer=_init_worker,
         initargs=(tuple(template_dirs),),
         preload=("weasyprint", "gereedschapskist.render"),
+        stop=stop,
     )
 
 
@@ -340,6 +350,7 @@ def pool_map(
     preload: Sequence[str] = (),
     tasks_per_worker: int = TASKS_PER_WORKER,
     method: str | None = None,
+    stop: threading.Event | None = None,
 ) -> Iterator[R]:
     """`function` over `items` in worker processes, yielding results in completion order.
 
@@ -347,7 +358,9 @@ def pool_map(
     `max_tasks_per_child`: that one loses workers and hangs the pool (CPython gh-115634).
     A pool that has had its share is shut down without waiting (its last tasks still
     finish) while a new pool takes the next tasks, so there is no pause between pools.
-    Only a few tasks per worker are queued at a time, so Ctrl-C stops quickly.
+    Only a few tasks per worker are queued at a time, so Ctrl-C stops quickly. When `stop`
+    is set, the tasks not yet started are cancelled, those running are still yielded, and
+    then KeyboardInterrupt is raised.
     """
     import multiprocessing
 
@@ -362,7 +375,11 @@ def pool_map(
     pending: set[Future[R]] = set()
     try:
         while True:
-            while len(pending) < 2 * workers and (item := next(queue, _END)) is not _END:
+            stopping = stop is not None and stop.is_set()
+            if stopping:
+                for each in pools:
+                    each.shutdown(wait=False, cancel_futures=True)
+            while not stopping and len(pending) < 2 * workers and (item := next(queue, _END)) is not _END:
                 if pool is None or submitted >= per_pool:
                     if pool is not None:
                         pool.shutdown(wait=False)
@@ -373,9 +390,14 @@ def pool_map(
                     pending.add(pool.submit(function, item))
                 submitted += 1
             if not pending:
+                if stopping:
+                    raise KeyboardInterrupt
                 return
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            # a timeout: a Ctrl-C that only set `stop` is noticed soon, also while a long task runs
+            done, pending = wait(pending, timeout=0.5 if stop is not None else None, return_when=FIRST_COMPLETED)
             for future in done:
+                if future.cancelled():
+                    continue
                 try:
                     result = future.result()
                 except BrokenProcessPool:

@@ -90,5 +90,6 @@ def test_children_never_see_ctrl_c_even_while_they_start(tmp_path: Path) -> None
     assert build.returncode == 130, stderr
     assert "Traceback" not in stderr, stderr
     assert [line for line in stderr.splitlines() if line.strip()] == [
-        "kmg: afgebroken; er is niets half weggeschreven."
+        "kmg stopt; de groepen die nu gemaakt worden, worden afgemaakt…",
+        "kmg: afgebroken; er is niets half weggeschreven.",
     ]

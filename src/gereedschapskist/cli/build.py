@@ -6,6 +6,7 @@ import datetime
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -136,6 +137,21 @@ def _made(jobs_: list) -> str:
     return f"{_plural(len(classes), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}"
 
 
+# Set while the PDFs are being made: Ctrl-C then lets the classes in progress finish (and
+# be remembered) instead of throwing their work away.
+_finish_running: threading.Event | None = None
+
+STOPPING = "kmg stopt; de groepen die nu gemaakt worden, worden afgemaakt…"
+
+
+def _say_now(text: str) -> None:
+    """Write a line straight to stderr's file descriptor: safe inside a signal handler."""
+    try:
+        os.write(sys.stderr.fileno(), (text + "\n").encode(sys.stderr.encoding or "utf-8", "replace"))
+    except (OSError, ValueError, AttributeError):  # no real file (a test runner): the usual way
+        typer.echo(text, err=True)
+
+
 @contextmanager
 def _ctrl_c_once() -> Iterator[None]:
     """The first Ctrl-C stops the build; every later one is ignored, so the clean-up is never cut short.
@@ -149,6 +165,10 @@ def _ctrl_c_once() -> Iterator[None]:
         nonlocal interrupted
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         interrupted = True
+        if _finish_running is not None:
+            _say_now(STOPPING)
+            _finish_running.set()  # the pool stops starting jobs and raises KeyboardInterrupt when done
+            return
         raise KeyboardInterrupt
 
     try:
@@ -250,8 +270,10 @@ def _run(
 
     warnings: list[str] = []
     unsaved: str | None = None
+    global _finish_running
+    stop = _finish_running = threading.Event()
     try:
-        with closing(execute(todo, out, template_dirs=template_dirs, workers=workers)) as results:
+        with closing(execute(todo, out, template_dirs=template_dirs, workers=workers, stop=stop)) as results:
             if sys.stderr.isatty():
                 from rich.console import Console
                 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -271,6 +293,7 @@ def _run(
                     pages_text = _plural(result.pages, "pagina", "pagina’s")
                     typer.echo(f"{result.job.label}: {pages_text} -> {out / result.job.folder}")
     finally:
+        _finish_running = None
         # also after Ctrl-C or an error: what was written completely is kept as done
         if cache:
             unsaved = manifest.save()
