@@ -238,8 +238,28 @@ def _init_worker(template_dirs: Sequence[Path]) -> None:
 
 
 def _ignore_ctrl_c() -> None:
-    """Workers ignore Ctrl-C: the main process decides, and a job always finishes its files."""
+    """Workers ignore Ctrl-C: the main process decides, and a job always finishes its files.
+
+    And they stop when the main process is gone (killed, "End task"): nobody waits for
+    their work, and without this they would wait for the next job forever.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
+
+
+def _exit_with_parent() -> None:
+    import multiprocessing
+    from multiprocessing.connection import wait as wait_for
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait_for([parent.sentinel])  # ready when the parent has ended
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kmg-parent-watch", daemon=True).start()
 
 
 @contextmanager
