@@ -231,8 +231,11 @@ def _run(
     """
     from ..batch import execute
     from ..cache import Manifest, templates_digest
+    from ..fileio import remove_stale_temporaries
     from ..resources import builtin_template_dir
 
+    for folder in {out, *(out / job.folder for job in jobs_)}:
+        remove_stale_temporaries(folder)  # left by a build that was killed; we hold the lock
     template_dirs = (templates,) if templates else ()
     manifest = Manifest(out)
     keys: dict[Path, str] = {}
