@@ -75,3 +75,16 @@ def test_renderer_accepts_every_spelling_of_a_folder(
     assert "Tips van onze school" in text
     # The forms (other templates of the same search path) print too.
     assert renderer.forms_pdf(agenda(), None).pages >= 1
+
+
+def test_build_with_a_template_folder_under_home_as_typed_in_cmd(tmp_path: Path) -> None:
+    # cmd.exe (and a quoted argument anywhere) passes `~` on to kmg unexpanded.
+    own_folder(tmp_path)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(tmp_path), "USERPROFILE": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", KMG, "build", str(AGENDA), "--sjablonen", "~/mijn-sjablonen",
+         "--uitvoer", str(tmp_path / "uit"), "--processen", "1"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Tips van onze school" in guide_text(tmp_path / "uit")

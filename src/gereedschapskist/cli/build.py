@@ -74,6 +74,8 @@ def build_command(
     started = time.monotonic()
     exit_code_if_cut_off(EXIT_USAGE)  # `kmg build ... | head -1` stops the build: not every PDF is made
     with _ctrl_c_once(), user_errors(verbose=verbose):
+        if templates is not None:
+            templates = templates.expanduser()  # cmd.exe and quotes leave `~` to us
         if templates is not None and templates.exists() and not templates.is_dir():
             raise fail(f"{templates}: dit is een bestand, geen map. Geef bij --sjablonen de map met sjablonen.")
         if templates is not None and not templates.is_dir():
