@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import os
 import signal
 import sys
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .agenda.model import Agenda
 from .errors import UserError
 from .fileio import write_bytes_atomic
-from .slug import slugify
+from .slug import slugify, strip_accents
 
 if TYPE_CHECKING:
     from .classes import Pupil, SchoolClass
@@ -45,6 +48,8 @@ class Job:
     agenda_path: Path
     klass: SchoolClass | None
     folder: Path  # relative to the output directory
+    # instroom: a hash of the pupil, kept in the folder so that another pupil never takes it over
+    owner: str | None = None
 
     def key(self, templates: str) -> str:
         from .cache import job_key
@@ -68,6 +73,7 @@ class Plan:
     jobs: list[Job] = field(default_factory=list)
     unserved: list[SchoolClass] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. a name in `groepen` that matches no class
+    refused: list[str] = field(default_factory=list)  # a --leerling that gets nothing (exit 1)
 
 
 def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolClass] | None) -> Plan:
@@ -121,32 +127,39 @@ def find_pupil(classes: Sequence[SchoolClass], name: str, source: Path | None = 
     if not wanted:
         raise UserError("--leerling heeft een naam nodig, bijvoorbeeld --leerling \"Roepnaam Achternaam\".")
     everyone = [(klass, pupil) for klass in classes for pupil in klass.leerlingen]
-    matches = [(k, p) for k, p in everyone if _name_key(p.naam) == wanted]
-    if not matches:
-        matches = [(k, p) for k, p in everyone if _name_key(p.roepnaam) == wanted]
+    # exactly as written first; then without accents ("zoe" finds Zoë), still refusing two matches
+    for key in (_name_key, _loose_key):
+        wanted = key(name)
+        matches = [(k, p) for k, p in everyone if key(p.naam) == wanted]
+        if len(matches) > 1 and len({_name_key(p.naam) for _, p in matches}) == 1:
+            raise UserError(
+                f"'{name}' staat meer dan eens in de klassenlijst. Maak voor deze leerling een lijst "
+                "met alleen de eigen regel en gebruik die met --klassen.",
+                path=source,
+            )
+        if not matches:
+            matches = [(k, p) for k, p in everyone if key(p.roepnaam) == wanted]
         if len(matches) > 1:
             raise UserError(
                 f"'{name}' past bij meer dan één leerling in de klassenlijst. "
                 "Geef de hele naam zoals op het formulier (roepnaam, tussenvoegsel, achternaam).",
                 path=source,
             )
-    if not matches:
-        raise UserError(
-            f"'{name}' staat niet in de klassenlijst. Schrijf de naam zoals op het formulier "
-            "(roepnaam, tussenvoegsel, achternaam) of alleen de roepnaam.",
-            path=source,
-        )
-    if len(matches) > 1:
-        raise UserError(
-            f"'{name}' staat meer dan eens in de klassenlijst. Maak voor deze leerling een lijst "
-            "met alleen de eigen regel en gebruik die met --klassen.",
-            path=source,
-        )
-    return matches[0]
+        if matches:
+            return matches[0]
+    raise UserError(
+        f"'{name}' staat niet in de klassenlijst. Schrijf de naam zoals op het formulier "
+        "(roepnaam, tussenvoegsel, achternaam) of alleen de roepnaam.",
+        path=source,
+    )
 
 
 def _name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _loose_key(text: str) -> str:
+    return _name_key(strip_accents(text))
 
 
 def make_instroom_plan(
@@ -155,30 +168,51 @@ def make_instroom_plan(
     names: Sequence[str],
     day: str,
     source: Path | None = None,
+    out_dir: Path | None = None,
 ) -> Plan:
     """Jobs for just these pupils, each in its own folder `instroom-<day>-<name>` inside its class's folder.
 
     The class's own PDFs and cache entries are not touched: a pupil who joins later gets a
-    form without reprinting (or replacing) the forms of the whole class.
+    form without reprinting (or replacing) the forms of the whole class. A folder that
+    `out_dir` already holds for another pupil (names that look alike in ascii: "Zoë" and
+    "Zoe", or Arabic names) is left alone: this pupil gets `...-2`.
     """
     plan = Plan()
-    chosen: dict[int, tuple[SchoolClass, Pupil]] = {}
+    chosen: dict[int, tuple[str, SchoolClass, Pupil]] = {}
     for name in names:
         klass, pupil = find_pupil(classes, name, source)
-        chosen.setdefault(id(pupil), (klass, pupil))
+        chosen.setdefault(id(pupil), (name, klass, pupil))
     taken: set[Path] = set()
-    for klass, pupil in chosen.values():
+    for name, klass, pupil in chosen.values():
         alone = dataclasses.replace(klass, leerlingen=(pupil,))
         part = make_plan(agendas, [alone])
-        plan.unserved += part.unserved
+        if part.unserved:
+            plan.refused.append(
+                f"--leerling {name}: {klass.label} valt onder geen enkele agenda; voor deze leerling is niets "
+                "gemaakt. Voeg de groep toe aan 'groepen' van een agenda."
+            )
+        owner = hashlib.sha256(f"{klass.slug}\0{_name_key(pupil.naam)}".encode()).hexdigest()[:16]
         for job in part.jobs:
             base = f"instroom-{day}-{slugify(pupil.naam, empty='leerling')}"
             folder, counter = job.folder / base, 2
-            while folder in taken:
+            while folder in taken or (out_dir is not None and _owned_by_another(out_dir / folder, owner)):
                 folder, counter = job.folder / f"{base}-{counter}", counter + 1
             taken.add(folder)
-            plan.jobs.append(dataclasses.replace(job, folder=folder))
+            plan.jobs.append(dataclasses.replace(job, folder=folder, owner=owner))
     return plan
+
+
+# Inside an instroom folder: whose it is (a hash, never the name itself).
+OWNER_FILE = ".kmg-instroom"
+
+
+def _owned_by_another(folder: Path, owner: str) -> bool:
+    if not folder.exists():
+        return False
+    try:
+        return (folder / OWNER_FILE).read_text(encoding="ascii").strip() != owner
+    except (OSError, ValueError):
+        return True  # made by someone else (or an older kmg): not ours to replace
 
 
 @dataclass(frozen=True)
@@ -204,8 +238,46 @@ def _init_worker(template_dirs: Sequence[Path]) -> None:
 
 
 def _ignore_ctrl_c() -> None:
-    """Workers ignore Ctrl-C: the main process decides, and a job always finishes its files."""
+    """Workers ignore Ctrl-C: the main process decides, and a job always finishes its files.
+
+    And they stop when the main process is gone (killed, "End task"): nobody waits for
+    their work, and without this they would wait for the next job forever.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
+
+
+def _exit_with_parent() -> None:
+    import multiprocessing
+    from multiprocessing.connection import wait as wait_for
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait_for([parent.sentinel])  # ready when the parent has ended
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kmg-parent-watch", daemon=True).start()
+
+
+@contextmanager
+def _children_deaf_to_ctrl_c() -> Iterator[None]:
+    """Processes started in here (forkserver, workers) hold Ctrl-C back from their very start.
+
+    They inherit the blocked signal, so Ctrl-C while they still import WeasyPrint prints no
+    traceback of theirs; the main process gets a Ctrl-C that came meanwhile right after.
+    (Windows has no signal masks: there the workers ignore Ctrl-C once they have started.)
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobResult:
@@ -214,6 +286,8 @@ def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobRes
     guide = renderer.guide_pdf(job.agenda, job.klass)
     forms = renderer.forms_pdf(job.agenda, job.klass)
     guide_path, forms_path = job.outputs()
+    if job.owner is not None:
+        write_bytes_atomic(out_dir / job.folder / OWNER_FILE, job.owner.encode("ascii"))
     write_bytes_atomic(out_dir / guide_path, guide.data)
     write_bytes_atomic(out_dir / forms_path, forms.data)
     from .render import unprintable_names
@@ -256,15 +330,24 @@ def execute(
     *,
     template_dirs: Sequence[Path] = (),
     workers: int | None = None,
+    stop: threading.Event | None = None,
 ) -> Iterator[JobResult]:
-    """Render every job, yielding results as they finish (in completion order)."""
+    """Render every job, yielding results as they finish (in completion order).
+
+    Once `stop` is set (Ctrl-C), no new job starts; the jobs already running finish and are
+    yielded, and then KeyboardInterrupt is raised.
+    """
     workers = worker_count(workers, len(jobs))
     if workers == 1:
         from .render import Renderer
 
         renderer = Renderer(template_dirs)
         for job in jobs:
+            if stop is not None and stop.is_set():
+                raise KeyboardInterrupt
             yield run_job(job, out_dir, renderer)
+        if stop is not None and stop.is_set():
+            raise KeyboardInterrupt
         return
     yield from pool_map(
         functools.partial(run_job, out_dir=out_dir),
@@ -273,6 +356,7 @@ def execute(
         initializer=_init_worker,
         initargs=(tuple(template_dirs),),
         preload=("weasyprint", "gereedschapskist.render"),
+        stop=stop,
     )
 
 
@@ -286,6 +370,7 @@ def pool_map(
     preload: Sequence[str] = (),
     tasks_per_worker: int = TASKS_PER_WORKER,
     method: str | None = None,
+    stop: threading.Event | None = None,
 ) -> Iterator[R]:
     """`function` over `items` in worker processes, yielding results in completion order.
 
@@ -293,7 +378,9 @@ def pool_map(
     `max_tasks_per_child`: that one loses workers and hangs the pool (CPython gh-115634).
     A pool that has had its share is shut down without waiting (its last tasks still
     finish) while a new pool takes the next tasks, so there is no pause between pools.
-    Only a few tasks per worker are queued at a time, so Ctrl-C stops quickly.
+    Only a few tasks per worker are queued at a time, so Ctrl-C stops quickly. When `stop`
+    is set, the tasks not yet started are cancelled, those running are still yielded, and
+    then KeyboardInterrupt is raised.
     """
     import multiprocessing
 
@@ -308,19 +395,29 @@ def pool_map(
     pending: set[Future[R]] = set()
     try:
         while True:
-            while len(pending) < 2 * workers and (item := next(queue, _END)) is not _END:
+            stopping = stop is not None and stop.is_set()
+            if stopping:
+                for each in pools:
+                    each.shutdown(wait=False, cancel_futures=True)
+            while not stopping and len(pending) < 2 * workers and (item := next(queue, _END)) is not _END:
                 if pool is None or submitted >= per_pool:
                     if pool is not None:
                         pool.shutdown(wait=False)
                     pool = ProcessPoolExecutor(workers, context, initializer, initargs)
                     pools.append(pool)
                     submitted = 0
-                pending.add(pool.submit(function, item))
+                with _children_deaf_to_ctrl_c():  # submit starts the workers (and the forkserver)
+                    pending.add(pool.submit(function, item))
                 submitted += 1
             if not pending:
+                if stopping:
+                    raise KeyboardInterrupt
                 return
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            # a timeout: a Ctrl-C that only set `stop` is noticed soon, also while a long task runs
+            done, pending = wait(pending, timeout=0.5 if stop is not None else None, return_when=FIRST_COMPLETED)
             for future in done:
+                if future.cancelled():
+                    continue
                 try:
                     result = future.result()
                 except BrokenProcessPool:

@@ -17,8 +17,8 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .errors import UserError
-from .fileio import write_text_atomic
+from .errors import UserError, os_error_text
+from .fileio import make_folder, write_text_atomic
 
 MANIFEST = ".kmg-cache.json"
 
@@ -61,6 +61,20 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
+def _well_formed(entry: object) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    files, pages, pupils = entry.get("files"), entry.get("pages"), entry.get("pupils")
+    return (
+        isinstance(entry.get("key"), str)
+        and isinstance(files, dict)
+        and all(isinstance(name, str) and isinstance(digest, str | None) for name, digest in files.items())
+        and isinstance(pages, int)
+        and not isinstance(pages, bool)
+        and (pupils is None or (isinstance(pupils, int) and not isinstance(pupils, bool)))
+    )
+
+
 class Manifest:
     """What the last build wrote into an output folder, and under which key."""
 
@@ -68,11 +82,14 @@ class Manifest:
         self.path = out_dir / MANIFEST
         self.out_dir = out_dir
         try:
-            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(self.entries, dict):
-                self.entries = {}
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.entries = {}
+            loaded = {}
+        # An entry that is not what kmg writes (edited by hand, another version) is dropped:
+        # that class is simply made again.
+        if not isinstance(loaded, dict):
+            loaded = {}
+        self.entries: dict[str, dict] = {folder: entry for folder, entry in loaded.items() if _well_formed(entry)}
 
     def is_fresh(self, folder: Path, key: str, files: Sequence[Path]) -> bool:
         entry = self.entries.get(folder.as_posix())
@@ -97,10 +114,20 @@ class Manifest:
             "files": {f.name: file_digest(self.out_dir / f) for f in files},
         }
 
-    def save(self) -> None:
-        """Best effort: without a manifest the next build simply renders everything again."""
+    def save(self) -> str | None:
+        """Best effort: without a manifest the next build simply renders everything again.
+
+        Returns None when saved, else a Dutch sentence to tell the user why it was not.
+        """
         try:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
+            make_folder(self.out_dir)
             write_text_atomic(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
-        except (OSError, UserError):
-            pass
+        except (OSError, UserError) as exc:
+            why = os_error_text(exc) if isinstance(exc, OSError) else exc.message.rstrip(".")
+            if self.path.is_dir():
+                why = "dit is een map"
+            return (
+                f"{self.path}: kmg kon hier niet onthouden wat er gemaakt is ({why}); "
+                "de volgende keer maakt kmg alles opnieuw."
+            )
+        return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     world-writable), not mkstemp's owner-only 0600.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
     except OSError as exc:
         raise UserError(
             f"De map kan niet gemaakt of beschreven worden ({os_error_text(exc)}).", path=path.parent
@@ -75,6 +76,34 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def current_umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+# Colleagues may read what kmg makes (as the umask allows), but nobody else may change it,
+# also under umask 000: group-writable at most.
+FOLDER_MODE = 0o775
+FILE_MODE = 0o664
+
+
+def make_folder(path: Path) -> None:
+    """`mkdir -p` with mode 0775 minus the umask for every folder it makes (never world-writable)."""
+    missing = []
+    while not path.is_dir():
+        missing.append(path)
+        if path.parent == path:
+            break
+        path = path.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, FOLDER_MODE)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+
+
 def _create_temporary(path: Path) -> tuple[int, Path]:
     """A new, exclusive temporary file next to `path`, created with mode 0664 minus the umask."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -82,10 +111,27 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
         # a short prefix: a name near the length limit fails at the rename, naming the file, not the folder
         tmp = path.parent / f".{path.name[:40]}.{secrets.token_hex(4)}.tmp"
         try:
-            return os.open(tmp, flags, 0o664), tmp
+            return os.open(tmp, flags, FILE_MODE), tmp
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
+
+
+# The names `_create_temporary` gives: "." + (part of) the file's name + "." + 8 hex digits + ".tmp".
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files a killed run left in `folder` (call only while holding the build lock)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if _TEMPORARY.fullmatch(entry.name):
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -187,7 +187,8 @@ def test_leerling_writes_one_pupils_documents_apart_and_leaves_the_class_alone(
     new = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p not in before)
     day = date.today().isoformat()
     folder = f"groep-4-5/instroom-{day}-zoe-van-der-berg"
-    assert new == [f"{folder}/gespreksformulieren.pdf", f"{folder}/leidraad.pdf"]
+    assert new == [f"{folder}/.kmg-instroom", f"{folder}/gespreksformulieren.pdf", f"{folder}/leidraad.pdf"]
+    assert "berg" not in (out / folder / ".kmg-instroom").read_text().lower(), "a hash, not the name"
     forms = pdf_text(out / folder / "gespreksformulieren.pdf")
     assert "Zoë van der Berg" in forms and "Haddad" not in forms
     assert "Klaar: 1 groep, 1 leerling," in result.output

@@ -111,12 +111,17 @@ def main() -> None:
     from .common import cut_off_exit_code
     from .console import use_readable_fallback
 
-    use_readable_fallback()
     try:
         try:
+            use_readable_fallback()
             app()
         finally:
             sys.stdout.flush()  # `kmg schema > /dev/full` fails here, not at exit after we are gone
+    except KeyboardInterrupt:
+        # Ctrl-C before a command took it over (kmg was still starting): no traceback either
+        _silence(sys.stdout)
+        typer.echo("kmg: afgebroken; er is niets half weggeschreven.", err=True)
+        sys.exit(130)
     except (OutputClosed, BrokenPipeError):
         # `kmg check ... | head -1`: the reader has what it wanted; stop without a word
         _silence(sys.stdout, sys.stderr)

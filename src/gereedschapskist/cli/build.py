@@ -6,6 +6,7 @@ import datetime
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -102,13 +103,16 @@ def build_command(
 
         pairs = [(file.path, file.agenda) for file in checked if file.agenda]
         if leerlingen and class_list is not None:
-            plan = make_instroom_plan(pairs, class_list, leerlingen, datetime.date.today().isoformat(), classes)
+            day = datetime.date.today().isoformat()
+            plan = make_instroom_plan(pairs, class_list, leerlingen, day, classes, out_dir=out)
         else:
             plan = make_plan(pairs, class_list)
         for klass in plan.unserved:
             typer.echo(f"Let op: {unserved_message(klass, [f.agenda for f in checked if f.agenda])}", err=True)
         for note in plan.notes:
             typer.echo(f"Let op: {note}", err=True)
+        for refused in plan.refused:
+            typer.echo(f"Let op: {refused}", err=True)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
         blanked: list[JobResult] = []
@@ -121,17 +125,33 @@ def build_command(
         )
     if (tip := harfbuzz_tip()) is not None:
         typer.echo(tip, err=True)
-    if blanked:
-        raise typer.Exit(EXIT_FINDINGS)  # names to write in by hand (listed above)
+    if blanked or plan.refused:
+        raise typer.Exit(EXIT_FINDINGS)  # names to write in by hand, or a --leerling left out (listed above)
 
 
 def _made(jobs_: list) -> str:
     """What was made: distinct classes and pupils (a class under two agendas counts once)."""
-    classes = {job.klass.slug: job.klass for job in jobs_ if job.klass is not None}
+    classes = {job.klass.slug for job in jobs_ if job.klass is not None}
     if not classes:
         return _plural(len(jobs_), "agenda", "agenda's") + ", lege formulieren"
-    pupils = sum(len(klass.leerlingen) for klass in classes.values())
+    # instroom makes one job per pupil; a class under two agendas shares its pupils
+    pupils = len({(job.klass.slug, id(p)) for job in jobs_ if job.klass is not None for p in job.klass.leerlingen})
     return f"{_plural(len(classes), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}"
+
+
+# Set while the PDFs are being made: Ctrl-C then lets the classes in progress finish (and
+# be remembered) instead of throwing their work away.
+_finish_running: threading.Event | None = None
+
+STOPPING = "kmg stopt; de groepen die nu gemaakt worden, worden afgemaakt…"
+
+
+def _say_now(text: str) -> None:
+    """Write a line straight to stderr's file descriptor: safe inside a signal handler."""
+    try:
+        os.write(sys.stderr.fileno(), (text + "\n").encode(sys.stderr.encoding or "utf-8", "replace"))
+    except (OSError, ValueError, AttributeError):  # no real file (a test runner): the usual way
+        typer.echo(text, err=True)
 
 
 @contextmanager
@@ -147,6 +167,10 @@ def _ctrl_c_once() -> Iterator[None]:
         nonlocal interrupted
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         interrupted = True
+        if _finish_running is not None:
+            _say_now(STOPPING)
+            _finish_running.set()  # the pool stops starting jobs and raises KeyboardInterrupt when done
+            return
         raise KeyboardInterrupt
 
     try:
@@ -166,9 +190,12 @@ def _build_lock(out: Path) -> Iterator[None]:
     """One build at a time per output folder: two would overwrite each other's cache."""
     from filelock import FileLock, Timeout
 
+    from ..fileio import FILE_MODE, current_umask, make_folder
+
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(out / LOCK_FILE)
+        make_folder(out)
+        # filelock gives its file this mode regardless of the umask: apply it here, never world-writable
+        lock = FileLock(out / LOCK_FILE, mode=FILE_MODE & ~current_umask())
         try:
             lock.acquire(timeout=0)
         except Timeout:
@@ -206,8 +233,11 @@ def _run(
     """
     from ..batch import execute
     from ..cache import Manifest, templates_digest
+    from ..fileio import remove_stale_temporaries
     from ..resources import builtin_template_dir
 
+    for folder in {out, *(out / job.folder for job in jobs_)}:
+        remove_stale_temporaries(folder)  # left by a build that was killed; we hold the lock
     template_dirs = (templates,) if templates else ()
     manifest = Manifest(out)
     keys: dict[Path, str] = {}
@@ -244,8 +274,11 @@ def _run(
         pages, files = pages + result.pages, files + result.files
 
     warnings: list[str] = []
+    unsaved: str | None = None
+    global _finish_running
+    stop = _finish_running = threading.Event()
     try:
-        with closing(execute(todo, out, template_dirs=template_dirs, workers=workers)) as results:
+        with closing(execute(todo, out, template_dirs=template_dirs, workers=workers, stop=stop)) as results:
             if sys.stderr.isatty():
                 from rich.console import Console
                 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -265,9 +298,12 @@ def _run(
                     pages_text = _plural(result.pages, "pagina", "pagina’s")
                     typer.echo(f"{result.job.label}: {pages_text} -> {out / result.job.folder}")
     finally:
+        _finish_running = None
         # also after Ctrl-C or an error: what was written completely is kept as done
         if cache:
-            manifest.save()
+            unsaved = manifest.save()
+    if unsaved:
+        typer.echo(f"Let op: {unsaved}", err=True)
     if warnings:
         from .foreign import warning_lines
 
@@ -281,9 +317,11 @@ def _run(
 
 def _warn_shrinking(todo: list, manifest: Manifest) -> None:
     """A class list with fewer pupils than last time replaces the class's forms: say so before it happens."""
+    warned: set[str] = set()  # once per class, also when two agendas serve it
     for job in todo:
         before = manifest.pupils(job.folder)
-        if before is not None and job.klass is not None and job.pupils < before:
+        if before is not None and job.klass is not None and job.pupils < before and job.klass.slug not in warned:
+            warned.add(job.klass.slug)
             typer.echo(
                 f"Let op: {job.label} had de vorige keer {_plural(before, 'leerling', 'leerlingen')}, nu "
                 f"{job.pupils}; de gespreksformulieren van de groep worden vervangen. "
