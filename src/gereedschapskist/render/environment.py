@@ -27,6 +27,7 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
 )
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
@@ -50,6 +51,39 @@ class OutsideTemplateFolders(TemplateError):
         self.name = name
 
 
+class NotUtf8(TemplateError):
+    """A template file that is not valid UTF-8 (saved as ANSI/cp1252 by an old editor)."""
+
+    def __init__(self, name: str, path: Path, line: int) -> None:
+        super().__init__(name)
+        self.name = name
+        self.path = path
+        self.line = line
+
+
+def not_utf8_message(name: str) -> str:
+    """The Dutch sentence for a file that is not saved as UTF-8."""
+    return (
+        f"{name} is niet opgeslagen als UTF-8 (op deze regel staat een teken dat kmg daardoor niet kan lezen); "
+        "open het bestand in een teksteditor en sla het op als UTF-8"
+    )
+
+
+def bad_byte_line(data: bytes, error: UnicodeDecodeError) -> int:
+    """The line (from 1) of the first byte that is not UTF-8."""
+    return data[: error.start].count(b"\n") + 1
+
+
+def read_utf8(path: Path, name: str) -> str:
+    """The text of a school's file, or a `TemplateProblem` naming the file and line when it is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = bad_byte_line(data, error)
+        raise TemplateProblem(not_utf8_message(name), template=name, path=path, line=line) from None
+
+
 class TemplateFolderLoader(FileSystemLoader):
     """`FileSystemLoader` that refuses files whose real path leaves the template folders.
 
@@ -62,11 +96,23 @@ class TemplateFolderLoader(FileSystemLoader):
         self.roots: tuple[Path, ...] = tuple(Path(path).resolve() for path in search_path)
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            raise self._not_utf8(template, error) from None
         real = Path(filename).resolve()
         if not any(real.is_relative_to(root) for root in self.roots):
             raise OutsideTemplateFolders(template)
         return source, filename, uptodate
+
+    def _not_utf8(self, template: str, error: UnicodeDecodeError) -> NotUtf8 | UnicodeDecodeError:
+        """Which file failed to decode: the first one on the search path, as FileSystemLoader looks."""
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            path = Path(folder, *pieces)
+            if path.is_file():
+                return NotUtf8(template, path, bad_byte_line(path.read_bytes(), error))
+        return error
 
 
 # An internet address in agenda text: "https://…" or "www.…", up to the next space.
@@ -145,21 +191,62 @@ def _problem(error: BaseException, name: str) -> TemplateProblem:
         return TemplateProblem(
             f"fout in sjabloon {template}: {_detail(error)}", template=template, path=path, line=error.lineno
         )
+    if isinstance(error, NotUtf8):
+        return TemplateProblem(not_utf8_message(error.name), template=error.name, path=error.path, line=error.line)
     template, path, line = _template_frame(error, name)
+    source = _source(path)
+    # Only what the template itself spells out is quoted; a value from the data may be a name.
+    shown = _without_data(repr(getattr(error, "name", "")), source)
+    detail = _without_data(_detail(error), source)
     if isinstance(error, OutsideTemplateFolders):
         message = (
-            f"sjabloon {template} gebruikt {error.name!r}, maar dat bestand ligt buiten de sjabloonmappen "
+            f"sjabloon {template} gebruikt {shown}, maar dat bestand ligt buiten de sjabloonmappen "
             "(een koppeling naar een bestand elders); zet het bestand zelf in de sjabloonmap"
         )
     elif isinstance(error, TemplateNotFound):
-        message = f"sjabloon {template} gebruikt sjabloon {error.name!r}, maar dat bestaat niet"
+        message = f"sjabloon {template} gebruikt sjabloon {shown}, maar dat bestaat niet"
     elif isinstance(error, UndefinedError):
-        message = f"sjabloon {template} gebruikt iets dat niet bestaat: {_detail(error)}"
+        message = f"sjabloon {template} gebruikt iets dat niet bestaat: {detail}"
     elif isinstance(error, SecurityError):
-        message = f"sjabloon {template} probeert iets wat niet mag ({_detail(error)})"
+        message = f"sjabloon {template} probeert iets wat niet mag ({detail})"
     else:
-        message = f"sjabloon {template} kon niet worden ingevuld ({type(error).__name__}: {_detail(error)})"
+        message = f"sjabloon {template} kon niet worden ingevuld ({type(error).__name__}: {detail})"
     return TemplateProblem(message, template=template, path=path, line=line)
+
+
+# Python's and Jinja's type names in a runtime message ('dict object') are no data.
+_TYPE_NAMES = re.compile(
+    r"(?:str|int|float|bool|list|dict|tuple|set|bytes|NoneType|None|Undefined|Markup|range|function|method)"
+    r"(?: object)?"
+)
+
+
+def _source(path: str) -> str:
+    """The text of the template file `path` (from the traceback); empty when that is no file path."""
+    if not Path(path).is_absolute():
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return ""
+
+
+def _without_data(text: str, source: str) -> str:
+    """`text` with every quoted value left out that is neither a type name nor written in the template.
+
+    A runtime error may quote a value from the class list ("'dict object' has no attribute
+    'Zoë Berg'" after `{{ {}[form.naam] }}`); the message may end up in a log. What the
+    template itself spells out (a variable's name) stays: it helps the school find it.
+    """
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        quote, inner = match[1], match[2]
+        written = bool(inner) and re.search(rf"(?<!\w){re.escape(inner)}(?!\w)", source) is not None
+        if _TYPE_NAMES.fullmatch(inner) or written:
+            return match[0]
+        return f"{quote}...{quote}"
+
+    return re.sub(r"(['\"])(.*?)\1", keep_or_drop, text)
 
 
 def _detail(error: BaseException) -> str:

@@ -91,19 +91,21 @@ class TemplateDirFetcher(URLFetcher):
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
 
     def _locate(self, path: Path) -> Path:
-        """`path`, or the same file in a later template folder when a folder lacks it.
+        """The file `path` names, looked up in every template folder in order (the school's first).
 
-        Template folders stack like the Jinja search path: a school's copy of print.css
-        asks for `fonts/DejaVuSans.ttf` next to itself, and gets the built-in one.
+        Template folders stack like the Jinja search path. A relative URL is resolved
+        next to the top-level template, which is often the built-in one: a school's copy
+        of basis.html.j2 with `<img src="logo.png">` asks for the built-in folder's
+        logo.png and gets the school's; a school's copy of print.css asks for
+        `fonts/DejaVuSans.ttf` next to itself and gets the built-in one. A path outside
+        every template folder is returned as it is (and refused by the caller).
         """
-        if path.exists():
-            return path
         real = path.resolve()
-        for index, root in enumerate(self.roots):
+        for root in self.roots:
             if real.is_relative_to(root):
                 relative = real.relative_to(root)
-                for later in self.roots[index + 1 :]:
-                    candidate = later / relative
+                for folder in self.roots:
+                    candidate = folder / relative
                     if candidate.exists():
                         return candidate
                 break

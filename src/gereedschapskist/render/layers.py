@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from .renderer import FormContent, Layout, PupilLayer, Renderer
 
 
+class LayerMismatch(TemplateProblem):
+    """A (school's) template does not fit the layered way; the renderer then prints it in one flow."""
+
+
 class LayeredPrinter:
     """The layered guide and forms of one `Renderer`, with the shared layers cached per agenda."""
 
@@ -76,7 +80,7 @@ class LayeredPrinter:
             )
         content_pages = content.document.pages
         if len(frame.document.pages) < len(content_pages):
-            raise TemplateProblem("de kop van de leidraad past niet op één pagina", template=GUIDE_TEMPLATE)
+            raise LayerMismatch("de kop van de leidraad past niet op één pagina", template=GUIDE_TEMPLATE)
         joined = _layered_pages(
             frame.document.pages,
             content_pages,
@@ -122,7 +126,7 @@ class LayeredPrinter:
             needed = math.ceil((pupils.header_bottom - content.space_top) * 10) / 10
             content = self._form_content(agenda, f"{needed:.1f}px")
             if pupils.header_bottom > content.space_bottom + 0.01:
-                raise TemplateProblem(
+                raise LayerMismatch(
                     f"de inhoud van het formulier laat geen ruimte vrij voor de kop (een blok met class "
                     f'"{HEADER_SPACE_CLASS}" bovenaan)',
                     template=FORM_CONTENT_TEMPLATE,
@@ -142,7 +146,7 @@ class LayeredPrinter:
                 FORM_CONTENT_TEMPLATE, views.form_content_context(agenda, header_space), forms=0
             )
             if not layout.document.pages:
-                raise TemplateProblem("de inhoud van het formulier is leeg", template=FORM_CONTENT_TEMPLATE)
+                raise LayerMismatch("de inhoud van het formulier is leeg", template=FORM_CONTENT_TEMPLATE)
             first = layout.document.pages[0]._page_box
             spaces = [box for box in _element_boxes(first) if _has_class(box, HEADER_SPACE_CLASS)]
             if spaces:
@@ -161,12 +165,12 @@ class LayeredPrinter:
         pages = len(content.document.pages)
         layout = self.renderer._layout(FORMS_TEMPLATE, views.forms_context(agenda, klass, pages), forms=count)
         if not any(layout.form_pages):
-            raise TemplateProblem(
+            raise LayerMismatch(
                 f'elk formulier moet een element met id="{FORM_ANCHOR_PREFIX}1", "{FORM_ANCHOR_PREFIX}2", … hebben',
                 template=FORMS_TEMPLATE,
             )
         if layout.form_pages != (pages,) * count:
-            raise TemplateProblem(
+            raise LayerMismatch(
                 f"elk formulier moet {pages} pagina's tellen (zoals de inhoud), maar het sjabloon maakt er "
                 f"{', '.join(map(str, sorted(set(layout.form_pages))))}; past de kop niet op één pagina?",
                 template=FORMS_TEMPLATE,
@@ -237,7 +241,7 @@ def _layered_pages(
         top = page._page_box
         under = content_pages[index]._page_box
         if under.page_type.side != top.page_type.side:
-            raise TemplateProblem(f"{what} begint niet op een rechterpagina", template=template)
+            raise LayerMismatch(f"{what} begint niet op een rechterpagina", template=template)
         joined.append(join(top, under, index))
     return joined
 
@@ -297,7 +301,7 @@ def _guide_root(page_box: boxes.PageBox) -> list[boxes.ParentBox]:
                 and _has_class(child, GUIDE_ROOT_CLASS)
             )
     if len(path) != 3:
-        raise TemplateProblem(
+        raise LayerMismatch(
             f'de leidraad moet één <div class="{GUIDE_ROOT_CLASS}"> in de body hebben', template=GUIDE_TEMPLATE
         )
     return path
@@ -336,7 +340,7 @@ def _header_height(document: Any) -> float:
         for box in _element_boxes(document.pages[0]._page_box):
             if box.element_tag == GUIDE_HEADER_TAG and _has_class(box, GUIDE_HEADER_CLASS):
                 return box.margin_height()
-    raise TemplateProblem(
+    raise LayerMismatch(
         f'de leidraad heeft geen kop (<{GUIDE_HEADER_TAG} class="{GUIDE_HEADER_CLASS}">) op de eerste pagina',
         template=GUIDE_TEMPLATE,
     )

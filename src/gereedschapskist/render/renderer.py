@@ -1,7 +1,8 @@
 """HTML (Jinja2) -> PDF (WeasyPrint) for the two per-class documents: leidraad and gespreksformulieren.
 
 One `Renderer` lives for a whole build: it holds the one font configuration, the
-print stylesheet parsed once, and one Jinja2 environment, so that the per-class cost
+print stylesheet parsed once (on first use, so that a broken one fails a document, not the
+worker that makes the Renderer), and one Jinja2 environment, so that the per-class cost
 is only filling in templates, laying them out and writing the PDF.
 
 Two ways to print, with the same pages:
@@ -30,7 +31,9 @@ Two ways to print, with the same pages:
   Every form has the same number of pages, known before the per-pupil layer is laid
   out. The header space the content leaves free is checked against every laid-out
   header; a taller header (a very long name) makes the content be laid out again with
-  more room, so nothing ever overlaps. A school's own leidraad.html.j2 is printed in one flow.
+  more room, so nothing ever overlaps. A school's own leidraad.html.j2 is printed in one flow,
+  and so is a built-in template that a school's basis.html.j2 keeps from fitting the layers
+  (`Renderer._layered`).
 
 The class names, anchors and variables the templates and this module share are in `contract.py`.
 
@@ -70,7 +73,14 @@ from .contract import (
     GUIDE_TEMPLATE,
     STYLESHEET,
 )
-from .environment import load_template, make_environment, render_block, render_template, template_folder
+from .environment import (
+    load_template,
+    make_environment,
+    read_utf8,
+    render_block,
+    render_template,
+    template_folder,
+)
 from .errors import MissingGlyphs, TemplateProblem
 from .fetcher import TemplateDirFetcher
 
@@ -177,8 +187,11 @@ class Renderer:
         self.fetcher = TemplateDirFetcher(self.template_dirs)
         self.env = make_environment(self.template_dirs)
         self.env.filters["isolate"] = isolate
-        self.css_warnings: list[str] = []
-        self.stylesheet_path, self.css = self._load_stylesheet()
+        self._css_warnings: list[str] = []
+        # Read on first use (`css`), not here: a school's broken print.css then fails the
+        # first document as a `TemplateProblem`, also in a build's worker, whose
+        # initializer makes this Renderer and must not fail (that breaks the whole pool).
+        self._stylesheet: tuple[Path, CSS] | None = None
         # The slow mode's page count of a form per agenda (the content laid out on its own).
         self._content_pages: dict[str, int] = {}
         self._layers: Any = None
@@ -200,15 +213,19 @@ class Renderer:
     def layout_guide(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
         """The guide laid out: in two layers (fast) or in one flow."""
         context = views.guide_context(agenda, klass)
-        if self._layers is not None and self._guide_is_builtin():
-            return self._layers.guide(agenda, klass, context)
+        if self._layers is not None and self._is_builtin(GUIDE_TEMPLATE):
+            layout = self._layered(lambda: self._layers.guide(agenda, klass, context))
+            if layout is not None:
+                return layout
         # A school's own guide template knows nothing of layers: one flow.
         return self._layout(GUIDE_TEMPLATE, context, forms=0)
 
     def layout_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
         """The forms laid out: header layer and shared content stacked (fast), or as one flowing document."""
         if self._layers is not None:
-            return self._layers.forms(agenda, klass)
+            layout = self._layered(lambda: self._layers.forms(agenda, klass))
+            if layout is not None:
+                return layout
         return self._flowing_forms(agenda, klass)
 
     def write(self, layout: Layout, label: str) -> RenderedPdf:
@@ -287,22 +304,62 @@ class Renderer:
         filename = load_template(self.env, template).filename
         return Path(filename).parent.as_uri() + "/" if filename is not None else None
 
-    def _guide_is_builtin(self) -> bool:
-        filename = load_template(self.env, GUIDE_TEMPLATE).filename
+    def _is_builtin(self, template: str) -> bool:
+        filename = load_template(self.env, template).filename
         return filename is not None and Path(filename).parent == self.template_dirs[-1]
+
+    def _layered(self, lay_out: Callable[[], Layout]) -> Layout | None:
+        """The layered layout, or None when it does not fit a built-in template: then print in one flow.
+
+        A school's basis.html.j2 (say, a logo above every document) can keep the built-in
+        leidraad or form templates from fitting the layers. The school did not write the
+        template the layers rely on, so it gets the same pages in one flow, as the public
+        way prints them. A school's own template that breaks the layers' contract is refused
+        with the problem (tests/render/test_forms.py, test_safety.py).
+        """
+        from .layers import LayerMismatch
+
+        try:
+            return lay_out()
+        except LayerMismatch as problem:
+            if not self._is_builtin(problem.template):
+                raise
+            return None
+
+    @property
+    def stylesheet_path(self) -> Path:
+        """The print.css in use: the first template folder's that has one."""
+        return self._loaded_stylesheet()[0]
+
+    @property
+    def css(self) -> CSS:
+        """print.css, parsed once per Renderer (on first use)."""
+        return self._loaded_stylesheet()[1]
+
+    @property
+    def css_warnings(self) -> list[str]:
+        """What WeasyPrint said while it parsed print.css (e.g. a refused font URL)."""
+        self._loaded_stylesheet()
+        return self._css_warnings
+
+    def _loaded_stylesheet(self) -> tuple[Path, CSS]:
+        if self._stylesheet is None:
+            self._stylesheet = self._load_stylesheet()
+        return self._stylesheet
 
     def _load_stylesheet(self) -> tuple[Path, CSS]:
         for folder in self.template_dirs:
             path = folder / STYLESHEET
             if path.is_file():
+                text = read_utf8(path, STYLESHEET)
                 with capture_weasyprint_logs() as records:
                     css = CSS(
-                        string=path.read_text(encoding="utf-8"),
+                        string=text,
                         base_url=str(folder) + "/",
                         url_fetcher=self.fetcher,
                         font_config=self.font_config,
                     )
-                self.css_warnings = [f"{path}: {record.getMessage()}" for record in records]
+                self._css_warnings = [f"{path}: {record.getMessage()}" for record in records]
                 return path, css
         raise TemplateProblem("het opmaakbestand ontbreekt", template=STYLESHEET, path=STYLESHEET)
 
