@@ -399,6 +399,8 @@ def pool_map(
             if stopping:
                 for each in pools:
                     each.shutdown(wait=False, cancel_futures=True)
+                # A future cancelled before it started is never "done" for wait(): drop it here.
+                pending = {future for future in pending if not future.cancel()}
             while not stopping and len(pending) < 2 * workers and (item := next(queue, _END)) is not _END:
                 if pool is None or submitted >= per_pool:
                     if pool is not None:
