@@ -7,6 +7,7 @@ import errno
 import os
 import re
 import secrets
+import unicodedata
 from pathlib import Path
 
 from .errors import UserError, os_error_text
@@ -136,3 +137,39 @@ def remove_stale_temporaries(folder: Path) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """The codec ("utf-16-le" or "utf-16-be") when the NUL bytes say so, else None.
+
+    Agendas and class lists are mostly Latin text, and in UTF-16 every Latin character has a NUL
+    byte: after it (little endian, what Windows writes) or before it (big endian).
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    half = len(sample) // 2
+    nul_odd = sample[1::2].count(0)
+    nul_even = sample[0::2].count(0)
+    # A few NULs on the other side come from characters such as U+0100 ("Ā") or U+4E00.
+    if nul_odd >= half * 0.4 and nul_even * 8 < nul_odd:
+        return "utf-16-le"
+    if nul_even >= half * 0.4 and nul_odd * 8 < nul_even:
+        return "utf-16-be"
+    # Names in another script (Cyrillic, Arabic) have few NULs; the separators and line
+    # ends still do. Text without a BOM in UTF-8 or Windows-1252 has no NUL at all.
+    if not (nul_odd or nul_even) or len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        # The wrong byte order gives no line ends, and characters that are controls,
+        # unassigned or private; a look at the start is enough to tell.
+        if ("\n" in text or "\r" in text) and not any(
+            unicodedata.category(char) in {"Cc", "Cn", "Co", "Cs"} and char not in "\t\r\n" for char in text[:65536]
+        ):
+            return codec
+    return None

@@ -28,6 +28,8 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from ..fileio import utf16_without_bom
+
 Path_ = tuple[str | int, ...]
 
 # Large enough for any real agenda (a full one is ~5 kB), small enough to refuse a pasted
@@ -382,17 +384,7 @@ def _utf16_codec(raw: bytes) -> str | None:
     """"utf-16" for Notepad's "Unicode" (with a BOM), "utf-16-le"/"-be" for text without one, else None."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    if b"\x00" not in raw or len(raw) % 2:
-        return None
-    # Without a BOM: the byte order in which the text has line ends and no NUL.
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if "\n" in text and "\x00" not in text:
-            return codec
-    return None
+    return utf16_without_bom(raw)
 
 
 def _is_utf16(raw: bytes) -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import overload
 
 from gereedschapskist.errors import UserError
-from gereedschapskist.fileio import NotARegularFile, read_limited
+from gereedschapskist.fileio import NotARegularFile, read_limited, utf16_without_bom
 
 from .model import (
     Pupil,
@@ -214,7 +214,7 @@ def _decode_text(data: bytes, path: Path) -> tuple[str, list[int]]:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             # Excel's "Unicode-tekst (*.txt)" export: UTF-16 with BOM, tab separated.
             text = data.decode("utf-16")
-        elif utf16 := _utf16_without_bom(data):
+        elif utf16 := utf16_without_bom(data):
             # Some tools write UTF-16 without the BOM; read as UTF-8 every other byte is NUL.
             text = data.decode(utf16)
         elif b"\x00" in data:
@@ -310,42 +310,6 @@ def _refuse_control_characters(lines: list[str], path: Path) -> None:
     if len(found) > 1:
         message += f" Ook {_line_list(found[1:])} {'bevat' if len(found) == 2 else 'bevatten'} een stuurteken."
     raise ClassListError(message, path=path, line=found[0])
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """The codec ("utf-16-le" or "utf-16-be") when the NUL bytes say so, else None.
-
-    A class list is mostly Latin text, and in UTF-16 every Latin character has a NUL
-    byte: after it (little endian, what Windows writes) or before it (big endian).
-    """
-    sample = data[:4096]
-    sample = sample[: len(sample) - len(sample) % 2]
-    if len(sample) < 4:
-        return None
-    half = len(sample) // 2
-    nul_odd = sample[1::2].count(0)
-    nul_even = sample[0::2].count(0)
-    # A few NULs on the other side come from characters such as U+0100 ("Ā") or U+4E00.
-    if nul_odd >= half * 0.4 and nul_even * 8 < nul_odd:
-        return "utf-16-le"
-    if nul_even >= half * 0.4 and nul_odd * 8 < nul_even:
-        return "utf-16-be"
-    # Names in another script (Cyrillic, Arabic) have few NULs; the separators and line
-    # ends still do. Text without a BOM in UTF-8 or Windows-1252 has no NUL at all.
-    if not (nul_odd or nul_even) or len(data) % 2:
-        return None
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        # The wrong byte order gives no line ends, and characters that are controls,
-        # unassigned or private; a look at the start is enough to tell.
-        if ("\n" in text or "\r" in text) and not any(
-            unicodedata.category(char) in {"Cc", "Cn", "Co", "Cs"} and char not in "\t\r\n" for char in text[:65536]
-        ):
-            return codec
-    return None
 
 
 def _clean(cell: str) -> str:
