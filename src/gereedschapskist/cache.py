@@ -43,6 +43,13 @@ def templates_digest(template_dirs: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+def _json_default(value: object) -> object:
+    # dates (a pupil's birth date) as ISO text; sets and tuples as lists
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[attr-defined]
+    return list(value)  # type: ignore[call-overload]
+
+
 def job_key(agenda_json: str, klass: object | None, templates: str) -> str:
     payload = {
         "kmg": __version__,
@@ -51,7 +58,7 @@ def job_key(agenda_json: str, klass: object | None, templates: str) -> str:
         "class": asdict(klass) if is_dataclass(klass) else None,
         "templates": templates,
     }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=list).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=_json_default).encode()).hexdigest()
 
 
 def file_digest(path: Path) -> str | None:

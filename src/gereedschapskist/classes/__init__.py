@@ -4,10 +4,24 @@
 turns a class name such as "4/5" or "groep 1-2" into the year groups it holds.
 """
 
-from .csvlist import ClassList, ClassListError, ClassListWarning, read_class_list
-from .model import Pupil, SchoolClass, parse_year_groups
+from .csvlist import ClassListError, read_class_list
+from .model import (
+    Address,
+    ClassList,
+    ClassListWarning,
+    Family,
+    Household,
+    Parent,
+    Pupil,
+    SchoolClass,
+    parse_year_groups,
+)
 
 __all__ = [
+    "Address",
+    "Family",
+    "Household",
+    "Parent",
     "ClassList",
     "ClassListError",
     "ClassListWarning",

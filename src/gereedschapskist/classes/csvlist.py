@@ -19,15 +19,15 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
 
 from gereedschapskist.errors import UserError
 from gereedschapskist.fileio import NotARegularFile, read_limited, utf16_without_bom
 
 from .model import (
+    ClassList,
+    ClassListWarning,
     Pupil,
     SchoolClass,
     class_key,
@@ -40,43 +40,6 @@ from .model import (
 
 class ClassListError(UserError):
     """A class list that cannot be read as it is; the message says what to change."""
-
-
-@dataclass(frozen=True)
-class ClassListWarning:
-    """Something the reader did on its own that the school should know about (never names a pupil)."""
-
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-@dataclass(frozen=True)
-class ClassList(Sequence[SchoolClass]):
-    """The classes of one export, in order, and the reader's warnings about them.
-
-    It is a sequence of `SchoolClass`, so code that only wants the classes can
-    iterate it like the list it used to be.
-    """
-
-    classes: tuple[SchoolClass, ...]
-    warnings: tuple[ClassListWarning, ...] = ()
-
-    @overload
-    def __getitem__(self, index: int) -> SchoolClass: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[SchoolClass, ...]: ...
-    def __getitem__(self, index: int | slice) -> SchoolClass | tuple[SchoolClass, ...]:
-        return self.classes[index]
-
-    def __len__(self) -> int:
-        return len(self.classes)
-
-    def __iter__(self) -> Iterator[SchoolClass]:
-        return iter(self.classes)
 
 
 # Column roles and the header names that mean them, most preferred first: when an

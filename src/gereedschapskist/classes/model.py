@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from ..slug import slugify, strip_accents
 
@@ -29,11 +30,20 @@ def _fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Pupil:
-    """One pupil as the class list names them (no other personal data is kept)."""
+    """One pupil as the class list names them.
+
+    `sleutel` tells two pupils with the same name apart (two different children called
+    "Sem de Vries" in one class are two pupils); it is unique within one `ClassList`,
+    stable when unrelated rows of the export change, and never printed or written.
+    `gezin` is the `Family.id` the pupil belongs to ("" when the list has no families).
+    """
 
     roepnaam: str
     tussenvoegsel: str
     achternaam: str
+    sleutel: str = ""
+    geboortedatum: date | None = field(default=None, compare=False)
+    gezin: str = field(default="", compare=False)
 
     @property
     def naam(self) -> str:
@@ -75,6 +85,131 @@ class SchoolClass:
     def named_in(self, names: Iterable[str]) -> bool:
         """Whether an agenda's `groepen` names this class ("Taalklas", "groep 5a") explicitly."""
         return class_key(self.naam) in {class_key(name) for name in names}
+
+
+@dataclass(frozen=True)
+class Parent:
+    """A parent or carer (ouder/verzorger) as the export names them; every field may be empty."""
+
+    naam: str = ""
+    email: str = ""
+    telefoon: str = ""
+
+    @property
+    def label(self) -> str:
+        """How `kmg klassen` names the parent: the name, else the e-mail address."""
+        return self.naam or self.email
+
+
+@dataclass(frozen=True)
+class Address:
+    """A home address; only for the school's own lists (never printed on a slip that travels)."""
+
+    straat: str = ""
+    huisnummer: str = ""
+    postcode: str = ""
+    woonplaats: str = ""
+
+    @property
+    def key(self) -> str:
+        """What makes two spellings one address: postcode and house number, case and spaces ignored."""
+        return ("".join(self.postcode.split()) + "|" + "".join(self.huisnummer.split())).casefold()
+
+    def __str__(self) -> str:
+        street = " ".join(part for part in (self.straat, self.huisnummer) if part)
+        town = " ".join(part for part in (self.postcode, self.woonplaats) if part)
+        return ", ".join(part for part in (street, town) if part)
+
+
+@dataclass(frozen=True)
+class Household:
+    """One address with the parents who live there; a family of separated parents has two.
+
+    `nummer` is 1 or 2 within the family (parent/carer 1's household is 1). `taal` is the
+    home language as the export writes it ("Engels", "en", "Arabisch"; "" when unknown).
+    """
+
+    nummer: int
+    ouders: tuple[Parent, ...] = ()
+    adres: Address | None = None
+    taal: str = ""
+
+
+@dataclass(frozen=True)
+class Family:
+    """The pupils who share parents, across the whole school, and their households.
+
+    `id` is a short display id ("G001", unique within one `ClassList`, shown by `kmg klassen`);
+    `sleutel` is an internal stable key (the Gezin column when the export has one, else
+    derived from the pupils' `sleutel`s) from which household codes are made; it is never
+    printed. `leerlingen` holds the members' `Pupil.sleutel`s in school order. `geraden` is
+    True when kmg grouped these pupils only by postcode and surname (a guess).
+    """
+
+    id: str
+    sleutel: str
+    leerlingen: tuple[str, ...]
+    huishoudens: tuple[Household, ...] = ()
+    geraden: bool = False
+
+
+@dataclass(frozen=True)
+class ClassListWarning:
+    """Something the reader did on its own that the school should know about (never names a pupil)."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ClassList(Sequence[SchoolClass]):
+    """The classes of one export, in order, and the reader's warnings about them.
+
+    It is a sequence of `SchoolClass`, so code that only wants the classes can
+    iterate it like the list it used to be.
+    """
+
+    classes: tuple[SchoolClass, ...]
+    warnings: tuple[ClassListWarning, ...] = ()
+    # Every pupil belongs to exactly one family when the list has families; a list read
+    # from an export without any parent or family data still has one family per pupil.
+    families: tuple[Family, ...] = ()
+
+    @overload
+    def __getitem__(self, index: int) -> SchoolClass: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[SchoolClass, ...]: ...
+    def __getitem__(self, index: int | slice) -> SchoolClass | tuple[SchoolClass, ...]:
+        return self.classes[index]
+
+    def __len__(self) -> int:
+        return len(self.classes)
+
+    def __iter__(self) -> Iterator[SchoolClass]:
+        return iter(self.classes)
+
+    def pupils(self) -> Iterator[tuple[SchoolClass, Pupil]]:
+        """Every (class, pupil) of the school, in class order."""
+        for klass in self.classes:
+            for pupil in klass.leerlingen:
+                yield klass, pupil
+
+    def family(self, family_id: str) -> Family | None:
+        """The family with this `Family.id`, or None."""
+        return next((family for family in self.families if family.id == family_id), None)
+
+    def family_of(self, pupil: Pupil) -> Family | None:
+        """The family `pupil` belongs to (by `Pupil.gezin`), or None when the list has no families."""
+        return self.family(pupil.gezin) if pupil.gezin else None
+
+    def members(self, family: Family) -> list[tuple[SchoolClass, Pupil]]:
+        """The (class, pupil) pairs of a family, in the order of `Family.leerlingen`."""
+        by_key = {pupil.sleutel: (klass, pupil) for klass, pupil in self.pupils()}
+        return [by_key[key] for key in family.leerlingen if key in by_key]
 
 
 def class_label(naam: str) -> str:
