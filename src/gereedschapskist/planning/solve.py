@@ -201,22 +201,30 @@ def _solve(
                 model.add(sum(wanted) >= ok)
         granted.append(ok)
         wish_vars.append((members, kan, ok))
-    # level 3: each teacher's day compact: the sum over teachers and moments of the time from the
-    # first conversation's start to the last one's end (the conversations' own minutes are fixed)
-    spans = []
-    for members in by_teacher.values():
-        for m in sorted({m for i in members for m in chosen[i]}):
-            here = [i for i in members if m in chosen[i]]
-            first = model.new_int_var(van_of[m], tot_of[m], f"first{m}")
-            last = model.new_int_var(van_of[m], tot_of[m], f"last{m}")
-            model.add(first <= last)
-            # redundant, for a useful bound: the span holds at least the conversations and the gaps between them
-            least = max(gap[i] for i in here)  # the last conversation needs no gap after it
-            model.add(last - first >= sum((dur[i] + gap[i]) * chosen[i][m] for i in here) - least)
-            for i in here:
-                model.add(first <= start[i]).only_enforce_if(chosen[i][m])
-                model.add(last >= start[i] + dur[i]).only_enforce_if(chosen[i][m])
-            spans.append(last - first)
+    def add_spans(values: list[int] | None) -> Any:
+        """Level 3's variables, added only now (they would slow down levels 1 and 2), with their hint."""
+        spans = []
+        for members in by_teacher.values():
+            for m in sorted({m for i in members for m in chosen[i]}):
+                here = [i for i in members if m in chosen[i]]
+                first = model.new_int_var(van_of[m], tot_of[m], f"first{m}")
+                last = model.new_int_var(van_of[m], tot_of[m], f"last{m}")
+                model.add(first <= last)
+                # redundant, for a useful bound: the span holds at least the conversations and the gaps
+                least = max(gap[i] for i in here)  # the last conversation needs no gap after it
+                model.add(last - first >= sum((dur[i] + gap[i]) * chosen[i][m] for i in here) - least)
+                for i in here:
+                    model.add(first <= start[i]).only_enforce_if(chosen[i][m])
+                    model.add(last >= start[i] + dur[i]).only_enforce_if(chosen[i][m])
+                if values is not None:
+                    used = [i for i in here if values[chosen[i][m].index]]
+                    low = min((values[start[i].index] for i in used), default=van_of[m])
+                    high = max((values[start[i].index] + dur[i] for i in used), default=van_of[m])
+                    model.add_hint(first, low)
+                    model.add_hint(last, high)
+                spans.append(last - first)
+        return sum(spans)
+
     # a greedy start (the hardest households first), which CP-SAT repairs and improves
     from .greedy import household_order, place
 
@@ -236,7 +244,7 @@ def _solve(
             model.add_hint(b, int(ok))
         for members, kan, ok in wish_vars:
             model.add_hint(ok, int(all(hint[i][0] in kan for i in members)))
-    objectives = [(sum(together), True), (sum(granted), True), (sum(spans), False)]
+    objectives: list[Any] = [(sum(together), True), (sum(granted), True), (None, False)]
 
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = SEED
@@ -258,6 +266,8 @@ def _solve(
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         values = _hint_all(model, solver)
     for level, (name, (objective, maximise)) in enumerate(zip(LEVELS, objectives, strict=True)):
+        if objective is None:
+            objective = add_spans(values)
         if isinstance(objective, int):  # nothing to weigh on this level (no siblings, no wishes)
             optimal[name] = True
             continue
