@@ -158,30 +158,35 @@ def compact(problem: Problem, placed: dict[int, tuple[int, int]]) -> dict[int, t
         units.append(merged)
         for i in merged:
             unit_of[i] = len(units) - 1
-    units = [u for u in units if u]
+    units = [u for u in units if u and all(i in placed for i in u)]
     tasks = problem.tasks
     step = time_unit(problem)
+    # who is busy when: task -> (start, end including the gap), per teacher and per household
+    teacher: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    people: dict[tuple[str, int], dict[int, tuple[int, int]]] = defaultdict(dict)
 
-    def busy_without(unit: list[int]) -> tuple[dict, dict]:
-        inside = set(unit)
-        teacher: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        people: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
-        for i, (_, s) in placed.items():
-            if i in inside:
-                continue
-            t = tasks[i]
-            teacher[t.teacher].append((s, s + t.duration + t.gap))
-            for g in t.groups:
-                people[g].append((s, s + t.duration + t.gap))
-        return teacher, people
+    def mark(i: int, s: int) -> None:
+        t = tasks[i]
+        teacher[t.teacher][i] = (s, s + t.duration + t.gap)
+        for g in t.groups:
+            people[g][i] = (s, s + t.duration + t.gap)
 
-    def free(t: Task, m: int, s: int, teacher: dict, people: dict) -> bool:
+    for i, (_, s) in placed.items():
+        mark(i, s)
+
+    def free(i: int, m: int, s: int, inside: set[int]) -> bool:
+        t = tasks[i]
         if not any(w.start <= s and s + t.duration <= w.end for w in problem.windows[m]):
             return False
         end = s + t.duration + t.gap
-        if any(s < b and a < end for a, b in teacher[t.teacher]):
-            return False
-        return not any(s < b and a < end for g in t.groups for a, b in people[g])
+        for j, (a, b) in teacher[t.teacher].items():
+            if s < b and a < end and j not in inside:
+                return False
+        for g in t.groups:
+            for j, (a, b) in people[g].items():
+                if s < b and a < end and j not in inside:
+                    return False
+        return True
 
     changed = True
     while changed:
@@ -193,18 +198,13 @@ def compact(problem: Problem, placed: dict[int, tuple[int, int]]) -> dict[int, t
             m = moments.pop()
             first = min(placed[i][1] for i in unit)
             earliest = min(w.start for w in problem.windows[m])
-            teacher, people = busy_without(unit)
+            inside = set(unit)
             for delta in range(earliest - first, 0, step):
-                moved = [(i, placed[i][1] + delta) for i in unit]
-                ok = True
-                for i, s in moved:
-                    if not free(tasks[i], m, s, teacher, people):
-                        ok = False
-                        break
-                    # the unit's own conversations must keep clear of each other (they all move alike)
-                if ok:
-                    for i, s in moved:
-                        placed[i] = (m, s)
+                # the unit's own conversations keep their distances (they all move alike)
+                if all(free(i, m, placed[i][1] + delta, inside) for i in unit):
+                    for i in unit:
+                        placed[i] = (m, placed[i][1] + delta)
+                        mark(i, placed[i][1])
                     changed = True
                     break
     return placed
