@@ -30,6 +30,7 @@ far is kept (complete and valid, but then it may differ between runs).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import time as _time
 from collections import defaultdict
@@ -83,7 +84,19 @@ def plan(
         raise PlanningImpossible(messages)
     if not problem.tasks:
         return Schedule((), {level: True for level in LEVELS}, _stats(problem, [], began))
-    solution, optimal = _solve(problem, seconds, progress, began)
+    # Parts of the school that share no teacher and no household (the schools of a board) are
+    # planned one after the other, each with its share of the time: smaller models, same result.
+    solution: dict[int, tuple[int, int]] = {}
+    optimal = {level: True for level in LEVELS}
+    parts = _components(problem)
+    left_tasks = len(problem.tasks)
+    for part, indices in parts:
+        elapsed = _time.perf_counter() - began
+        until = elapsed + (seconds - elapsed) * len(indices) / left_tasks
+        left_tasks -= len(indices)
+        found, proven = _solve(part, until, progress, began)
+        solution.update({indices[i]: spot for i, spot in found.items()})
+        optimal = {level: optimal[level] and proven.get(level, True) for level in LEVELS}
     from .greedy import compact
 
     solution = compact(problem, solution)
@@ -94,6 +107,50 @@ def plan(
     if problems:  # pragma: no cover - a bug in the model; never print such a schedule
         raise RuntimeError("the schedule breaks a hard rule: " + "; ".join(problems[:3]))
     return Schedule(tuple(conversations), optimal, _stats(problem, conversations, began))
+
+
+def _components(problem: Problem) -> list[tuple[Problem, list[int]]]:
+    """The independent parts of a problem (linked by a teacher or a household), each re-indexed,
+    with the original task index of each of its tasks; in school order."""
+    parent = list(range(len(problem.tasks)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    first_of_teacher: dict[str, int] = {}
+    for task in problem.tasks:
+        join(task.index, first_of_teacher.setdefault(task.teacher, task.index))
+    for members in problem.groups.values():
+        for i in members[1:]:
+            join(members[0], i)
+    parts: dict[int, list[int]] = {}
+    for task in problem.tasks:
+        parts.setdefault(root(task.index), []).append(task.index)
+    if len(parts) == 1:
+        return [(problem, list(range(len(problem.tasks))))]
+    out = []
+    for indices in parts.values():
+        new = {old: n for n, old in enumerate(indices)}
+        tasks = [dataclasses.replace(problem.tasks[old], index=new[old]) for old in indices]
+        groups = {
+            key: [new[i] for i in members] for key, members in problem.groups.items() if members[0] in new
+        }
+        wishes = {
+            key: ([new[i] for i in members], kan)
+            for key, (members, kan) in problem.wishes.items()
+            if members[0] in new
+        }
+        part = dataclasses.replace(problem, tasks=tasks, groups=groups, wishes=wishes, unserved=[])
+        out.append((part, indices))
+    return out
 
 
 def _solve(
@@ -283,7 +340,7 @@ def _solve(
             if values is None:
                 raise PlanningImpossible(
                     [
-                        f"Binnen {seconds:g} seconden is nog geen planning gevonden. "
+                        "Binnen de gegeven tijd is nog geen planning gevonden. "
                         "Geef meer tijd met --tijd, of maak de momenten ruimer."
                     ]
                 )
