@@ -41,18 +41,19 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
     block (on one moment, back to back, in any order), and single conversations only where
     they leave no hole in the teacher's time.
     """
-    teacher_busy: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    people_busy: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    # task -> (start, end including the gap), per teacher and per household
+    teacher_busy: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    people_busy: dict[tuple[str, int], dict[int, tuple[int, int]]] = defaultdict(dict)
     placed: dict[int, tuple[int, int]] = {}
 
     def fits(task: Task, m: int, s: int) -> bool:
         if not any(w.start <= s and s + task.duration <= w.end for w in problem.windows[m]):
             return False
-        for a, b in teacher_busy[task.teacher]:
+        for a, b in teacher_busy[task.teacher].values():
             if s < b and a < s + task.duration + task.gap:
                 return False
         for group in task.groups:
-            for a, b in people_busy[group]:
+            for a, b in people_busy[group].values():
                 if s < b and a < s + task.duration + task.gap:
                     return False
         return True
@@ -63,14 +64,29 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
         for w in problem.windows[m]:
             if w.start <= s and s + task.duration <= w.end and (s == w.start or s + task.duration == w.end):
                 return True
-        return any(s == b or end == a for a, b in teacher_busy[task.teacher])
+        return any(s == b or end == a for a, b in teacher_busy[task.teacher].values())
 
     def book(i: int, m: int, s: int) -> None:
         task = problem.tasks[i]
         placed[i] = (m, s)
-        teacher_busy[task.teacher].append((s, s + task.duration + task.gap))
+        teacher_busy[task.teacher][i] = (s, s + task.duration + task.gap)
         for g in task.groups:
-            people_busy[g].append((s, s + task.duration + task.gap))
+            people_busy[g][i] = (s, s + task.duration + task.gap)
+
+    def unbook(i: int) -> tuple[int, int]:
+        task = problem.tasks[i]
+        del teacher_busy[task.teacher][i]
+        for g in task.groups:
+            del people_busy[g][i]
+        return placed.pop(i)
+
+    def grid(task: Task) -> list[tuple[int, int]]:
+        return [
+            (m, s)
+            for m in task.moments
+            for window in problem.windows[m]
+            for s in range(window.start, window.end - task.duration + 1, STEP)
+        ]
 
     def as_block(members: list[int], wished: frozenset[int]) -> bool:
         tasks = [problem.tasks[i] for i in members]
@@ -93,6 +109,26 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
                                 for i, at in spots:
                                     book(i, m, at)
                                 return True
+        return False
+
+    def repair(task: Task) -> bool:
+        """Place a conversation that found no time by moving one single conversation of its teacher."""
+        for m, s in grid(task):
+            end = s + task.duration + task.gap
+            if any(s < b and a < end for g in task.groups for a, b in people_busy[g].values()):
+                continue
+            clash = [j for j, (a, b) in teacher_busy[task.teacher].items() if s < b and a < end]
+            if len(clash) != 1 or any(len(problem.groups[g]) > 1 for g in problem.tasks[clash[0]].groups):
+                continue
+            j = clash[0]
+            old = unbook(j)
+            book(task.index, m, s)
+            spot = next((spot for spot in grid(problem.tasks[j]) if fits(problem.tasks[j], *spot)), None)
+            if spot is not None:
+                book(j, *spot)
+                return True
+            unbook(task.index)
+            book(j, *old)
         return False
 
     for group in order:
@@ -122,7 +158,7 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
             for m in moments:
                 for window in problem.windows[m]:
                     edges = [window.start, window.end - task.duration]
-                    for a, b in teacher_busy[task.teacher]:
+                    for a, b in teacher_busy[task.teacher].values():
                         if window.start <= a < window.end:
                             edges += [b, a - task.duration - task.gap]
                     touching += [
@@ -137,6 +173,21 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
                 if fits(task, m, s):
                     book(i, m, s)
                     break
+    missing = [task for task in problem.tasks if task.index not in placed]
+    if missing and not portal:
+        # close the holes (everything moves as early as it can), then try again in the room that freed up
+        moved = compact(problem, placed)
+        teacher_busy.clear()
+        people_busy.clear()
+        placed.clear()
+        for i, (m, s) in moved.items():
+            book(i, m, s)
+        for task in missing:
+            spot = next((spot for spot in grid(task) if fits(task, *spot)), None)
+            if spot is not None:
+                book(task.index, *spot)
+            else:
+                repair(task)
     return placed
 
 

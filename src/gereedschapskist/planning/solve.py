@@ -208,14 +208,14 @@ def _solve(
     # level 1: siblings back to back on one moment
     chains = sibling_chains(problem)
     together = []
-    chain_vars: list[tuple[list[int], Any, Any, int]] = []
+    chain_vars: list[tuple[list[int], Any, Any, int, list[tuple[tuple[int, ...], Any]]]] = []
     for n, chain in enumerate(chains):
         b = model.new_bool_var(f"b{n}")
         common = set.intersection(*(set(tasks[i].moments) for i in chain))
         if not common:
             model.add(b == 0)
             together.append(b)
-            chain_vars.append((chain, b, None, 0))
+            chain_vars.append((chain, b, None, 0, []))
             continue
         for i in chain:
             for m, x in chosen[i].items():
@@ -228,23 +228,23 @@ def _solve(
         length = sum(dur[i] for i in chain) + (len(chain) - 1) * max(gap[i] for i in chain)
         step = max(gap[i] for i in chain)
         lo = None
+        orders: list[tuple[tuple[int, ...], Any]] = []
         if len(chain) <= 3:
             # one boolean per order of the conversations: each next one starts exactly one change-over
             # time after the previous (propagates far better than a span)
-            orders = []
             for perm in itertools.permutations(chain):
                 o = model.new_bool_var(f"o{n}")
                 for u, v in zip(perm, perm[1:], strict=False):
                     model.add(start[v] == start[u] + dur[u] + step).only_enforce_if(o)
-                orders.append(o)
-            model.add(sum(orders) == b)
+                orders.append((perm, o))
+            model.add(sum(o for _, o in orders) == b)
         else:
             lo = model.new_int_var(0, DAY * 400, f"lo{n}")
             for i in chain:
                 model.add(start[i] >= lo).only_enforce_if(b)
                 model.add(start[i] + dur[i] <= lo + length).only_enforce_if(b)
         together.append(b)
-        chain_vars.append((chain, b, lo, length))
+        chain_vars.append((chain, b, lo, length, orders))
     # level 2: households that get a moment they said they can come
     granted = []
     wish_vars: list[tuple[list[int], frozenset[int], Any]] = []
@@ -290,15 +290,22 @@ def _solve(
         model.add_hint(start[i], s_ // unit)
         for other, x in chosen[i].items():
             model.add_hint(x, int(other == m))
-    if len(hint) == len(tasks):
-        for chain, b, lo, length in chain_vars:
-            first = min(hint[i][1] // unit for i in chain)
-            ok = (
-                lo is not None
-                and len({hint[i][0] for i in chain}) == 1
-                and all(hint[i][1] // unit + dur[i] <= first + length for i in chain)
-            )
-            model.add_hint(b, int(ok))
+    complete = len(hint) == len(tasks)
+    if complete:
+        for chain, b, lo, length, orders in chain_vars:
+            at = {i: hint[i][1] // unit for i in chain}
+            same = len({hint[i][0] for i in chain}) == 1
+            step = max(gap[i] for i in chain)
+            matched = False
+            for perm, o in orders:
+                fits = same and all(at[v] == at[u] + dur[u] + step for u, v in zip(perm, perm[1:], strict=False))
+                model.add_hint(o, int(fits and not matched))
+                matched = matched or fits
+            if lo is not None:
+                first = min(at.values())
+                matched = same and all(at[i] + dur[i] <= first + length for i in chain)
+                model.add_hint(lo, first)
+            model.add_hint(b, int(matched))
         for members, kan, ok in wish_vars:
             model.add_hint(ok, int(all(hint[i][0] in kan for i in members)))
     objectives: list[Any] = [(sum(together), True), (sum(granted), True), (None, False)]
@@ -316,12 +323,13 @@ def _solve(
         solver.parameters.max_time_in_seconds = max(left, MIN_SECONDS)
         return solver.solve(model, callback) if callback else solver.solve(model)
 
-    # level 0: any complete schedule (fast), the start of level 1
-    status = run(SHARES[0])
-    if status == cp_model.INFEASIBLE:
-        raise PlanningImpossible(_infeasible(problem))
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        values = _hint_all(model, solver)
+    # level 0: any complete schedule, the start of level 1 (not needed when the greedy placed everyone)
+    if not complete:
+        status = run(SHARES[0])
+        if status == cp_model.INFEASIBLE:
+            raise PlanningImpossible(_infeasible(problem))
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            values = _hint_all(model, solver)
     for level, (name, (objective, maximise)) in enumerate(zip(LEVELS, objectives, strict=True)):
         if objective is None:
             objective = add_spans(values)
