@@ -97,9 +97,9 @@ def plan(
         found, proven = _solve(part, until, progress, began)
         solution.update({indices[i]: spot for i, spot in found.items()})
         optimal = {level: optimal[level] and proven.get(level, True) for level in LEVELS}
-    from .greedy import compact
+    from .greedy import compact, tighten
 
-    solution = compact(problem, solution)
+    solution = tighten(problem, compact(problem, solution))
     conversations = _conversations(problem, solution)
     from .verify import check_schedule
 
@@ -140,13 +140,9 @@ def _components(problem: Problem) -> list[tuple[Problem, list[int]]]:
     for indices in parts.values():
         new = {old: n for n, old in enumerate(indices)}
         tasks = [dataclasses.replace(problem.tasks[old], index=new[old]) for old in indices]
-        groups = {
-            key: [new[i] for i in members] for key, members in problem.groups.items() if members[0] in new
-        }
+        groups = {key: [new[i] for i in members] for key, members in problem.groups.items() if members[0] in new}
         wishes = {
-            key: ([new[i] for i in members], kan)
-            for key, (members, kan) in problem.wishes.items()
-            if members[0] in new
+            key: ([new[i] for i in members], kan) for key, (members, kan) in problem.wishes.items() if members[0] in new
         }
         part = dataclasses.replace(problem, tasks=tasks, groups=groups, wishes=wishes, unserved=[])
         out.append((part, indices))
@@ -258,6 +254,7 @@ def _solve(
                 model.add(sum(wanted) >= ok)
         granted.append(ok)
         wish_vars.append((members, kan, ok))
+
     def add_spans(values: list[int] | None) -> Any:
         """Level 3's variables, added only now (they would slow down levels 1 and 2), with their hint."""
         spans = []
