@@ -213,8 +213,8 @@ def main() -> None:
             reached: list[float] = []
 
             def progress(text: str, elapsed: float) -> None:
-                if text.startswith("compacte") and not reached:
-                    reached.append(elapsed)  # levels 1 and 2 are done when level 3 reports
+                if not text.startswith("compacte"):
+                    reached[:] = [elapsed]  # the last report of level 1 or 2 (of the last part of a board)
 
             schedule = plan(cl, agendas(), cfg, ans, seconds=seconds, progress=progress)
             levels = ", ".join(f"{k}={'ja' if v else 'nee'}" for k, v in schedule.optimal.items())
