@@ -119,6 +119,7 @@ PARENT_HEADER_NAMES: dict[str, tuple[str, ...]] = {
 }
 # "ouder/verzorger 1", "ouder 1", "verzorger 2", "ouder1", "(ouder 2)" at the end or start.
 _PARENT_MARK = re.compile(r"(?:ouder(?:verzorger)?|verzorger)([12])")
+_PARENT_WORD = re.compile(r"(?:ouders?(?:verzorgers?)?|verzorgers?)$")
 
 
 def header_keys(name: str) -> tuple[str, ...]:
@@ -143,6 +144,14 @@ def parent_role(name: str) -> str | None:
             if rest in names:
                 return f"ouder{number}_{field_}"
         return None
+    # "Naam verzorger", "E-mail ouder": a parent column without a number is parent 1's. A bare
+    # "Verzorger" or "Ouder" says too little (it may hold "Moeder" or "Vader"): no role.
+    unnumbered = _PARENT_WORD.search(key)
+    if unnumbered:
+        rest = key[: unnumbered.start()] + key[unnumbered.end() :]
+        for field_, names in PARENT_HEADER_NAMES.items():
+            if rest and rest in names:
+                return f"ouder1_{field_}"
     for field_ in ("email", "telefoon", "straat", "huisnummer", "postcode", "woonplaats"):
         if key in PARENT_HEADER_NAMES[field_] and key not in ("nummer", "plaats", "adres", "mail", "tel"):
             return f"ouder1_{field_}"
