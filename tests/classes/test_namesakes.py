@@ -110,3 +110,13 @@ def test_namesakes_in_two_classes_are_two_pupils(tmp_path: Path) -> None:
     result = read_class_list(path)
     assert [len(klass.leerlingen) for klass in result] == [1, 1]
     assert result.classes[0].leerlingen[0] != result.classes[1].leerlingen[0]
+
+
+def test_a_namesake_without_birth_date_next_to_one_with_is_kept_and_warned(tmp_path: Path) -> None:
+    # One row has a birth date, the other has none: one child or two? kmg cannot tell.
+    path = write(tmp_path, "Roepnaam;Achternaam;Groep;Geboortedatum\nSem;Visser;3;01-02-2018\nSem;Visser;3;\n")
+    result = read_class_list(path)
+    [klass] = result
+    assert len(klass.leerlingen) == 2
+    [warning] = result.warnings
+    assert "regels 2 en 3" in warning.message

@@ -354,20 +354,23 @@ def _pupils_of(class_rows: list[_Row], merged: list[tuple[int, int]], unsure: li
     date, only identical rows are merged: rows that differ (other parents) may be one
     child or two, so both are kept and the school is told.
     """
-    same: dict[tuple, list[_Row]] = {}
+    by_name: dict[tuple[str, str, str], dict[tuple[str, str], list[_Row]]] = {}
     for row in class_rows:
-        same.setdefault((row.name, row.kenmerk), []).append(row)
+        by_name.setdefault(row.name, {}).setdefault(row.kenmerk, []).append(row)
     pupils: list[_Draft] = []
-    for (_, kenmerk), rows in same.items():
-        if any(kenmerk):
-            parts = [rows]
-        else:
+    for kenmerken in by_name.values():
+        parts: list[list[_Row]] = []
+        for kenmerk, rows in kenmerken.items():
+            if any(kenmerk):
+                parts.append(rows)
+                continue
             identical: dict[tuple, list[_Row]] = {}
             for row in rows:
                 identical.setdefault(row.identity, []).append(row)
-            parts = list(identical.values())
-            if len(parts) > 1:
-                unsure.append([part[0].line for part in parts])
+            parts.extend(identical.values())
+        # Rows without a number or date that differ, or one without next to one with: one child or two?
+        if len(parts) > 1 and any(not any(part[0].kenmerk) for part in parts):
+            unsure.append(sorted(part[0].line for part in parts))
         for part in parts:
             merged.extend((row.line, part[0].line) for row in part[1:])
             draft = _Draft(part)
