@@ -586,18 +586,19 @@ def _birth_date_warning(path: Path, lines: list[int]) -> ClassListWarning:
 def _guessed_warning(table: SourceTable, lines: list[int]) -> ClassListWarning:
     count = len(lines)
     families = _count(count, "gezin", "gezinnen")
-    why = (
-        "Dit bestand heeft van het adres alleen de postcode. "
-        if table.postcode_only
-        else "Deze kinderen hebben geen gezinsnummer, e-mailadres of huisnummer dat ze verbindt. "
-    )
-    return ClassListWarning(
-        table.path,
-        lines[0],
-        f"{why}kmg heeft {families} geraden: kinderen met dezelfde postcode en achternaam "
-        f"({'het eerste staat op ' if count > 1 else 'op '}{line_list(lines[:1])}). "
-        f"Controleer {'dit gezin' if count == 1 else 'deze gezinnen'} met 'kmg klassen'.",
-    )
+    what = "dit gezin" if count == 1 else "deze gezinnen"
+    if table.postcode_only:
+        message = (
+            f"Dit bestand heeft van het adres alleen de postcode. Daarom heeft kmg {families} geraden: kinderen "
+            f"met dezelfde postcode en achternaam (zie {line_list(lines)}). Controleer {what} met 'kmg klassen'."
+        )
+    else:
+        message = (
+            f"kmg heeft {families} geraden: kinderen met dezelfde postcode en achternaam, zonder gezinsnummer, "
+            f"e-mailadres of huisnummer dat ze verbindt (zie {line_list(lines)}). Controleer {what} met "
+            "'kmg klassen'; een kolom Gezin maakt het zeker."
+        )
+    return ClassListWarning(table.path, lines[0], message)
 
 
 def _no_year_group_warning(path: Path, naam: str, row: _Row) -> ClassListWarning:
