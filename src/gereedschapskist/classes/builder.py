@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from ..slug import strip_accents
+from ..wording import aantal
 from .csvlist import ClassListError
 from .model import (
     Address,
@@ -520,15 +521,11 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
             ClassListWarning(
                 table.path,
                 table.header.row if table.header else 1,
-                f"Bij {_count(split, 'gezin', 'gezinnen')} staan de ouders op meer dan twee adressen; kmg gebruikt "
+                f"Bij {aantal(split, 'gezin', 'gezinnen')} staan de ouders op meer dan twee adressen; kmg gebruikt "
                 "de eerste twee. Controleer die gezinnen met 'kmg klassen'.",
             )
         )
     return tuple(families), warnings
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 # --- warnings ----------------------------------------------------------------------------
@@ -566,7 +563,8 @@ def _unsure_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
     if len(groups) > _MERGED_SHOWN:
         shown.append(f"nog {len(groups) - _MERGED_SHOWN} keer")
     message = (
-        f"Op regels {'; '.join(shown)} staat telkens een leerling met dezelfde naam en groep, maar met andere "
+        f"Op regels {'; '.join(shown)} staat {'telkens ' if len(groups) > 1 else ''}een leerling met dezelfde "
+        "naam en groep, maar met andere "
         "gegevens (bijvoorbeeld een andere ouder). kmg kan niet zien of dat één kind is of twee, en houdt ze "
         "apart: elk krijgt een formulier. Is het één kind, maak de regels dan gelijk; zijn het twee kinderen, "
         "voeg dan een kolom Leerlingnummer of Geboortedatum toe."
@@ -585,7 +583,7 @@ def _birth_date_warning(path: Path, lines: list[int]) -> ClassListWarning:
 
 def _guessed_warning(table: SourceTable, lines: list[int]) -> ClassListWarning:
     count = len(lines)
-    families = _count(count, "gezin", "gezinnen")
+    families = aantal(count, "gezin", "gezinnen")
     what = "dit gezin" if count == 1 else "deze gezinnen"
     if table.postcode_only:
         message = (
