@@ -214,3 +214,15 @@ def test_a_family_key_does_not_change_when_an_unrelated_row_is_added(tmp_path: P
     assert len(keys) == 2 and all(keys)
     assert keys <= {f.sleutel for f in after.families}
     assert {p.sleutel for _, p in before.pupils()} <= {p.sleutel for _, p in after.pupils()}
+
+
+def test_a_house_number_addition_keeps_two_flats_apart(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Roepnaam;Achternaam;Groep;Postcode;Huisnummer;Toevoeging\n"
+        "Sem;Visser;3;1234 AB;12;\nLot;Smit;6;1234 AB;12;A\nAda;Kok;6;1234 AB;12;a\n",
+    )
+    result = read_class_list(path)
+    assert family_names(result) == [["Sem Visser"], ["Ada Kok", "Lot Smit"]]
+    flat = result.families[1].huishoudens[0].adres
+    assert flat is not None and (flat.huisnummer.upper(), flat.postcode) == ("12 A", "1234 AB")

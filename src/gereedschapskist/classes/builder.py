@@ -236,9 +236,10 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
     entries: list[_Entry] = []
     for number in (1, 2):
         parent = Parent(get(f"ouder{number}_naam"), get(f"ouder{number}_email"), get(f"ouder{number}_telefoon"))
+        huisnummer = " ".join(filter(None, (get(f"ouder{number}_huisnummer"), get(f"ouder{number}_toevoeging"))))
         address = Address(
             get(f"ouder{number}_straat"),
-            get(f"ouder{number}_huisnummer"),
+            huisnummer,
             get(f"ouder{number}_postcode"),
             get(f"ouder{number}_woonplaats"),
         )
