@@ -33,9 +33,9 @@ from ..rows import Position, SourceNote, SourceRow, SourceTable, recognise_heade
 
 # A title or a few notes above the header are common; look this far for it.
 HEADER_SEARCH_ROWS = 10
-# Unpacked size of the whole workbook, and of one sheet's XML: a school with parents is a
+# Unpacked size of the whole workbook (and so of one sheet's XML): a school with parents is a
 # few MB. Above this it is no class list (or a zip bomb).
-MAX_UNPACKED = 200 * 2**20
+MAX_UNPACKED = 100 * 2**20
 # Cells in the grid calamine builds for one sheet (rows x columns between the first and
 # the last filled cell): 1,000 pupils x 40 columns is 40,000.
 MAX_CELLS = 2_000_000
@@ -260,22 +260,25 @@ def _refuse_bombs(path: Path, data: bytes) -> None:
 
 
 def _refuse_huge_grid(path: Path, xml: bytes) -> None:
-    rows: list[int] = []
-    columns: list[int] = []
+    # kmg reads the grid from A1 (to keep Excel's row numbers), so it spans from A1 to the
+    # last filled cell. Cells without a reference ("r") stand after the previous one: count them.
+    rows = columns = 0
     for match in _FILLED_CELL.finditer(xml):
-        columns.append(_column_number(match.group(1)))
-        rows.append(int(match.group(2)))
-    if not rows:
-        return
-    height = max(rows) - min(rows) + 1
-    width = max(columns) - min(columns) + 1
-    if height * width > MAX_CELLS:
-        raise ClassListError(
-            f"Een blad van deze Excel-werkmap is te groot voor een klassenlijst ({height} rijen bij {width} "
-            "kolommen); staat er iets ver buiten de tabel? Kopieer de leerlingen naar een nieuwe werkmap, of sla de "
-            "lijst op als CSV UTF-8.",
-            path=path,
+        columns = max(columns, _column_number(match.group(1)))
+        rows = max(rows, int(match.group(2)))
+    if rows * columns > MAX_CELLS:
+        message = (
+            f"Een blad van deze Excel-werkmap is te groot voor een klassenlijst ({rows} rijen bij {columns} kolommen)"
         )
+    elif xml.count(b"<c>") + xml.count(b"<c ") > MAX_CELLS:
+        message = "Een blad van deze Excel-werkmap heeft te veel cellen voor een klassenlijst"
+    else:
+        return
+    raise ClassListError(
+        f"{message}; staat er iets ver buiten de tabel? Kopieer de leerlingen naar een nieuwe werkmap, of sla de "
+        "lijst op als CSV UTF-8.",
+        path=path,
+    )
 
 
 def _column_number(letters: bytes) -> int:
