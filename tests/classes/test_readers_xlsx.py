@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import time
 import zipfile
 from pathlib import Path
 
@@ -238,9 +237,8 @@ def test_one_cell_far_away_is_refused_before_it_is_allocated(tmp_path: Path) -> 
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"</sheetData>", far)
     path = tmp_path / "ver.xlsx"
     path.write_bytes(zip_bytes(parts))
-    started = time.perf_counter()
+    # Without the check calamine aborts the whole process (a failed allocation of 512 GB).
     error = error_of(path)
-    assert time.perf_counter() - started < 5  # not a timing test: a 17-billion-cell grid would never return
     assert "1048576 rijen bij 16384 kolommen" in error.message
 
 

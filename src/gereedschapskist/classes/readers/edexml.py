@@ -34,8 +34,8 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..csvlist import ClassListError
 from ..rows import Position, SourceNote, SourceRow, SourceTable
+from . import ClassListError
 
 _TEACHER_ROLES = {"LRK"}  # leerkracht / groepsleraar
 _YEAR_GROUP = re.compile(r"[0-8]")

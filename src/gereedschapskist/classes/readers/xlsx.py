@@ -28,8 +28,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..csvlist import ClassListError
 from ..rows import Position, SourceNote, SourceRow, SourceTable, recognise_header
+from . import ClassListError
 
 # A title or a few notes above the header are common; look this far for it.
 HEADER_SEARCH_ROWS = 10
