@@ -13,8 +13,8 @@ The families in the example (all spanning classes):
 - El Amrani (1/2 and 7): the parents live apart, so the family has two households;
 - Şahin (1/2 and 8): one address, home language Turkish;
 - Visser and Schouten (1/2 and 7): the same mother (shared e-mail address);
-- de Jong, de Graaf and de Wit (3, 6 and 8): three children at one address, no shared
-  e-mail address (the address rule finds them);
+- de Jong, de Graaf and de Wit (3, 6 and 8): three children at one address; Luuk's row has
+  no e-mail address (the address rule finds him), Isa's has her mother as parent 2;
 - Hendriks and Meijer (3 and 6): a shared parent e-mail address written in different case,
   once as parent 1 and once as parent 2.
 Julia Kowalska and Gabriel Silva have no parent data; أحمد Haddad's family speaks Arabic,
@@ -236,7 +236,7 @@ FAMILIES: dict[tuple[str, str], tuple[Ouder, ...]] = {
     ("Eva", "Schouten"): (_SCHOUTEN,),
     ("Tess", "Jong"): (_DE_JONG,),
     ("Luuk", "Graaf"): (_DE_JONG_NO_MAIL,),
-    ("Isa", "Wit"): (_DE_WIT,),
+    ("Isa", "Wit"): (_DE_WIT, _DE_JONG),
     ("Daan", "Hendriks"): (_MEIJER_1,),
     ("Thijs", "Meijer"): (_HENDRIKS, _MEIJER_2),
     ("Julia", "Kowalska"): (),

@@ -313,7 +313,9 @@ def test_sample_edexml_has_the_example_school() -> None:
     assert [row.get("ouder1_postcode") for row in table.rows] == [p.postcode for p in school]
     assert table.postcode_only
     assert [note.message for note in table.notes] == [
-        "2 leerlingen zitten ook in een samengestelde groep; kmg plant het gesprek in de eigen groep (stamgroep)."
+        "2 leerlingen zitten ook in een samengestelde groep (zoals een plusklas); kmg plant het gesprek in de eigen "
+        "groep (stamgroep)."
     ]
+    assert all(note.position is not None for note in table.notes)
     lines = SAMPLES["xml"].read_text(encoding="utf-8").splitlines()
     assert all(lines[row.position.row - 1].strip().startswith("<leerling ") for row in table.rows)

@@ -71,17 +71,21 @@ def read_edexml(path: Path, data: bytes) -> SourceTable:
     teachers = _teachers(root)
     pupils = _child(root, "leerlingen")
     rows: list[SourceRow] = []
-    left, no_group, in_samengesteld = 0, [], 0
+    # Lines of pupils who left, who have no group, who are also in a samengestelde groep.
+    left: list[int] = []
+    no_group: list[int] = []
+    in_samengesteld: list[int] = []
     for ordinal, pupil in enumerate(_children(pupils, "leerling"), start=1):
         line = lines.get(pupil, ordinal)
         jaargroep = _text(pupil, "jaargroep").upper()
         if jaargroep == "H":
-            left += 1
+            left.append(line)
             continue
         group_key = _key(_child(pupil, "groep"))
         extra = [_key(ref) for ref in _children(_child(pupil, "samengestelde_groepen"), "samengestelde_groep")]
         extra = [key for key in extra if key in samengesteld]
-        in_samengesteld += bool(extra)
+        if extra:
+            in_samengesteld.append(line)
         if group_key in groepen:
             naam, group_year = groepen[group_key]
             key = group_key
@@ -123,19 +127,21 @@ def read_edexml(path: Path, data: bytes) -> SourceTable:
             )
         )
     if left:
+        count = len(left)
         notes.append(
             SourceNote(
-                None,
-                f"{left} {'leerling staat' if left == 1 else 'leerlingen staan'} als vertrokken (jaargroep H) in het "
-                "bestand en " + ("is" if left == 1 else "zijn") + " overgeslagen.",
+                Position(path, left[0]),
+                f"{count} {'leerling staat' if count == 1 else 'leerlingen staan'} als vertrokken (jaargroep H) in "
+                "het bestand en " + ("is" if count == 1 else "zijn") + " overgeslagen.",
             )
         )
     if in_samengesteld:
+        count = len(in_samengesteld)
         notes.append(
             SourceNote(
-                None,
-                f"{in_samengesteld} {'leerling zit' if in_samengesteld == 1 else 'leerlingen zitten'} ook in een "
-                "samengestelde groep; kmg plant het gesprek in de eigen groep (stamgroep).",
+                Position(path, in_samengesteld[0]),
+                f"{count} {'leerling zit' if count == 1 else 'leerlingen zitten'} ook in een samengestelde groep "
+                "(zoals een plusklas); kmg plant het gesprek in de eigen groep (stamgroep).",
             )
         )
     return SourceTable(
