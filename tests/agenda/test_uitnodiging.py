@@ -15,8 +15,8 @@ from gereedschapskist.agenda.uitnodiging import (
     DEFAULT_HUISBEZOEK,
     DEFAULT_TAALHULP,
     Uitnodiging,
-    datum_tekst,
 )
+from gereedschapskist.wording import datum
 
 BASE = """\
 versie: 1
@@ -195,5 +195,5 @@ def test_the_schema_describes_the_section_in_dutch() -> None:
 
 
 def test_dates_in_dutch() -> None:
-    assert datum_tekst(date(2026, 9, 7)) == "maandag 7 september 2026"
-    assert datum_tekst(date(2027, 3, 1), weekdag=False) == "1 maart 2027"
+    assert datum(date(2026, 9, 7)) == "maandag 7 september 2026"
+    assert datum(date(2027, 3, 1), weekdag=False) == "1 maart 2027"

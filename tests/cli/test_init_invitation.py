@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from gereedschapskist.agenda.starter import starter_agenda
-from gereedschapskist.agenda.uitnodiging import DAGEN
 from gereedschapskist.lint import check_file
+from gereedschapskist.wording import DAGEN
 
 
 def _uncomment(text: str) -> str:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..wording import datum
 from .model import Domein, Onderwerp, Soort
-from .uitnodiging import DAGEN, MAANDEN
 
 SCHEMA_FILENAME = "kmg-agenda.schema.json"
 
@@ -353,7 +353,7 @@ def starter_agenda(
 
 def _day_text(day: date) -> str:
     # "dinsdag 8 september": the weekday is right for the school year asked for.
-    return f"{DAGEN[day.weekday()]} {day.day} {MAANDEN[day.month - 1]}"
+    return datum(day).rsplit(" ", 1)[0]
 
 
 def _invitation_example(setting: str, school_year: str) -> list[str]:

@@ -45,28 +45,6 @@ DEFAULT_HUISBEZOEK = "Het is een bezoek om kennis te maken, geen controle."
 DEFAULT_CONTACT = "de leerkracht van uw kind"
 VIA_CHOICES: tuple[str, ...] = ("oudste", "jongste")
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-def datum_tekst(day: date, *, weekdag: bool = True) -> str:
-    """A date as a Dutch letter writes it: "maandag 7 september 2026" (or "7 september 2026")."""
-    text = f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
-    return f"{DAGEN[day.weekday()]} {text}" if weekdag else text
-
 
 def _as_list(value: object) -> object:
     # One paragraph or one moment may be written as plain text; the model keeps a list.
@@ -102,11 +80,13 @@ def _reply_date(value: object) -> date | None:
                 ) from None
         dutch = _DUTCH_DATE.fullmatch(text)
         if dutch:
-            day, month, year = dutch.groups()
+            day, month, year = map(int, dutch.groups())
+            try:
+                hint = f"Schrijf antwoord_voor: {date(year, month, day).isoformat()}."
+            except ValueError:
+                hint = DATE_HINT
             raise PydanticCustomError(
-                "kmg_date",
-                "schrijf de datum '{value}' als jaar-maand-dag",
-                {"value": text, "hint": f"Schrijf bijvoorbeeld antwoord_voor: {year}-{int(month):02d}-{int(day):02d}."},
+                "kmg_date", "schrijf de datum '{value}' als jaar-maand-dag", {"value": text, "hint": hint}
             )
         raise PydanticCustomError("kmg_date", "'{value}' is geen datum", {"value": text, "hint": DATE_HINT})
     raise PydanticCustomError("kmg_date", "hier hoort een datum", {"hint": DATE_HINT})

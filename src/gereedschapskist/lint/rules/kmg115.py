@@ -33,8 +33,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ...agenda.uitnodiging import datum_tekst
 from ...findings import Finding
+from ...wording import datum
 from ..context import RuleContext
 
 ID = "KMG115"
@@ -70,9 +70,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if start <= day <= end:
         return
     when = "vóór het begin" if day < start else "na het einde"
-    bounds = f"van {datum_tekst(start, weekdag=False)} tot en met {datum_tekst(end, weekdag=False)}"
+    bounds = f"van {datum(start, weekdag=False)} tot en met {datum(end, weekdag=False)}"
     yield ctx.finding(
         ("uitnodiging", "antwoord_voor"),
-        f"De antwoorddatum {datum_tekst(day)} ligt {when} van schooljaar {ctx.agenda.schooljaar} ({bounds}).",
+        f"De antwoorddatum {datum(day)} ligt {when} van schooljaar {ctx.agenda.schooljaar} ({bounds}).",
         f"Kijk het jaartal na; bedoelt u antwoord_voor: {_suggestion(day, start).isoformat()}?",
     )
