@@ -125,7 +125,7 @@ class RuleContext:
                     yield index, topic, field, number, text
 
     def texts(self) -> Iterator[TextNode]:
-        """All free text a reader of the documents will see: the titles and every question."""
+        """All free text a reader of the documents will see: titles, questions and the letter texts the file writes."""
         if self.agenda.titel is not None:
             yield TextNode(("titel",), self.agenda.titel, "de titel van de agenda")
         for index, topic in enumerate(self.agenda.onderwerpen):
