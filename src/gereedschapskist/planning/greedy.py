@@ -16,21 +16,30 @@ from .tasks import Problem, Task, time_unit
 STEP = 5  # minutes between the start times tried
 
 
-def household_order(problem: Problem) -> list[tuple[str, int]]:
-    """Attendee groups, the hardest first: households with siblings, fewest allowed moments, long ones."""
+def household_orders(problem: Problem) -> list[list[tuple[str, int]]]:
+    """Attendee groups in a few orders, hardest first; the solver takes the first that places everyone.
+
+    First the households with the fewest allowed moments, then those with siblings, then long
+    conversations (language support: packed together they waste the least time); the others
+    put the siblings or the long conversations first.
+    """
     first: dict[tuple[str, int], int] = {}
     for task in problem.tasks:
         for group in task.groups:
             first.setdefault(group, task.index)
 
-    def hardness(group: tuple[str, int]) -> tuple:
+    def facts(group: tuple[str, int]) -> tuple[int, bool, int, int]:
         members = problem.groups[group]
         allowed = min(len(problem.tasks[i].moments) for i in members)
-        # long conversations (language support) first: packed together they waste the least time
         longest = max(problem.tasks[i].duration for i in members)
-        return (len(members) == 1, allowed, -longest, -len(members), first[group])
+        return allowed, len(members) == 1, -longest, first[group]
 
-    return sorted(problem.groups, key=hardness)
+    keys = [
+        lambda g: facts(g),
+        lambda g: (facts(g)[1], facts(g)[0], facts(g)[2], facts(g)[3]),
+        lambda g: (facts(g)[2], facts(g)[1], facts(g)[0], facts(g)[3]),
+    ]
+    return [sorted(problem.groups, key=key) for key in keys]
 
 
 def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = False) -> dict[int, tuple[int, int]]:

@@ -282,9 +282,15 @@ def _solve(
         return sum(spans)
 
     # a greedy start (the hardest households first), which CP-SAT repairs and improves
-    from .greedy import household_order, place
+    from .greedy import household_orders, place
 
-    hint = place(problem, household_order(problem))
+    hint: dict[int, tuple[int, int]] = {}
+    for order in household_orders(problem):
+        tried = place(problem, order)
+        if len(tried) > len(hint):
+            hint = tried
+        if len(hint) == len(tasks):
+            break
     for i, (m, s_) in hint.items():
         model.add_hint(start[i], s_ // unit)
         for other, x in chosen[i].items():
