@@ -207,8 +207,24 @@ _NO_YEAR_GROUP = re.compile(
 )
 
 
+# What an export writes in a parent or family cell when there is nothing to say: "-", "0",
+# "0000", "n.v.t.", "geen", "onbekend", "?". Such a cell is empty: otherwise every pupil
+# with Gezin "0" or e-mail "-" would be one family.
+_NOTHING = re.compile(
+    r"[\s.\-‐‑‒–—/_?*0]*|x|n\.?\s*v\.?\s*t\.?|n\.?\s*b\.?|geen|nee|onbekend|leeg|none|null|nil"
+)
+
+
+def _something(text: str) -> str:
+    """The cell's text, or "" when it only says that there is nothing."""
+    return "" if _NOTHING.fullmatch(strip_accents(text).casefold()) else text
+
+
 def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
-    get = source.get
+    def get(role: str) -> str:
+        text = source.get(role)
+        return _something(text) if role.startswith("ouder") or role in ("gezin", "taal") else text
+
     if {"roepnaam", "achternaam"} & table.roles:
         name = (get("roepnaam"), get("tussenvoegsel"), get("achternaam"))
     else:
@@ -285,7 +301,10 @@ def parse_date(text: str) -> date | None:
 
 def _same_parent(a: Parent, b: Parent) -> bool:
     if a.email and b.email:
-        return a.email.casefold() == b.email.casefold()
+        if a.email.casefold() != b.email.casefold():
+            return False
+        # Separated parents may share one family mailbox: two names are two parents.
+        return not (a.naam and b.naam) or a.naam.casefold() == b.naam.casefold()
     if a.naam and b.naam:
         return a.naam.casefold() == b.naam.casefold()
     return a == b
@@ -458,7 +477,7 @@ def _family_keys(draft: _Draft) -> dict[str, set[str]]:
         keys["gezin"].add(" ".join(gezin.casefold().split()))
     surname = "".join(f"{draft.first.name[1]}{draft.first.name[2]}".casefold().split())
     for parent, address in draft.entries:
-        if parent is not None and parent.email:
+        if parent is not None and "@" in parent.email.strip("@"):
             keys["email"].add(parent.email.strip().casefold())
         if address is None or not address.postcode:
             continue
@@ -489,7 +508,8 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
         by_root.setdefault(sets.find(index), []).append(index)
     families: list[Family] = []
     guessed: list[int] = []  # first line of each guessed family
-    split = 0
+    split: list[int] = []  # every line of the families with more than two addresses
+    split_families = 0
     for number, (root, indices) in enumerate(sorted(by_root.items()), start=1):
         members = [school[index] for index in indices]
         family_id = f"G{number:03d}"
@@ -500,7 +520,9 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
                 _add_entry(entries, parent, address)
         taal = next((draft.value("taal") for draft in members if draft.value("taal")), "")
         households, left_out = _households(entries, taal)
-        split += bool(left_out)
+        if left_out:
+            split_families += 1
+            split.extend(row.line for draft in members for row in draft.rows)
         gezin = next((draft.value("gezin") for draft in members if draft.value("gezin")), "")
         geraden = sets.guessed[root] and len(members) > 1
         if geraden:
@@ -518,12 +540,15 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
     if guessed:
         warnings.append(_guessed_warning(table, sorted(guessed)))
     if split:
+        lines = sorted(set(split))
+        count = split_families
         warnings.append(
             ClassListWarning(
                 table.path,
-                table.header.row if table.header else 1,
-                f"Bij {aantal(split, 'gezin', 'gezinnen')} staan de ouders op meer dan twee adressen; kmg gebruikt "
-                "de eerste twee. Controleer die gezinnen met 'kmg klassen'.",
+                lines[0],
+                f"Bij {aantal(count, 'gezin', 'gezinnen')} ({line_list(lines)}) staan de ouders op meer dan twee "
+                "adressen; kmg gebruikt de eerste twee. Controleer "
+                f"{'dat gezin' if count == 1 else 'die gezinnen'} met 'kmg klassen'.",
             )
         )
     return tuple(families), warnings
