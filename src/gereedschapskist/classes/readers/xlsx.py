@@ -10,6 +10,8 @@ What the reader does with a sheet:
 - it reads the first worksheet with a recognisable header (a name column and a group
   column) within its first `HEADER_SEARCH_ROWS` non-empty rows, so a title above the
   header (merged cells or not) is fine;
+- a cell merged down over several rows (a group or teacher over its pupils) counts for
+  each of those rows;
 - empty rows (between classes) are skipped, and so are rows that repeat the header and
   rows that are only a merged title ("Groep 3" across the table);
 - numbers become text as a person reads them (5.0 -> "5", a pupil number 1234.0 ->
@@ -80,6 +82,7 @@ def read_xlsx(path: Path, data: bytes) -> SourceTable:
                     f"Blad '{meta.name}' van deze Excel-werkmap is beschadigd; {_RESAVE}.", path=path
                 ) from None
             rows = [[_text(cell) for cell in row] for row in grid]
+            _fill_down(rows, merged)
             anything = anything or any(any(row) for row in rows)
             header = _find_header(rows)
             if header is None:
@@ -196,6 +199,26 @@ def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int], tuple[str,
 def _title_rows(merged: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> set[int]:
     """Rows (0-based) that start a merged range across columns: a title, not a pupil."""
     return {start[0] for start, end in merged if end[1] > start[1]}
+
+
+def _fill_down(rows: list[list[str]], merged: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Give every cell of a merged range in one column its top cell's text.
+
+    A school that formats its list merges "Groep 3" (and the teacher) down over the pupils
+    of that class; Excel keeps the text only in the top cell, but it is every row's.
+    """
+    for (first_row, column), (last_row, last_column) in merged:
+        if column != last_column or last_row <= first_row or first_row >= len(rows):
+            continue
+        top = rows[first_row][column] if column < len(rows[first_row]) else ""
+        for index in range(first_row + 1, min(last_row, len(rows) - 1) + 1):
+            row = rows[index]
+            if not any(row):  # an empty row between classes stays empty
+                continue
+            if column >= len(row):
+                row.extend([""] * (column + 1 - len(row)))
+            if not row[column]:
+                row[column] = top
 
 
 def _data_rows(
