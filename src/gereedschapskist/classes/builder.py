@@ -143,6 +143,8 @@ def build_class_list(table: SourceTable) -> ClassList:
         warnings.append(_merged_warning(path, sorted(merged), has_kenmerk))
     if unsure:
         warnings.append(_unsure_warning(path, sorted(unsure)))
+    if twice := _in_two_groups(drafts):
+        warnings.append(_two_groups_warning(path, twice))
     if unreadable := sorted(row.line for row in rows if row.geboorte_text and row.geboortedatum is None):
         warnings.append(_birth_date_warning(path, unreadable))
 
@@ -404,6 +406,22 @@ def _pupils_of(class_rows: list[_Row], merged: list[tuple[int, int]], unsure: li
     return pupils
 
 
+def _in_two_groups(drafts: list[tuple[str, frozenset[int], str, list[_Draft]]]) -> list[list[int]]:
+    """First lines of the pupils that stand in more than one group: same pupil number, or same name and birth date."""
+    seen: dict[tuple[str, ...], list[int]] = {}
+    for _, _, _, pupils in drafts:
+        for draft in pupils:
+            row = draft.first
+            if row.leerlingnummer:
+                key: tuple[str, ...] = ("ll", row.leerlingnummer.casefold())
+            elif row.geboortedatum is not None:
+                key = ("nb", *(part.casefold() for part in row.name), row.geboortedatum.isoformat())
+            else:
+                continue
+            seen.setdefault(key, []).append(row.line)
+    return sorted(sorted(lines) for lines in seen.values() if len(lines) > 1)
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
@@ -596,6 +614,19 @@ def _unsure_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
         "voeg dan een kolom Leerlingnummer of Geboortedatum toe."
     )
     return ClassListWarning(path, groups[0][1], message)
+
+
+def _two_groups_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
+    shown = [line_list(lines).replace("regels ", "") for lines in groups[:_MERGED_SHOWN]]
+    if len(groups) > _MERGED_SHOWN:
+        shown.append(f"nog {len(groups) - _MERGED_SHOWN} keer")
+    message = (
+        f"Op regels {'; '.join(shown)} staat {'telkens ' if len(groups) > 1 else ''}dezelfde leerling (zelfde "
+        "leerlingnummer, of zelfde naam en geboortedatum) in meer dan één groep. kmg weet niet in welke groep het "
+        "gesprek is en maakt in elke groep een formulier. Haal de leerling weg uit de groep waar het gesprek niet "
+        "is (bijvoorbeeld een plusklas)."
+    )
+    return ClassListWarning(path, groups[0][0], message)
 
 
 def _birth_date_warning(path: Path, lines: list[int]) -> ClassListWarning:
