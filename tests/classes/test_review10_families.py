@@ -98,3 +98,13 @@ def test_a_third_address_warning_says_where_the_family_is(tmp_path: Path) -> Non
     assert "regels 3 en 4" in warning.message
     for secret in ("Karin", "Smit", "4444", "Bakker", "Els", "Jan"):
         assert secret not in warning.message
+
+
+def test_one_parent_written_two_ways_at_one_address_with_one_email_is_one_parent(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Roepnaam;Achternaam;Groep;Naam ouder/verzorger 1;E-mailadres ouder/verzorger 1;Postcode;Huisnummer\n"
+        "Anna;Bakker;3;Els Bakker;els@example.nl;1111 AA;1\nTim;Bakker;5;E. Bakker;ELS@example.nl;1111AA;1\n",
+    )
+    (family,) = read_class_list(path).families
+    assert [[parent.naam for parent in home.ouders] for home in family.huishoudens] == [["Els Bakker"]]

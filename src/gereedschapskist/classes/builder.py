@@ -303,10 +303,7 @@ def parse_date(text: str) -> date | None:
 
 def _same_parent(a: Parent, b: Parent) -> bool:
     if a.email and b.email:
-        if a.email.casefold() != b.email.casefold():
-            return False
-        # Separated parents may share one family mailbox: two names are two parents.
-        return not (a.naam and b.naam) or a.naam.casefold() == b.naam.casefold()
+        return a.email.casefold() == b.email.casefold()
     if a.naam and b.naam:
         return a.naam.casefold() == b.naam.casefold()
     return a == b
@@ -318,12 +315,26 @@ def _same_address(a: Address, b: Address) -> bool:
     return str(a).casefold() == str(b).casefold()
 
 
+def _two_people(a: Parent, a_address: Address | None, b: Parent, b_address: Address | None) -> bool:
+    """Separated parents who share one family mailbox: other names at other addresses."""
+    return bool(
+        a.naam
+        and b.naam
+        and a.naam.casefold() != b.naam.casefold()
+        and a_address is not None
+        and b_address is not None
+        and not _same_address(a_address, b_address)
+    )
+
+
 def _add_entry(entries: list[_Entry], parent: Parent | None, address: Address | None) -> None:
     """Add a parent (and their address) unless it is one already there; fill in what was missing."""
     if parent is None and address is None:
         return
     for index, (known, known_address) in enumerate(entries):
         if parent is not None and known is not None and _same_parent(known, parent):
+            if _two_people(known, known_address, parent, address):
+                continue
             combined = Parent(known.naam or parent.naam, known.email or parent.email, known.telefoon or parent.telefoon)
             entries[index] = (combined, known_address or address)
             return
