@@ -253,7 +253,10 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
     geboorte_text = get("geboortedatum")
     entries: list[_Entry] = []
     for number in (1, 2):
-        parent = Parent(get(f"ouder{number}_naam"), get(f"ouder{number}_email"), get(f"ouder{number}_telefoon"))
+        naam = get(f"ouder{number}_naam") or " ".join(
+            filter(None, (get(f"ouder{number}_{part}") for part in ("voornaam", "tussenvoegsel", "achternaam")))
+        )
+        parent = Parent(naam, get(f"ouder{number}_email"), get(f"ouder{number}_telefoon"))
         huisnummer = " ".join(filter(None, (get(f"ouder{number}_huisnummer"), get(f"ouder{number}_toevoeging"))))
         address = Address(
             get(f"ouder{number}_straat"),
