@@ -222,6 +222,9 @@ def _something(text: str) -> str:
     return "" if _NOTHING.fullmatch(strip_accents(text).casefold()) else text
 
 
+_DECIMAL_ZERO = re.compile(r"^(\d+)[.,]0+$")
+
+
 def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
     def get(role: str) -> str:
         text = source.get(role)
@@ -240,7 +243,8 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
         raise _row_error(
             "Op deze regel staat een leerling zonder groep; vul de groep in of verwijder de regel.", source.position
         )
-    leerjaar_text = get("leerjaar")
+    # "5.0" from a tool that writes every number as a decimal is groep 5 (not 5 and 0).
+    leerjaar_text = _DECIMAL_ZERO.sub(r"\1", get("leerjaar"))
     leerjaar = parse_year_groups(leerjaar_text)
     # "0" is groep 0 (a pre-school group), and "-" or "n.v.t." say the same: a class
     # without year group, like "Taalklas".

@@ -1,0 +1,36 @@
+"""Review of issue 10 (rows): cells as other tools write them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gereedschapskist.classes import read_class_list
+
+from .workbooks import Sheet, xlsx_bytes
+
+
+@pytest.mark.parametrize("leerjaar", ["5.0", "5,0", "5.00", "05.0"])
+def test_a_leerjaar_written_as_a_decimal_number_is_that_year_group_in_a_csv(tmp_path: Path, leerjaar: str) -> None:
+    # pandas and some report tools write a number column with empty cells as "5.0".
+    path = tmp_path / "klassen.csv"
+    path.write_text(f"Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;De Egels;{leerjaar}\n", encoding="utf-8")
+    (klass,) = read_class_list(path)
+    assert klass.jaargroepen == frozenset({5})
+
+
+def test_a_leerjaar_typed_as_text_5_0_in_a_workbook_is_groep_5(tmp_path: Path) -> None:
+    path = tmp_path / "klassen.xlsx"
+    path.write_bytes(
+        xlsx_bytes(Sheet("Blad1", [["Roepnaam", "Achternaam", "Groep", "Leerjaar"], ["Sem", "Visser", "Egels", "5.0"]]))
+    )
+    (klass,) = read_class_list(path)
+    assert klass.jaargroepen == frozenset({5})
+
+
+def test_a_leerjaar_0_0_is_a_class_without_year_group(tmp_path: Path) -> None:
+    path = tmp_path / "klassen.csv"
+    path.write_text("Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;Taalklas;0.0\n", encoding="utf-8")
+    (klass,) = read_class_list(path)
+    assert klass.jaargroepen == frozenset()
