@@ -108,3 +108,14 @@ def test_one_parent_written_two_ways_at_one_address_with_one_email_is_one_parent
     )
     (family,) = read_class_list(path).families
     assert [[parent.naam for parent in home.ouders] for home in family.huishoudens] == [["Els Bakker"]]
+
+
+@pytest.mark.parametrize("dummy", ["geen@geen.nl", "Onbekend@school.nl", "noreply@school.nl", "x@x.nl", "nvt@nvt.nl"])
+def test_a_dummy_email_typed_where_there_is_none_joins_nobody(tmp_path: Path, dummy: str) -> None:
+    # Administration systems that demand an e-mail address get a dummy one for parents without.
+    path = write(
+        tmp_path,
+        f"Roepnaam;Achternaam;Groep;E-mailadres ouder/verzorger 1\nAnna;Bakker;3;{dummy}\nBram;Jansen;4;{dummy}\n",
+    )
+    result = read_class_list(path)
+    assert family_names(result) == [["Anna Bakker"], ["Bram Jansen"]]

@@ -217,9 +217,19 @@ _NOTHING = re.compile(
 )
 
 
+# The local part of a dummy address that a system demanding an e-mail got for a parent without one.
+_NO_MAILBOX = re.compile(r"geen|onbekend|nvt|n\.v\.t\.?|no-?reply|do-?not-?reply|niet|leeg|dummy|test|x+|-+|0+")
+
+
 def _something(text: str) -> str:
     """The cell's text, or "" when it only says that there is nothing."""
     return "" if _NOTHING.fullmatch(strip_accents(text).casefold()) else text
+
+
+def _mailbox(text: str) -> str:
+    """An e-mail address, or "" for a dummy one ("geen@geen.nl") that many unrelated parents share."""
+    local = strip_accents(text).casefold().strip().partition("@")[0]
+    return "" if _NO_MAILBOX.fullmatch(local) else _something(text)
 
 
 _DECIMAL_ZERO = re.compile(r"^(\d+)[.,]0+$")
@@ -228,6 +238,8 @@ _DECIMAL_ZERO = re.compile(r"^(\d+)[.,]0+$")
 def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
     def get(role: str) -> str:
         text = source.get(role)
+        if role.endswith("_email"):
+            return _mailbox(text)
         return _something(text) if role.startswith("ouder") or role in ("gezin", "taal") else text
 
     if {"roepnaam", "achternaam"} & table.roles:
