@@ -119,3 +119,22 @@ def test_a_dummy_email_typed_where_there_is_none_joins_nobody(tmp_path: Path, du
     )
     result = read_class_list(path)
     assert family_names(result) == [["Anna Bakker"], ["Bram Jansen"]]
+
+
+def test_one_parent_at_two_addresses_is_warned_about_with_rows_and_without_the_address(tmp_path: Path) -> None:
+    # A parent moved; one sibling's record has the new address, the other's the old one.
+    path = write(
+        tmp_path,
+        "Roepnaam;Achternaam;Groep;Naam ouder/verzorger 1;E-mailadres ouder/verzorger 1;Straat;Huisnummer;"
+        "Postcode;Woonplaats\n"
+        "Mila;Jansen;3;;;;;;\n"
+        "Anna;Bakker;3;Els Bakker;els@example.nl;Laan;1;1111 AA;Stad\n"
+        "Tim;Bakker;5;Els Bakker;els@example.nl;Nieuweweg;30;3333 CC;Stad\n",
+    )
+    result = read_class_list(path)
+    (family,) = [family for family in result.families if len(family.leerlingen) == 2]
+    assert len(family.huishoudens) == 1  # one parent, one household: the first address
+    (warning,) = [w for w in result.warnings if "ander adres" in w.message]
+    assert warning.line == 3 and "regels 3 en 4" in warning.message
+    for secret in ("Els", "Bakker", "Laan", "Nieuweweg", "1111", "3333", "example"):
+        assert secret not in warning.message

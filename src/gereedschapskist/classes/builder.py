@@ -558,14 +558,22 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
     guessed: list[int] = []  # first line of each guessed family
     split: list[int] = []  # every line of the families with more than two addresses
     split_families = 0
+    moved: list[int] = []  # every line of the families with one parent at two addresses
+    moved_families = 0
     for number, (root, indices) in enumerate(sorted(by_root.items()), start=1):
         members = [school[index] for index in indices]
         family_id = f"G{number:03d}"
         entries: list[_Entry] = []
+        family_moved = False
         for draft in members:
             draft.gezin = family_id
-            for parent, address in draft.entries:
-                _add_entry(entries, parent, address)
+            for row in draft.rows:
+                for parent, address in row.entries:
+                    family_moved = family_moved or _moved(entries, parent, address)
+                    _add_entry(entries, parent, address)
+        if family_moved:
+            moved_families += 1
+            moved.extend(row.line for draft in members for row in draft.rows)
         taal = next((draft.value("taal") for draft in members if draft.value("taal")), "")
         households, left_out = _households(entries, taal)
         if left_out:
@@ -599,7 +607,31 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
                 f"{'dat gezin' if count == 1 else 'die gezinnen'} met 'kmg klassen'.",
             )
         )
+    if moved:
+        lines = sorted(set(moved))
+        warnings.append(
+            ClassListWarning(
+                table.path,
+                lines[0],
+                f"Bij {aantal(moved_families, 'gezin', 'gezinnen')} ({line_list(lines)}) staat dezelfde ouder op "
+                "verschillende regels met een ander adres; kmg gebruikt het eerste. Is een ouder verhuisd, maak het "
+                "adres dan overal gelijk in het leerlingvolgsysteem.",
+            )
+        )
     return tuple(families), warnings
+
+
+def _moved(entries: list[_Entry], parent: Parent | None, address: Address | None) -> bool:
+    """Whether `parent` is already known in `entries` at another address (a move not made everywhere)."""
+    if parent is None or address is None:
+        return False
+    for known, known_address in entries:
+        if known is None or known_address is None or not _same_parent(known, parent):
+            continue
+        if _two_people(known, known_address, parent, address):
+            continue
+        return not _same_address(known_address, address)
+    return False
 
 
 # --- warnings ----------------------------------------------------------------------------
