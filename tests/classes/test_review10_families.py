@@ -138,3 +138,12 @@ def test_one_parent_at_two_addresses_is_warned_about_with_rows_and_without_the_a
     assert warning.line == 3 and "regels 3 en 4" in warning.message
     for secret in ("Els", "Bakker", "Laan", "Nieuweweg", "1111", "3333", "example"):
         assert secret not in warning.message
+
+
+def test_an_address_written_with_less_is_no_move(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Roepnaam;Achternaam;Groep;E-mailadres ouder/verzorger 1;Straat;Huisnummer;Postcode\n"
+        "Anna;Bakker;3;els@example.nl;Laan;1;1111 AA\nTim;Bakker;5;els@example.nl;Laan;;1111AA\n",
+    )
+    assert read_class_list(path).warnings == ()

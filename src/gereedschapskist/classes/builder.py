@@ -630,7 +630,9 @@ def _moved(entries: list[_Entry], parent: Parent | None, address: Address | None
             continue
         if _two_people(known, known_address, parent, address):
             continue
-        return not _same_address(known_address, address)
+        # Only two full addresses can disagree: one without a house number is the same one, less written.
+        full = all(where.postcode and where.huisnummer for where in (known_address, address))
+        return bool(full) and known_address.key != address.key
     return False
 
 
