@@ -147,3 +147,15 @@ def test_an_address_written_with_less_is_no_move(tmp_path: Path) -> None:
         "Anna;Bakker;3;els@example.nl;Laan;1;1111 AA\nTim;Bakker;5;els@example.nl;Laan;;1111AA\n",
     )
     assert read_class_list(path).warnings == ()
+
+
+def test_a_town_alone_in_the_second_parents_columns_is_no_second_household(tmp_path: Path) -> None:
+    # Exports fill "Woonplaats ouder/verzorger 2" even when there is no parent 2.
+    path = write(
+        tmp_path,
+        "Roepnaam;Achternaam;Groep;Naam ouder/verzorger 1;Straat;Huisnummer;Postcode;Woonplaats;"
+        "Naam ouder/verzorger 2;Woonplaats ouder/verzorger 2\n"
+        "Anna;Bakker;3;Els Bakker;Laan;1;1111 AA;Stad;;Stad\n",
+    )
+    (family,) = read_class_list(path).families
+    assert [str(home.adres) for home in family.huishoudens] == ["Laan 1, 1111 AA Stad"]

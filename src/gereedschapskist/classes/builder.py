@@ -280,7 +280,11 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
             get(f"ouder{number}_postcode"),
             get(f"ouder{number}_woonplaats"),
         )
-        _add_entry(entries, parent if parent != Parent() else None, address if address != Address() else None)
+        known = parent if parent != Parent() else None
+        # A town alone, without a parent, is no address: exports fill "Woonplaats ouder/verzorger 2"
+        # for every pupil, also without a parent 2.
+        where = address.straat or address.huisnummer or address.postcode or (known and address.woonplaats)
+        _add_entry(entries, known, address if where else None)
     return _Row(
         position=source.position,
         name=name,
