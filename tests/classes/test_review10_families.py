@@ -159,3 +159,12 @@ def test_a_town_alone_in_the_second_parents_columns_is_no_second_household(tmp_p
     )
     (family,) = read_class_list(path).families
     assert [str(home.adres) for home in family.huishoudens] == ["Laan 1, 1111 AA Stad"]
+
+
+def test_two_addresses_in_one_email_cell_each_join_siblings(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Roepnaam;Achternaam;Groep;E-mailadres ouder/verzorger 1\n"
+        'Anna;Bakker;3;"els@example.nl, jan@example.nl"\nTim;de Wit;5;Jan@example.nl\nMila;Jansen;5;mila@example.nl\n',
+    )
+    assert family_names(read_class_list(path)) == [["Anna Bakker", "Tim de Wit"], ["Mila Jansen"]]

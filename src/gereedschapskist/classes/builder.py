@@ -221,6 +221,9 @@ _NOTHING = re.compile(
 _NO_MAILBOX = re.compile(r"geen|onbekend|nvt|n\.v\.t\.?|no-?reply|do-?not-?reply|niet|leeg|dummy|test|x+|-+|0+")
 
 
+_EMAIL = re.compile(r"[^\s,;/<>()\[\]\"']+@[^\s,;/<>()\[\]\"']+")
+
+
 def _something(text: str) -> str:
     """The cell's text, or "" when it only says that there is nothing."""
     return "" if _NOTHING.fullmatch(strip_accents(text).casefold()) else text
@@ -529,8 +532,9 @@ def _family_keys(draft: _Draft) -> dict[str, set[str]]:
         keys["gezin"].add(" ".join(gezin.casefold().split()))
     surname = "".join(f"{draft.first.name[1]}{draft.first.name[2]}".casefold().split())
     for parent, address in draft.entries:
-        if parent is not None and "@" in parent.email.strip("@"):
-            keys["email"].add(parent.email.strip().casefold())
+        if parent is not None:
+            # A hand-made list may hold two addresses in one cell ("a@x.nl, b@y.nl"): each is a key.
+            keys["email"].update(found.casefold() for found in _EMAIL.findall(parent.email) if _mailbox(found))
         if address is None or not address.postcode:
             continue
         if address.huisnummer:
