@@ -34,3 +34,14 @@ def test_a_leerjaar_0_0_is_a_class_without_year_group(tmp_path: Path) -> None:
     path.write_text("Roepnaam;Achternaam;Groep;Leerjaar\nSem;Visser;Taalklas;0.0\n", encoding="utf-8")
     (klass,) = read_class_list(path)
     assert klass.jaargroepen == frozenset()
+
+
+def test_a_birth_date_with_a_two_digit_year_is_read(tmp_path: Path) -> None:
+    # Excel's short date in some Dutch setups ("14-3-19") survives a save as CSV.
+    path = tmp_path / "klassen.csv"
+    path.write_text(
+        "Roepnaam;Achternaam;Groep;Geboortedatum\nSem;Visser;3;14-3-19\nSem;Visser;3;2-11-18\n", encoding="utf-8"
+    )
+    result = read_class_list(path)
+    assert result.warnings == ()  # two pupils with one name, told apart by their birth dates
+    assert sorted(str(pupil.geboortedatum) for pupil in result.classes[0].leerlingen) == ["2018-11-02", "2019-03-14"]

@@ -305,12 +305,15 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
     )
 
 
-_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})")
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 
 
 def parse_date(text: str) -> date | None:
-    """A birth date as exports write it: "2016-03-14" (ISO, also from a workbook), "14-03-2016", "14/3/2016"."""
+    """A birth date as exports write it: "2016-03-14" (ISO, also from a workbook), "14-03-2016", "14/3/2016".
+
+    A two-digit year ("14-3-16", Excel's short date) is this century unless that lies in the future.
+    """
     text = text.strip()
     if match := _YMD.fullmatch(text):
         year, month, day = match.groups()
@@ -318,8 +321,11 @@ def parse_date(text: str) -> date | None:
         day, month, year = match.groups()
     else:
         return None
+    number = int(year)
+    if len(year) == 2:
+        number += 2000 if number <= date.today().year % 100 else 1900
     try:
-        return date(int(year), int(month), int(day))
+        return date(number, int(month), int(day))
     except ValueError:
         return None
 
