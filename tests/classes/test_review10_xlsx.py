@@ -65,3 +65,36 @@ def test_a_title_merged_over_two_rows_between_classes_is_no_pupil(tmp_path: Path
     )
     result = read_class_list(path)
     assert [[pupil.naam for pupil in klass.leerlingen] for klass in result] == [["Anna Bakker"], ["Dirk Vos"]]
+
+
+def test_a_combination_group_that_excel_turned_into_a_date_is_that_group_again(tmp_path: Path) -> None:
+    # Typing 1/2 in a Dutch Excel gives 1 February; 4/5 gives 4 May.
+    path = write(
+        tmp_path,
+        Sheet(
+            "Leerlingen",
+            [
+                ["Roepnaam", "Achternaam", "Groep"],
+                ["Anna", "Bakker", dt.date(2026, 2, 1)],
+                ["Bram", "Jansen", dt.datetime(2026, 5, 4)],
+                ["Cees", "Smit", "1/2"],
+            ],
+        ),
+    )
+    result = read_class_list(path)
+    assert [(klass.naam, sorted(klass.jaargroepen), len(klass.leerlingen)) for klass in result] == [
+        ("1/2", [1, 2], 2),
+        ("4/5", [4, 5], 1),
+    ]
+    # The school hears it, with the rows, so that it can set the column to text.
+    (warning,) = [w for w in result.warnings if "datum" in w.message]
+    assert warning.line == 2 and "rijen 2 en 3" in warning.message
+
+
+def test_a_real_date_in_the_group_column_is_told_about(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        Sheet("Leerlingen", [["Roepnaam", "Achternaam", "Groep"], ["Anna", "Bakker", dt.date(2026, 10, 12)]]),
+    )
+    result = read_class_list(path)
+    assert any("datum" in w.message and "rij 2" in w.message for w in result.warnings)
