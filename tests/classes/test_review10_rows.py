@@ -45,3 +45,20 @@ def test_a_birth_date_with_a_two_digit_year_is_read(tmp_path: Path) -> None:
     result = read_class_list(path)
     assert result.warnings == ()  # two pupils with one name, told apart by their birth dates
     assert sorted(str(pupil.geboortedatum) for pupil in result.classes[0].leerlingen) == ["2018-11-02", "2019-03-14"]
+
+
+def test_a_group_that_excel_showed_as_a_date_and_saved_as_csv_is_that_group_again(tmp_path: Path) -> None:
+    # Typing 1/2 in a Dutch Excel shows "1-feb", and "Opslaan als CSV" writes what is shown.
+    path = tmp_path / "klassen.csv"
+    path.write_text(
+        "Roepnaam;Achternaam;Groep\nAnna;Bakker;1-feb\nBram;Jansen;4-mei\nCees;Smit;1/2\nDirk;Vos;7-aug.\n",
+        encoding="cp1252",
+    )
+    result = read_class_list(path)
+    assert [(klass.naam, sorted(klass.jaargroepen)) for klass in result] == [
+        ("1/2", [1, 2]),
+        ("4/5", [4, 5]),
+        ("7/8", [7, 8]),
+    ]
+    (warning,) = [w for w in result.warnings if "datum" in w.message]
+    assert warning.line == 2 and "regels 2, 3 en 5" in warning.message

@@ -58,6 +58,7 @@ class _Row:
     gezin: str
     taal: str
     identity: tuple[tuple[str, str], ...]  # every value of the row, to tell identical rows
+    dated: bool = False  # the group was a date that Excel made of "1/2" ("1-feb")
 
     @property
     def line(self) -> int:
@@ -143,6 +144,16 @@ def build_class_list(table: SourceTable) -> ClassList:
         warnings.append(_merged_warning(path, sorted(merged), has_kenmerk))
     if unsure:
         warnings.append(_unsure_warning(path, sorted(unsure)))
+    if dated := [row.line for row in rows if row.dated]:
+        warnings.append(
+            ClassListWarning(
+                path,
+                dated[0],
+                f"In de kolom van de groep staat op {line_list(dated)} een datum (zoals 1-feb): Excel maakt van 1/2 "
+                "of 4/5 een datum. kmg leest 1-feb als groep 1/2; controleer de groepen met 'kmg klassen', of geef "
+                "de kolom in Excel de opmaak Tekst en typ de groepen opnieuw.",
+            )
+        )
     if twice := _in_two_groups(drafts):
         warnings.append(_two_groups_warning(path, twice))
     if unreadable := sorted(row.line for row in rows if row.geboorte_text and row.geboortedatum is None):
@@ -235,6 +246,9 @@ def _mailbox(text: str) -> str:
     return "" if _NO_MAILBOX.fullmatch(local) else _something(text)
 
 
+# "1-feb": what a Dutch Excel shows (and saves as CSV) after someone typed the group 1/2.
+_MONTHS = {"jan": 1, "feb": 2, "mrt": 3, "maa": 3, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8}
+_EXCEL_DATE = re.compile(r"0?([1-8])[-\s]?(jan|feb|mrt|maart?|mar|apr|mei|may|jun|jul|aug)[a-z]*\.?")
 _DECIMAL_ZERO = re.compile(r"^(\d+)[.,]0+$")
 
 
@@ -254,6 +268,11 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
             "Op deze regel staat een leerling zonder naam; vul de naam in of verwijder de regel.", source.position
         )
     groep = get("groep")
+    dated = False
+    if shown := _EXCEL_DATE.fullmatch(groep.casefold()):
+        day, month = int(shown.group(1)), _MONTHS[shown.group(2)[:3]]
+        if day != month and day <= 8:
+            groep, dated = f"{min(day, month)}/{max(day, month)}", True
     if not groep:
         raise _row_error(
             "Op deze regel staat een leerling zonder groep; vul de groep in of verwijder de regel.", source.position
@@ -302,6 +321,7 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
         gezin=get("gezin"),
         taal=get("taal"),
         identity=tuple(sorted((role, text) for role, text in source.values.items() if text)),
+        dated=dated,
     )
 
 
