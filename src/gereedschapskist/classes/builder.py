@@ -496,7 +496,9 @@ def _assign_keys(drafts: list[tuple[str, frozenset[int], str, list[_Draft]]]) ->
         for draft in pupils:
             row = draft.first
             if row.leerlingnummer:
-                base = "ll:" + row.leerlingnummer.casefold()
+                # "001001" in a CSV is 1001 in a workbook: one pupil, one key, whatever the format
+                number = row.leerlingnummer.casefold()
+                base = "ll:" + (number.lstrip("0") or "0" if number.isdigit() else number)
             else:
                 name = " ".join(part.casefold() for part in row.name)
                 base = "nm:" + _digest(name, class_key(naam), row.kenmerk[1])
