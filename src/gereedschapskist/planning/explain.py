@@ -15,13 +15,14 @@ from .tasks import Problem, Task
 
 
 def duration_text(total: int) -> str:
-    """ "14 uur", "13 uur en 50 minuten", "50 minuten"."""
+    """ "14 uur", "13 uur en 50 minuten", "50 minuten", "1 uur en 1 minuut"."""
     hours, rest = divmod(total, 60)
+    minutes = f"{rest} minuut" if rest == 1 else f"{rest} minuten"
     if hours and rest:
-        return f"{hours} uur en {rest} minuten"
+        return f"{hours} uur en {minutes}"
     if hours:
         return f"{hours} uur"
-    return f"{rest} minuten"
+    return minutes
 
 
 def capacity(problem: Problem, moments: set[int]) -> tuple[int, int]:
@@ -42,13 +43,22 @@ def _have_text(problem: Problem, moments: set[int], have: int) -> str:
 
 def _need_text(tasks: list[Task]) -> tuple[str, int]:
     gap = max(t.gap for t in tasks)
-    base = min(t.duration for t in tasks)
-    extra = [t for t in tasks if t.duration > base]
     need = sum(t.duration + gap for t in tasks)
     word = "reistijd" if any(t.huisbezoek for t in tasks) else "wisseltijd"
-    text = f"{len(tasks)} gesprekken van {base} min"
-    if extra:
-        text += f" ({len(extra)} met {extra[0].duration - base} min extra voor taalhulp)"
+    # the length of the agenda of each class (a teacher of two classes may have two), then taalhulp extra
+    plain: dict[int, int] = defaultdict(int)
+    helped: dict[int, int] = defaultdict(int)
+    for t in tasks:
+        plain[t.duration - t.extra] += 1
+        if t.extra:
+            helped[t.extra] += 1
+    count = f"{len(tasks)} {'gesprek' if len(tasks) == 1 else 'gesprekken'}"
+    if len(plain) == 1:
+        text = f"{count} van {next(iter(plain))} min"
+    else:
+        text = f"{count} ({', '.join(f'{n} van {d} min' for d, n in sorted(plain.items()))})"
+    for extra, n in sorted(helped.items()):
+        text += f" ({n} met {extra} min extra voor taalhulp)"
     text += f" + {gap} min {word} = {duration_text(need)}"
     return text, need
 
@@ -75,7 +85,7 @@ def precheck(problem: Problem) -> list[str]:
             )
             failing_teachers.add(tasks[0].teacher)
             continue
-        longest = max(w.end - w.start for m in opened for w in problem.windows[m])
+        longest = max((w.end - w.start for m in opened for w in problem.windows[m]), default=0)
         too_long = [t for t in tasks if t.duration > longest]
         if too_long:
             messages.append(

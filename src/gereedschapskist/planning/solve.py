@@ -333,7 +333,7 @@ def _solve(
         solver.parameters.max_deterministic_time = max(left * SHARES[step], MIN_SECONDS)
         # the wall clock too, so that a busy machine still leaves time for the later levels
         solver.parameters.max_time_in_seconds = max(left * WALL_SHARES[step], MIN_SECONDS)
-        return solver.solve(model, callback) if callback else solver.solve(model)
+        return _interruptible(solver, model, callback)
 
     # level 0: any complete schedule, the start of level 1 (not needed when the greedy placed everyone)
     if not complete:
@@ -382,6 +382,58 @@ def _solve(
         m = next(m for m, x in chosen[task.index].items() if values[x.index])
         solution[task.index] = (m, s)
     return solution, optimal
+
+
+def _interruptible(solver: Any, model: Any, callback: Any) -> Any:
+    """`solver.solve`, with Ctrl-C reaching the caller as `KeyboardInterrupt` at once.
+
+    By default CP-SAT catches SIGINT itself and stops as if the time were up (and then leaves
+    SIGINT at its default, so a second Ctrl-C kills the process): `plan` would go on and
+    present a schedule after the user pressed Ctrl-C. So CP-SAT must not catch it; Python's
+    handler then only runs when the solve returns, so a small thread, woken through
+    `signal.set_wakeup_fd`, stops the search at once. (Solving in a thread instead makes
+    OR-Tools abort at exit.)
+    """
+    import signal
+    import socket
+    import threading
+
+    solver.parameters.catch_sigint_signal = False
+
+    def solve() -> Any:
+        return solver.solve(model, callback) if callback else solver.solve(model)
+
+    if threading.current_thread() is not threading.main_thread():
+        return solve()
+    reader, writer = socket.socketpair()
+    try:
+        writer.setblocking(False)
+        previous = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except (ValueError, OSError):  # pragma: no cover - no wake-up descriptor here: plain solve
+        reader.close()
+        writer.close()
+        return solve()
+
+    def watch() -> None:
+        while True:
+            try:
+                data = reader.recv(64)
+            except OSError:
+                return
+            if not data:
+                return
+            if signal.SIGINT in data:
+                solver.stop_search()
+
+    watcher = threading.Thread(target=watch, name="kmg-ctrl-c", daemon=True)
+    watcher.start()
+    try:
+        return solve()
+    finally:
+        signal.set_wakeup_fd(previous)
+        writer.close()
+        watcher.join()
+        reader.close()
 
 
 def _hint_all(model: Any, solver: Any) -> list[int]:

@@ -1,0 +1,81 @@
+"""Review of issue 12's solver: cases a school can run into that broke the planner."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from gereedschapskist.planning.explain import duration_text
+from gereedschapskist.planning.model import PlanningImpossible
+from gereedschapskist.planning.solve import plan
+from gereedschapskist.planning.verify import check_schedule
+
+from .school import agenda, config, moment, school
+
+
+def test_two_adjacent_moments_keep_the_break_between_them():
+    # "middag" 15:00-17:00 and "avond" 17:00-19:00: a teacher who works until 17:00 and goes on at
+    # 17:00 works 140 minutes without a break; the planner must keep the break, never crash.
+    cl = school([("3", [3], "Juf A", [f"p{i}" for i in range(8)])])
+    agendas = [agenda([3], duur=20)]
+    cfg = config([moment("middag", van="15:00", tot="17:00"), moment("avond", van="17:00", tot="19:00")])
+    schedule = plan(cl, agendas, cfg, {}, seconds=10)
+    assert len(schedule.conversations) == 8
+    assert check_schedule(schedule.conversations, cl, agendas, cfg, {}) == []
+
+
+def test_overlapping_moments_keep_the_break():
+    cl = school([("3", [3], "Juf A", [f"p{i}" for i in range(9)])])
+    agendas = [agenda([3], duur=20)]
+    cfg = config([moment("a", van="15:00", tot="17:00"), moment("b", van="16:00", tot="19:00")])
+    schedule = plan(cl, agendas, cfg, {}, seconds=10)
+    assert check_schedule(schedule.conversations, cl, agendas, cfg, {}) == []
+
+
+def test_a_teacher_of_two_classes_with_different_lengths_is_not_called_language_support():
+    cl = school(
+        [("1/2", [1, 2], "Juf A", [f"k{i}" for i in range(5)]), ("8", [8], "juf a", [f"e{i}" for i in range(3)])]
+    )
+    agendas = [agenda([1, 2], duur=15), agenda([8], duur=30)]
+    cfg = config([moment("a", van="15:00", tot="17:00")], pauze=None)
+    with pytest.raises(PlanningImpossible) as caught:
+        plan(cl, agendas, cfg, {}, seconds=5)
+    text = str(caught.value)
+    assert "taalhulp" not in text
+    # 5 x (15 + 5) + 3 x (30 + 5) = 205 minutes
+    assert "8 gesprekken" in text and "3 uur en 25 minuten" in text
+    assert "5 van 15 min" in text and "3 van 30 min" in text
+
+
+def test_duration_text_says_minuut_for_one_minute():
+    assert duration_text(61) == "1 uur en 1 minuut"
+    assert duration_text(1) == "1 minuut"
+    assert duration_text(50) == "50 minuten"
+
+
+def test_ctrl_c_during_the_solve_reaches_the_caller():
+    # CP-SAT catches SIGINT itself and stops quietly; `kmg plan` must hear the Ctrl-C (to say 'afgebroken')
+    # rather than go on with the levels and present the schedule.
+    cl = school(
+        [("3", [3], "Juf A", [f"p{i}" for i in range(10)]), ("4", [4], "Juf B", [f"q{i}" for i in range(10)])],
+        families=[("G1", ["p1", "q1"], 1), ("G2", ["p2", "q2"], 2)],
+    )
+    sent = []
+
+    def progress(text: str, seconds: float) -> None:
+        if not sent:
+            sent.append(text)
+            os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        plan(
+            cl,
+            [agenda([3, 4], duur=15)],
+            config([moment("a", van="13:00", tot="19:00")]),
+            {},
+            seconds=10,
+            progress=progress,
+        )
+    assert sent
