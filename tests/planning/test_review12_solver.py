@@ -79,3 +79,21 @@ def test_ctrl_c_during_the_solve_reaches_the_caller():
             progress=progress,
         )
     assert sent
+
+
+def test_no_time_left_for_the_solver_still_gives_the_greedy_complete_schedule(monkeypatch):
+    # With a tiny --tijd CP-SAT may find nothing in time; when the greedy start already placed
+    # everyone, that complete (checked) schedule is the answer, not "no schedule found".
+    from gereedschapskist.planning import solve
+
+    monkeypatch.setattr(solve, "MIN_SECONDS", 0.0)
+    cl = school(
+        [("3", [3], "Juf A", [f"p{i}" for i in range(6)]), ("4", [4], "Juf B", [f"q{i}" for i in range(6)])],
+        families=[("G1", ["p1", "q1"], 1)],
+    )
+    agendas = [agenda([3, 4], duur=20)]
+    cfg = config([moment("a", van="15:00", tot="18:00")])
+    schedule = plan(cl, agendas, cfg, {}, seconds=0)
+    assert len(schedule.conversations) == 12
+    assert check_schedule(schedule.conversations, cl, agendas, cfg, {}) == []
+    assert not all(schedule.optimal.values())

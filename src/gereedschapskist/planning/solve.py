@@ -357,6 +357,11 @@ def _solve(
         if status == cp_model.INFEASIBLE:
             raise PlanningImpossible(_infeasible(problem))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if values is None and complete:
+                # out of time before CP-SAT found anything: the greedy start is complete, so it is
+                # the schedule (checked like any other), with no level proven
+                optimal.update({later: False for later in LEVELS[level:]})
+                return dict(hint), optimal
             if values is None:
                 raise PlanningImpossible(
                     [
