@@ -97,3 +97,12 @@ def test_no_time_left_for_the_solver_still_gives_the_greedy_complete_schedule(mo
     assert len(schedule.conversations) == 12
     assert check_schedule(schedule.conversations, cl, agendas, cfg, {}) == []
     assert not all(schedule.optimal.values())
+
+
+def test_a_class_no_agenda_serves_is_explained_for_planning():
+    cl = school([("3", [3], "Juf A", ["a"]), ("Taalklas", [], "Juf T", ["t"])])
+    with pytest.raises(PlanningImpossible) as caught:
+        plan(cl, [agenda([3])], config([moment("di")]), {}, seconds=5)
+    (message,) = caught.value.messages
+    assert message.startswith("Taalklas: ") and "documenten" not in message
+    assert "groepen" in message and "duur" in message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..classes.model import unserved_message
+from ..classes.model import SchoolClass
 from .tasks import Problem, Task
 
 
@@ -68,9 +68,18 @@ def _label(tasks: list[Task]) -> str:
     return label[0].upper() + label[1:]
 
 
+def _unserved(klass: SchoolClass) -> str:
+    where = f"jaargroep {min(klass.jaargroepen)}" if klass.jaargroepen else f'"{klass.naam}"'
+    label = klass.label[0].upper() + klass.label[1:]
+    return (
+        f"{label}: geen agenda geldt voor deze groep, dus de duur van de gesprekken is onbekend. "
+        f"Zet {where} bij 'groepen' van een agenda."
+    )
+
+
 def precheck(problem: Problem) -> list[str]:
     """Messages for everything that makes a schedule impossible before solving; empty when none is found."""
-    messages = [unserved_message(klass) for klass in problem.unserved]
+    messages = [_unserved(klass) for klass in problem.unserved]
     by_class: dict[str, list[Task]] = defaultdict(list)
     for task in problem.tasks:
         by_class[task.klass.naam].append(task)
