@@ -106,3 +106,14 @@ def test_a_class_no_agenda_serves_is_explained_for_planning():
     (message,) = caught.value.messages
     assert message.startswith("Taalklas: ") and "documenten" not in message
     assert "groepen" in message and "duur" in message
+
+
+def test_one_teacher_for_a_home_visit_class_and_a_school_class_is_not_called_impossible():
+    # Home visit 15:00-15:30 (+15 min travel), then three school conversations 15:45-16:55: it fits.
+    # The arithmetic must count travel time after home visits only, not after every conversation.
+    cl = school([("1/2", [1, 2], "Juf A", ["h1"]), ("3", [3], "Juf A", ["s1", "s2", "s3"])])
+    agendas = [agenda([1, 2], duur=30, setting="huisbezoek"), agenda([3], duur=20)]
+    cfg = config([moment("di", van="15:00", tot="17:00")], pauze=None)
+    schedule = plan(cl, agendas, cfg, {}, seconds=5)
+    assert len(schedule.conversations) == 4
+    assert check_schedule(schedule.conversations, cl, agendas, cfg, {}) == []

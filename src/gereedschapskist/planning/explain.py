@@ -42,9 +42,11 @@ def _have_text(problem: Problem, moments: set[int], have: int) -> str:
 
 
 def _need_text(tasks: list[Task]) -> tuple[str, int]:
-    gap = max(t.gap for t in tasks)
-    need = sum(t.duration + gap for t in tasks)
-    word = "reistijd" if any(t.huisbezoek for t in tasks) else "wisseltijd"
+    # each conversation counts the change-over after it: reistijd after a home visit, else wisseltijd
+    need = sum(t.duration + t.gap for t in tasks)
+    gaps: dict[tuple[str, int], int] = defaultdict(int)
+    for t in tasks:
+        gaps[("reistijd" if t.huisbezoek else "wisseltijd", t.gap)] += 1
     # the length of the agenda of each class (a teacher of two classes may have two), then taalhulp extra
     plain: dict[int, int] = defaultdict(int)
     helped: dict[int, int] = defaultdict(int)
@@ -59,7 +61,12 @@ def _need_text(tasks: list[Task]) -> tuple[str, int]:
         text = f"{count} ({', '.join(f'{n} van {d} min' for d, n in sorted(plain.items()))})"
     for extra, n in sorted(helped.items()):
         text += f" ({n} met {extra} min extra voor taalhulp)"
-    text += f" + {gap} min {word} = {duration_text(need)}"
+    if len(gaps) == 1:
+        ((word, gap),) = gaps
+        text += f" + {gap} min {word}"
+    else:
+        text += " + " + " en ".join(f"{n} x {gap} min {word}" for (word, gap), n in sorted(gaps.items(), reverse=True))
+    text += f" = {duration_text(need)}"
     return text, need
 
 
