@@ -13,6 +13,7 @@ from gereedschapskist.planning.solve import plan
 from gereedschapskist.planning.verify import check_schedule
 
 from .school import agenda, config, moment, school
+from .school import answer as answer_
 
 
 def test_two_adjacent_moments_keep_the_break_between_them():
@@ -117,3 +118,20 @@ def test_one_teacher_for_a_home_visit_class_and_a_school_class_is_not_called_imp
     schedule = plan(cl, agendas, cfg, {}, seconds=5)
     assert len(schedule.conversations) == 4
     assert check_schedule(schedule.conversations, cl, agendas, cfg, {}) == []
+
+
+def test_a_household_whose_moments_cannot_hold_its_conversations_is_named_by_code():
+    # Separated parents apart; household B cannot come on "di", and "wo" (60 min) cannot hold its
+    # five conversations with five teachers (5 x 20 min + walking). The classes are far from full,
+    # so the message must name the household (by code), not "the fullest classes".
+    cl = school(
+        [(str(y), [y], f"Juf {y}", [f"c{y}", f"x{y}a", f"x{y}b"]) for y in range(3, 8)],
+        families=[("G1", ["c3", "c4", "c5", "c6", "c7"], 2)],
+    )
+    cfg = config([moment("di", van="15:00", tot="18:00"), moment("wo", datum="2026-09-09", van="15:00", tot="16:00")])
+    answers = {("key-G1", 1): answer_(apart=True, code="K7-AAA"), ("key-G1", 2): answer_(niet=["di"], code="K7-BBB")}
+    with pytest.raises(PlanningImpossible) as caught:
+        plan(cl, [agenda(list(range(3, 8)), duur=20)], cfg, answers, seconds=5)
+    (message,) = caught.value.messages
+    assert message.startswith("Huishouden K7-BBB: 5 gesprekken van 20 min + 5 min wisseltijd = 2 uur en 5 minuten")
+    assert "1 uur" in message and "volste" not in message

@@ -135,6 +135,7 @@ def precheck(problem: Problem) -> list[str]:
                 f"leerkracht geven {_have_text(problem, opened, have)}. "
                 "Voeg momenten toe of laat een collega een deel doen."
             )
+    messages.extend(_households(problem))
     seen: set[str] = set()
     for task in problem.tasks:
         if task.open_moments and not task.moments:
@@ -146,6 +147,40 @@ def precheck(problem: Problem) -> list[str]:
             messages.append(
                 f"{who}: met 'momenten_niet' blijft er geen moment over voor {task.klass.label}. "
                 "Overleg met het gezin over een ander moment, of voeg er een toe."
+            )
+    return messages
+
+
+def _households(problem: Problem) -> list[str]:
+    """Households (or families) whose conversations cannot fit in the moments they can come
+    (one place at a time, with the walk between classrooms)."""
+    messages = []
+    seen: set[tuple[int, ...]] = set()
+    for members in problem.groups.values():
+        key = tuple(sorted(members))
+        tasks = [problem.tasks[i] for i in key]
+        if len(tasks) < 2 or key in seen or any(not t.moments for t in tasks):
+            continue
+        seen.add(key)
+        allowed = {m for t in tasks for m in t.moments}
+        need_text, need = _need_text(tasks)
+        have, blocks = capacity(problem, allowed)
+        if need <= have + blocks * max(t.gap for t in tasks):
+            continue
+        code = next((t.code for t in tasks if t.code), "")
+        classes = list(dict.fromkeys(t.klass.label for t in tasks))
+        names = ", ".join(classes[:-1]) + " en " + classes[-1] if len(classes) > 1 else classes[0]
+        who = f"Huishouden {code}" if code else f"Een gezin met kinderen in {names}"
+        have_text = _have_text(problem, allowed, have)
+        if any(t.moments != t.open_moments for t in tasks):  # narrowed by momenten_niet
+            messages.append(
+                f"{who}: {need_text}; de momenten waarop dit huishouden kan, geven {have_text}. "
+                "Overleg met het gezin over een ander moment, of voeg er een toe."
+            )
+        else:
+            messages.append(
+                f"{who}: {need_text} (na elkaar, want het gezin is op één plek tegelijk); de momenten geven "
+                f"{have_text}. Voeg momenten toe, maak ze langer of verander 'pauze'."
             )
     return messages
 
