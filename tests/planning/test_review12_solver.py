@@ -135,3 +135,14 @@ def test_a_household_whose_moments_cannot_hold_its_conversations_is_named_by_cod
     (message,) = caught.value.messages
     assert message.startswith("Huishouden K7-BBB: 5 gesprekken van 20 min + 5 min wisseltijd = 2 uur en 5 minuten")
     assert "1 uur" in message and "volste" not in message
+
+
+def test_progress_reports_the_compact_level_in_minutes():
+    # The model counts in units of 5 minutes; the status line must not show units as if they were minutes.
+    cl = school([("3", [3], "Juf A", [f"p{i}" for i in range(4)])])
+    lines = []
+    plan(cl, [agenda([3], duur=20)], config([moment("di")]), {}, seconds=5, progress=lambda t, s: lines.append(t))
+    compact = [line for line in lines if line.startswith("compacte")]
+    assert compact
+    # four conversations of 20 min with 5 min between them: 95 minutes from first start to last end
+    assert compact[-1] == "compacte dagen voor leerkrachten: 95 min"

@@ -352,7 +352,7 @@ def _solve(
             model.maximize(objective)
         else:
             model.minimize(objective)
-        callback = _Reporter(name, progress, began) if progress else None
+        callback = _Reporter(name, progress, began, unit) if progress else None
         status = run(level + 1, callback)
         if status == cp_model.INFEASIBLE:
             raise PlanningImpossible(_infeasible(problem))
@@ -374,7 +374,7 @@ def _solve(
         optimal[name] = status == cp_model.OPTIMAL
         value = int(round(solver.objective_value))
         if progress:
-            progress(f"{LEVEL_TEXT[name]}: {value}", _time.perf_counter() - began)
+            progress(_status(name, value, unit), _time.perf_counter() - began)
         if maximise:
             model.add(objective >= value)
         else:
@@ -459,15 +459,21 @@ def _infeasible(problem: Problem) -> list[str]:
     ]
 
 
+def _status(name: str, value: int, unit: int) -> str:
+    """The status line of a level: a count, or for `compact` the teachers' minutes from first to last."""
+    return f"{LEVEL_TEXT[name]}: {value * unit} min" if name == "compact" else f"{LEVEL_TEXT[name]}: {value}"
+
+
 class _Reporter:
     """Passes every improving solution on as a Dutch status line (the CP-SAT callback)."""
 
-    def __new__(cls, name: str, progress: Progress, began: float) -> Any:
+    def __new__(cls, name: str, progress: Progress, began: float, unit: int = 1) -> Any:
         from ortools.sat.python import cp_model
 
         class Reporter(cp_model.CpSolverSolutionCallback):
             def on_solution_callback(self) -> None:
-                progress(f"{LEVEL_TEXT[name]}: {int(round(self.objective_value))}", _time.perf_counter() - began)
+                value = int(round(self.objective_value))
+                progress(_status(name, value, unit), _time.perf_counter() - began)
 
         return Reporter()
 
