@@ -41,3 +41,10 @@ LAYER_PAGES_VARIABLE = "paginas"
 HEADER_HEIGHT_VARIABLE = "kop_hoogte"
 # Context variable of the forms template: the shared content poured into every form (one flow).
 CONTENT_VARIABLE = "inhoud"
+
+# The invitations (documents.py, render/invitations.py): the document of a class's letters, which
+# includes one Dutch letter with reply slip per household and, on its back, the translation for the
+# household's language when a template `uitnodiging.<code>.html.j2` exists (a school's own folder first).
+INVITATIONS_TEMPLATE = "uitnodigingen.html.j2"
+LETTER_TEMPLATE = "uitnodiging.html.j2"
+TRANSLATION_TEMPLATE = "uitnodiging.{taal}.html.j2"
