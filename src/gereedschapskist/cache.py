@@ -3,8 +3,8 @@
 A job's key is a hash of everything its PDFs depend on: kmg's and WeasyPrint's
 versions, the agenda (as validated data, so a comment edit re-renders nothing), that one
 class (name, teacher, pupils), every template file, and which documents it makes with
-the invitations it hands out (they name children of other classes and household codes). The manifest in the output folder
-records the key and the hash of each written file; a job is skipped only when its key
+the invitations it hands out (they name children of other classes and household codes).
+The manifest in the output folder records the key and the hash of each written file; a job is skipped only when its key
 matches and the files on disk are still the ones we wrote.
 """
 

@@ -76,7 +76,12 @@ DOCUMENTS: tuple[Document, ...] = (
         "formulieren", "gespreksformulieren.pdf", "gespreksformulieren.html.j2", _forms_view, _render_forms, _always
     ),
     Document(
-        "uitnodigingen", "uitnodigingen.pdf", "uitnodigingen.html.j2", _invitations_view, _render_invitations, _has_letters
+        "uitnodigingen",
+        "uitnodigingen.pdf",
+        "uitnodigingen.html.j2",
+        _invitations_view,
+        _render_invitations,
+        _has_letters,
     ),
 )
 BY_NAME: dict[str, Document] = {document.naam: document for document in DOCUMENTS}
@@ -116,3 +121,37 @@ def documents_of(job: Job) -> tuple[Document, ...]:
 def select(job: Job, wanted: Sequence[str]) -> tuple[str, ...]:
     """Of the `wanted` documents, those that apply to this job."""
     return tuple(name for name in wanted if BY_NAME[name].applies(job))
+
+
+def plan_documents(
+    jobs: Sequence[Job],
+    wanted: Sequence[str],
+    class_list: Any = None,
+    secret: bytes | None = None,
+    via: str = "oudste",
+) -> tuple[list[Job], list[Any]]:
+    """The jobs with their documents (and letters) decided; jobs that make nothing are left out.
+
+    A class's letters go to the first job of that class (a class under two agendas hands
+    them out once). Returns the jobs and every letter in school order (for antwoorden.csv).
+    """
+    import dataclasses
+
+    letters: dict[str, list[Any]] = {}
+    first: dict[str, Job] = {}
+    if INVITATIONS in wanted and class_list is not None and secret is not None:
+        from .invitations import plan_letters
+
+        for job in jobs:
+            if job.klass is not None and job.klass.leerlingen:
+                first.setdefault(job.klass.slug, job)
+        letters = plan_letters(class_list, first, via, secret)
+    planned: list[Job] = []
+    for job in jobs:
+        own = job.klass is not None and first.get(job.klass.slug) is job
+        job = dataclasses.replace(job, letters=tuple(letters.get(job.klass.slug, ())) if own else ())  # type: ignore[union-attr]
+        job = dataclasses.replace(job, documents=select(job, wanted))
+        if job.documents:
+            planned.append(job)
+    in_order = [letter for klass in (class_list or ()) for letter in letters.get(klass.slug, ())]
+    return planned, in_order

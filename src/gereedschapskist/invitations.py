@@ -140,7 +140,7 @@ class Letter:
 
 
 def join_dutch(items: Sequence[str]) -> str:
-    """"a", "a en b", "a, b en c"."""
+    """ "a", "a en b", "a, b en c"."""
     items = [item for item in items if item]
     if len(items) <= 1:
         return "".join(items)
@@ -176,8 +176,18 @@ def english_date(day: date) -> str:
 
 _EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -244,9 +254,7 @@ def _chosen(members: Sequence[tuple[SchoolClass, Pupil]], via: str) -> tuple[Sch
     return min(enumerate(members), key=order)[1]
 
 
-def plan_letters(
-    class_list: ClassList, served: Iterable[str], via: str, secret: bytes
-) -> dict[str, list[Letter]]:
+def plan_letters(class_list: ClassList, served: Iterable[str], via: str, secret: bytes) -> dict[str, list[Letter]]:
     """The letters per class slug. `served` holds the slugs of the classes that get documents:
     a family's letters go through its chosen child among the children in those classes."""
     from .codes import household_codes

@@ -12,7 +12,9 @@ from datetime import date
 from gereedschapskist.classes.model import Address, ClassList, Family, Household, Parent, Pupil, SchoolClass
 
 
-def pupil(roepnaam: str, achternaam: str, sleutel: str, gezin: str, born: date | None = None, tussen: str = "") -> Pupil:
+def pupil(
+    roepnaam: str, achternaam: str, sleutel: str, gezin: str, born: date | None = None, tussen: str = ""
+) -> Pupil:
     return Pupil(roepnaam, tussen, achternaam, sleutel=sleutel, geboortedatum=born, gezin=gezin)
 
 
@@ -44,7 +46,12 @@ def school(*, via_dates: bool = True, extra_pupil: str | None = None) -> ClassLi
         SchoolClass("5a", "groep-5a", frozenset({5}), "Juf Samira", tuple(five)),
     )
     families = [
-        Family("G001", "gezin-berg", ("p-mila", "p-daan", "p-zoe"), (household(1, "Anna van der Berg", "Mark van der Berg"),)),
+        Family(
+            "G001",
+            "gezin-berg",
+            ("p-mila", "p-daan", "p-zoe"),
+            (household(1, "Anna van der Berg", "Mark van der Berg"),),
+        ),
         Family(
             "G002",
             "gezin-jansen",
