@@ -3,7 +3,8 @@
 It makes a synthetic school in a temporary folder (24 classes x 28 pupils, combination
 classes, names with diacritics and non-Latin script) with the example agendas, and prints:
 
-- wall time and peak memory (the whole process tree) of `kmg build` for the school, and
+- wall time and peak memory (the whole process tree) of `kmg build` for the school (guides,
+  forms and invitations), the same build without the invitations and what they add, and
   next to it the wall time of the same build in the slow mode (WeasyPrint's public API
   only, what kmg falls back to with an untested WeasyPrint: KMG_ZONDER_VERSNELLING=1);
 - a naive baseline on the first 2 classes (one WeasyPrint `write_pdf` per document, a fresh
@@ -306,6 +307,9 @@ def main() -> None:
     parser.add_argument("--pupils", type=int, default=28)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--skip-public", action="store_true", help="skip the whole-school build in the slow mode")
+    parser.add_argument(
+        "--invitations-only", action="store_true", help="only the whole-school builds with and without invitations"
+    )
     args = parser.parse_args()
 
     # An installed wheel has its bytecode compiled at install time; an editable install (and
@@ -331,6 +335,14 @@ def main() -> None:
         summary = [line for line in output.splitlines() if line.startswith("Klaar")]
         print(f"whole school, clean build:       {wall:6.2f} s wall, peak memory {mb(peak)}")
         print(f"   {summary[-1] if summary else output.strip().splitlines()[-1]}")
+        plain = ("--documenten", "leidraad,formulieren")
+        wall_plain, _, _ = kmg("build", *agendas, "--klassen", school, "--uitvoer", folder / "out-plain", *plain)
+        print(
+            f"whole school without invitations: {wall_plain:5.2f} s wall; the invitations (one letter per pupil: "
+            f"no families in this list) add {100 * (wall / wall_plain - 1):.0f}% (target: at most 20%)"
+        )
+        if args.invitations_only:
+            return
         if not args.skip_public:
             wall_public, _, output = kmg(
                 "build", *agendas, "--klassen", school, "--uitvoer", folder / "out-public", public_api=True
