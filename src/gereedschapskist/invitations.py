@@ -291,15 +291,37 @@ def plan_letters(class_list: ClassList, served: Iterable[str], via: str, secret:
 # --- what the template sees ----------------------------------------------------------
 
 
+def variant(letter: Letter) -> tuple[int, bool]:
+    """What decides the shape of a letter: how many children it names and whether the parents live apart.
+
+    Letters of one variant differ only in the places of uitnodiging_plekken.html.j2.
+    """
+    return len(letter.kinderen), letter.huishoudens > 1
+
+
+def address_height(children: int) -> float:
+    """Height (mm) of the address place: two lines and one per child, and some room below."""
+    return 5.0 * (children + 2) + 2.0
+
+
+def slip_head_height(children: int) -> float:
+    """Height (mm) of the slip's place for the children's names and the code."""
+    return 13.0 if children <= 3 else 17.0
+
+
 def invitation_context(
     agenda: Agenda,
     klass: SchoolClass | None,
     letters: Sequence[Letter],
     translation: Callable[[str], str | None] = lambda code: None,
+    *,
+    laag: str | None = None,
+    plekken: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The context of uitnodigingen.html.j2: the class's letters and the agenda's texts.
 
     `translation` gives the template of a language code ("uitnodiging.en.html.j2"), or None.
+    `laag` and `plekken`: the layer to print and the measured places (render/invitations.py).
     """
     settings = invitation_settings(agenda)
     huisbezoek = agenda.setting == Setting.huisbezoek
@@ -315,6 +337,10 @@ def invitation_context(
                 "vertaling": template,
                 "taal": letter.taal,
                 "rtl": right_to_left(letter.taal),
+                "kinderen": len(letter.kinderen),
+                "variant": "{}-{}".format(*variant(letter)),
+                "adres_hoogte": address_height(len(letter.kinderen)),
+                "strook_hoogte": slip_head_height(len(letter.kinderen)),
             }
         )
     return {
@@ -341,6 +367,8 @@ def invitation_context(
         "taalhulp": settings.taalhulp,
         "huisbezoek_tekst": settings.huisbezoek,
         "brieven": tuple(brieven),
+        "laag": laag,
+        "plekken": plekken or {},
     }
 
 
