@@ -109,3 +109,14 @@ def test_a_damaged_secret_is_not_replaced(kmg, tmp_path: Path, school) -> None:
     assert result.exit_code == 2 and "beschadigd" in result.output
     assert (out / ".kmg-sleutel").read_text(encoding="ascii") == "kapot\n"
     assert not (out / "antwoorden.csv").exists()
+
+
+def test_letters_that_now_go_through_another_class_are_removed_from_the_old_one(kmg, tmp_path: Path, school) -> None:
+    out = tmp_path / "out"
+    school[0] = families.without_families(families.school())  # before: every pupil gets a letter in their class
+    build(kmg, tmp_path, "--documenten", "uitnodigingen")
+    assert (out / "groep-1-2" / "uitnodigingen.pdf").exists()
+    school[0] = families.school()  # now Mila's letter goes through Zoë in 5a
+    result = build(kmg, tmp_path, "--documenten", "uitnodigingen")
+    assert not (out / "groep-1-2" / "uitnodigingen.pdf").exists()
+    assert "groep 1/2 geeft nu geen uitnodigingen mee" in " ".join(result.output.split())

@@ -179,7 +179,28 @@ def _with_documents(jobs_: list, wanted: tuple[str, ...], class_list: object, ou
         raise fail(f"er is niets te maken: {why}.", EXIT_FINDINGS)
     if letters:
         _write_answers(out, letters)
+    if INVITATIONS in wanted and class_list is not None:
+        _remove_old_letters(jobs_, planned, out)
     return planned
+
+
+def _remove_old_letters(jobs_: list, planned: list, out: Path) -> None:
+    """A class that hands out no letters now loses the letters of an earlier build (they went elsewhere)."""
+    from ..documents import BY_NAME, INVITATIONS
+
+    making = {job.folder for job in planned if INVITATIONS in job.documents}
+    for job in jobs_:
+        old = out / job.folder / BY_NAME[INVITATIONS].bestand
+        if job.folder not in making and old.is_file():
+            try:
+                old.unlink()
+            except OSError:
+                continue  # open in a PDF reader on Windows: left as it is
+            typer.echo(
+                f"Let op: {job.label} geeft nu geen uitnodigingen mee (die gaan via een broer of zus in een "
+                f"andere groep); de oude {old.name} in die map is weggehaald.",
+                err=True,
+            )
 
 
 def _write_answers(out: Path, letters: list) -> None:
