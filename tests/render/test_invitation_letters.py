@@ -206,3 +206,29 @@ def test_the_layers_print_the_same_pages_as_one_flow(renderer: Renderer, public_
         histogram = ImageChops.difference(one, other).histogram()
         differing = sum(histogram[65:])  # pixels more than a quarter of the gray scale apart
         assert differing < 20, differing
+
+
+def test_the_registry_and_the_templates_name_the_same_files() -> None:
+    from gereedschapskist.documents import BY_NAME, DOCUMENTS
+    from gereedschapskist.render import builtin_template_dir, contract
+
+    assert BY_NAME["uitnodigingen"].template == contract.INVITATIONS_TEMPLATE
+    assert BY_NAME["leidraad"].template == contract.GUIDE_TEMPLATE
+    assert BY_NAME["formulieren"].template == contract.FORMS_TEMPLATE
+    for document in DOCUMENTS:
+        assert (builtin_template_dir() / document.template).is_file()
+    letter = (builtin_template_dir() / contract.LETTER_TEMPLATE).read_text(encoding="utf-8")
+    head = (builtin_template_dir() / contract.LETTER_HEAD_TEMPLATE).read_text(encoding="utf-8")
+    for css_class in (contract.ADDRESS_PLACE_CLASS, contract.SLIP_PLACE_CLASS):
+        assert f'class="{css_class}"' in letter and f'class="{css_class}"' in head
+    frame = (builtin_template_dir() / contract.INVITATIONS_TEMPLATE).read_text(encoding="utf-8")
+    assert f'id="{contract.LETTER_ANCHOR_PREFIX}{{{{ loop.index }}}}"' in frame
+
+
+def test_every_document_view_gives_its_template_a_title() -> None:
+    from gereedschapskist.documents import DOCUMENTS
+
+    klass, letters = class_letters(families.school())
+    for document in DOCUMENTS:
+        extra = (letters,) if document.naam == "uitnodigingen" else ()
+        assert klass.label.capitalize() in document.view(agenda(), klass, *extra)["document_title"]
