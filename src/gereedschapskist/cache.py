@@ -2,9 +2,10 @@
 
 A job's key is a hash of everything its PDFs depend on: kmg's and WeasyPrint's
 versions, the agenda (as validated data, so a comment edit re-renders nothing), that one
-class (name, teacher, pupils), every template file, and which documents it makes with
+class (name, teacher, pupils' names), every template file, and which documents it makes with
 the invitations it hands out (they name children of other classes and household codes).
-The manifest in the output folder records the key and the hash of each written file; a job is skipped only when its key
+The manifest in the output folder records the key and the hash of each written file; a job
+is skipped only when its key
 matches and the files on disk are still the ones we wrote.
 """
 
@@ -51,13 +52,30 @@ def _json_default(value: object) -> object:
     return list(value)  # type: ignore[call-overload]
 
 
+# What the guide and the forms show of a pupil. A pupil's key, family and birth date (and
+# so a parent's changed e-mail address) do not change those documents: no re-render.
+_SHOWN_PUPIL_FIELDS = ("roepnaam", "tussenvoegsel", "achternaam")
+
+
+def _shown(klass: object | None) -> object:
+    if not is_dataclass(klass) or isinstance(klass, type):
+        return None
+    payload = asdict(klass)
+    if isinstance(payload.get("leerlingen"), list | tuple):
+        payload["leerlingen"] = [
+            {name: pupil.get(name) for name in _SHOWN_PUPIL_FIELDS} if isinstance(pupil, dict) else pupil
+            for pupil in payload["leerlingen"]
+        ]
+    return payload
+
+
 def job_key(agenda_json: str, klass: object | None, templates: str, extra: object = None) -> str:
     """`extra`: what else the job's documents show (the invitations name siblings in other classes)."""
     payload = {
         "kmg": __version__,
         "weasyprint": _weasyprint_version(),
         "agenda": agenda_json,
-        "class": asdict(klass) if is_dataclass(klass) else None,
+        "class": _shown(klass),
         "templates": templates,
     }
     if extra is not None:

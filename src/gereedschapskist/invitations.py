@@ -24,31 +24,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .agenda.languages import is_rtl, language_code
 from .agenda.model import Agenda, Setting, Soort
+from .agenda.uitnodiging import DEFAULT_AANHEF, DEFAULT_CONTACT, DEFAULT_HUISBEZOEK, DEFAULT_TAALHULP, DEFAULT_TEKST
 from .classes.model import ClassList, Family, Household, Pupil, SchoolClass, class_label
 
 # --- the agenda's `uitnodiging:` section ---------------------------------------------------
-# Branch invite-agenda adds `Agenda.uitnodiging` (always present, with these defaults) and
-# `agenda/languages.py`. Until that is merged, `invitation_settings` and `_languages` read
-# them when present and fall back to the same defaults: the only two places to delete then.
-
-DEFAULT_AANHEF = "Beste ouders en verzorgers,"
-DEFAULT_TEKST = (
-    "Aan het begin van het schooljaar maken we kennis met de ouders en verzorgers van al onze leerlingen. "
-    "Dat doen we met een kennismakingsgesprek. We praten met elk gezin, niet omdat er iets aan de hand is, "
-    "maar om elkaar te leren kennen. Dan is het later in het jaar makkelijker om contact te hebben.",
-)
-DEFAULT_TAALHULP = (
-    "Neem iemand mee die u vertrouwt en goed Nederlands spreekt, een volwassene uit uw eigen omgeving. "
-    "We vragen uw kind niet om te vertalen."
-)
-DEFAULT_HUISBEZOEK = "Het is een bezoek om kennis te maken, geen controle."
-DEFAULT_CONTACT = "de leerkracht van uw kind"
 
 
 @dataclass(frozen=True)
 class InvitationSettings:
-    """The fields of `Agenda.uitnodiging` the letters use."""
+    """The fields of `Agenda.uitnodiging` the letters use (see agenda/uitnodiging.py)."""
 
     aanhef: str = DEFAULT_AANHEF
     tekst: tuple[str, ...] = DEFAULT_TEKST
@@ -61,53 +47,31 @@ class InvitationSettings:
 
 
 def invitation_settings(agenda: Agenda) -> InvitationSettings:
-    """The agenda's `uitnodiging:` section, or the defaults (adapter until invite-agenda is merged)."""
-    section = getattr(agenda, "uitnodiging", None)
-    if section is None:
-        return InvitationSettings()
-    default = InvitationSettings()
-    tekst = getattr(section, "tekst", None)
-    if isinstance(tekst, str):
-        tekst = [tekst]
+    """The agenda's `uitnodiging:` section (always there: defaults when the file has none)."""
+    section = agenda.uitnodiging
     return InvitationSettings(
-        aanhef=getattr(section, "aanhef", None) or default.aanhef,
-        tekst=tuple(tekst) if tekst else default.tekst,
-        antwoord_voor=getattr(section, "antwoord_voor", None),
-        momenten=tuple(getattr(section, "momenten", None) or ()),
-        contact=getattr(section, "contact", None) or "",
-        via=getattr(section, "via", None) or "oudste",
-        taalhulp=getattr(section, "taalhulp", None) or default.taalhulp,
-        huisbezoek=getattr(section, "huisbezoek", None) or default.huisbezoek,
+        aanhef=section.aanhef,
+        tekst=tuple(section.tekst),
+        antwoord_voor=section.antwoord_voor,
+        momenten=tuple(section.momenten),
+        contact=section.contact.strip(),
+        via=section.via,
+        taalhulp=section.taalhulp,
+        huisbezoek=section.huisbezoek,
     )
-
-
-_RTL_CODES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "ug", "sd"})
-_FALLBACK_LANGUAGES = {"engels": "en", "english": "en", "en": "en"}
-
-
-def _languages() -> tuple[Callable[[str], str | None], Callable[[str], bool]]:
-    try:
-        from .agenda.languages import is_rtl, language_code  # type: ignore[import-not-found]
-    except ImportError:  # branch invite-agenda not merged yet: English only
-
-        def language_code(thuistaal: str) -> str | None:
-            return _FALLBACK_LANGUAGES.get(" ".join(thuistaal.split()).casefold())
-
-        def is_rtl(code: str) -> bool:
-            return code in _RTL_CODES
-
-    return language_code, is_rtl
 
 
 def language_of(household_language: str) -> str:
     """The language code ("en") of a class list's Thuistaal value, or "" when kmg does not know it."""
-    code = _languages()[0](household_language) if household_language.strip() else None
-    # only a plain code can name a template file (uitnodiging.<code>.html.j2)
-    return code if code and re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?", code) else ""
+    code = language_code(household_language) if household_language.strip() else None
+    # only a plain code can name a template file (uitnodiging.<code>.html.j2); Dutch needs none
+    if not code or code == "nl" or not re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?", code):
+        return ""
+    return code
 
 
 def right_to_left(code: str) -> bool:
-    return bool(code) and bool(_languages()[1](code))
+    return bool(code) and is_rtl(code)
 
 
 # --- letters ------------------------------------------------------------------------
