@@ -1,7 +1,7 @@
 """`kmg build` with a class list that has families: letters in the right class, the cache, antwoorden.csv.
 
-The CSV reader gives families only once branch `builder` is merged; until then the class list is
-read by a stand-in that returns the hand-made school of tests/render/families.py.
+The class list is read by a stand-in that returns the hand-made school of tests/render/families.py,
+so that each test says exactly which families, households and birth dates it has.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A small school with families, built by hand (the class-list builder fills them from exports later).
+"""A small school with families, built by hand (the class-list builder fills them from exports).
 
 Kept to the invariants of contracts.md: every pupil has a unique `sleutel` and `gezin` = the
 `id` of one family; `Family.leerlingen` in school order; household 2 only for a second address.
@@ -67,7 +67,7 @@ def school(*, via_dates: bool = True, extra_pupil: str | None = None) -> ClassLi
 
 
 def without_families(class_list: ClassList) -> ClassList:
-    """The same pupils as the reader gives them before the builder is merged: no families, no keys."""
+    """The same pupils without families or keys (a list as the first readers gave it)."""
     classes = tuple(
         replace(klass, leerlingen=tuple(replace(p, sleutel="", gezin="") for p in klass.leerlingen))
         for klass in class_list.classes
