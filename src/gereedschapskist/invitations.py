@@ -111,6 +111,14 @@ def join_dutch(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " en " + items[-1]
 
 
+def join_english(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" (for the English translation on the back)."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 _DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _MONTHS = (
     "januari",
@@ -298,6 +306,9 @@ def invitation_context(
                 "brief": letter,
                 "aan": (join_dutch(list(letter.ouders)) if letter.ouders else ""),
                 "kinderen_tekst": letter.kinderen_tekst,
+                # the same names joined in English, for a translation on the back
+                "aan_en": join_english(list(letter.ouders)),
+                "kinderen_tekst_en": join_english([child.naam for child in letter.kinderen]),
                 "vertaling": template,
                 "taal": letter.taal,
                 "rtl": right_to_left(letter.taal),
