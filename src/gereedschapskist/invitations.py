@@ -277,8 +277,8 @@ def address_height(children: int) -> float:
 
 
 def slip_head_height(children: int) -> float:
-    """Height (mm) of the slip's place for the children's names and the code."""
-    return 13.0 if children <= 3 else 17.0
+    """Height (mm) of the slip's place for the code and the children's names, one line (4.3 mm) each."""
+    return max(13.0, 4.3 * children + 1.0)
 
 
 def invitation_context(
