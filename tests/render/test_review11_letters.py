@@ -109,3 +109,16 @@ def test_no_childs_name_on_the_slip_is_silently_cut_off(renderer: Renderer, coun
         whole = re.sub(r"[\s-]", "", pupil.naam)
         first = re.sub(r"[\s-]", "", pupil.roepnaam)
         assert whole in names or re.search(re.escape(first) + "[^…]*…", names), (pupil.naam, names)
+
+
+def test_a_letter_for_several_children_speaks_of_your_children(renderer: Renderer) -> None:
+    """B1: a parent of three reads "uw kinderen", not "uw kind"; one child keeps "uw kind"."""
+    klass, letters = _letters(_big_family(3))
+    text = " ".join(" ".join(page_texts(invitations_pdf(renderer, review_agenda(), klass, letters))).split())
+    assert "Uw kinderen zijn er ook bij." in text
+    assert "U en uw kinderen mogen zelf ook onderwerpen kiezen." in text
+    assert "Uw kind is er ook bij" not in text
+    klass, letters = _letters(_big_family(1))
+    text = " ".join(" ".join(page_texts(invitations_pdf(renderer, review_agenda(), klass, letters))).split())
+    assert "Uw kind is er ook bij." in text
+    assert "U en uw kind mogen zelf ook onderwerpen kiezen." in text
