@@ -132,10 +132,8 @@ def plan_documents(
 ) -> tuple[list[Job], list[Any]]:
     """The jobs with their documents (and letters) decided; jobs that make nothing are left out.
 
-    A class's letters go to one job of that class (a class under two agendas hands them out
-    once): the agenda that covers most of the class's year groups ("kleuters 1-2" rather than
-    "huisbezoek groep 1" for groep 1/2), the first on the command line when that is a tie.
-    Returns the jobs and every letter in school order (for antwoorden.csv).
+    A class's letters go to the first job of that class (a class under two agendas hands
+    them out once). Returns the jobs and every letter in school order (for antwoorden.csv).
     """
     import dataclasses
 
@@ -146,9 +144,7 @@ def plan_documents(
 
         for job in jobs:
             if job.klass is not None and job.klass.leerlingen:
-                chosen = first.get(job.klass.slug)
-                if chosen is None or _coverage(job) > _coverage(chosen):
-                    first[job.klass.slug] = job
+                first.setdefault(job.klass.slug, job)
         letters = plan_letters(class_list, first, via, secret)
     planned: list[Job] = []
     for job in jobs:
@@ -159,13 +155,3 @@ def plan_documents(
             planned.append(job)
     in_order = [letter for klass in (class_list or ()) for letter in letters.get(klass.slug, ())]
     return planned, in_order
-
-
-def _coverage(job: Job) -> tuple[bool, int]:
-    """How well the job's agenda fits its class: named or covering every year group, and how many it covers."""
-    klass = job.klass
-    if klass is None:
-        return (False, 0)
-    named = klass.naam.casefold() in {name.casefold() for name in job.agenda.class_names}
-    covered = len(klass.jaargroepen & job.agenda.year_groups)
-    return (named or (bool(klass.jaargroepen) and covered == len(klass.jaargroepen)), covered)
