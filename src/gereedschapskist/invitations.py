@@ -417,20 +417,25 @@ def holds_answers(data: bytes) -> bool:
 def write_answers(out_dir: Path, letters: Iterable[Letter]) -> tuple[Path, bool]:
     """Write antwoorden.csv, or antwoorden-nieuw.csv when the first holds answers already.
 
+    A file with answers is never overwritten: not antwoorden.csv, and not antwoorden-nieuw.csv
+    either when the office typed into that one (then antwoorden-nieuw-2.csv, -3, ...).
     Returns the path written and whether the existing file was kept because of its answers.
     """
     from .fileio import write_bytes_atomic
 
     data = answers_csv(letters).encode("utf-8")
-    path = out_dir / ANSWERS_FILE
-    try:
-        existing = path.read_bytes()
-    except FileNotFoundError:
-        existing = None
-    if existing is not None and holds_answers(existing):
-        path = out_dir / NEW_ANSWERS_FILE
-        write_bytes_atomic(path, data)
-        return path, True
-    if existing != data:
-        write_bytes_atomic(path, data)
-    return path, False
+    stem, suffix = NEW_ANSWERS_FILE.rsplit(".", 1)
+    candidates = [ANSWERS_FILE, NEW_ANSWERS_FILE]
+    for index, name in enumerate(candidates):
+        path = out_dir / name
+        try:
+            existing = path.read_bytes()
+        except FileNotFoundError:
+            existing = None
+        if existing is not None and holds_answers(existing):
+            candidates.append(f"{stem}-{len(candidates)}.{suffix}")
+            continue
+        if existing != data:
+            write_bytes_atomic(path, data)
+        return path, index > 0
+    raise AssertionError("unreachable: the list of candidates grows until a free name")

@@ -1,0 +1,44 @@
+"""Review of issue 11: answers typed into antwoorden-nieuw.csv are never overwritten either."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gereedschapskist.invitations import ANSWERS_FILE, NEW_ANSWERS_FILE, plan_letters, read_rows, write_answers
+
+from ..render import families
+
+SECRET = bytes(range(32))
+
+
+def _letters() -> list:
+    school = families.school()
+    planned = plan_letters(school, {k.slug for k in school}, "oudste", SECRET)
+    return [letter for klass in school for letter in planned.get(klass.slug, ())]
+
+
+def _answer(path: Path, what: str) -> bytes:
+    text = path.read_bytes().decode("utf-8-sig")
+    answered = text.replace(";1;;;;;;\r\n", f";1;{what};;;;;\r\n", 1)
+    assert answered != text
+    path.write_bytes(answered.encode("cp1252"))  # saved from Excel on a Dutch Windows
+    return path.read_bytes()
+
+
+def test_answers_typed_into_the_new_list_are_kept_too(tmp_path: Path) -> None:
+    letters = _letters()
+    first, _ = write_answers(tmp_path, letters)
+    old = _answer(first, "beide ouders")
+    new, kept = write_answers(tmp_path, letters)
+    assert kept and new == tmp_path / NEW_ANSWERS_FILE
+    # the office went on typing in antwoorden-nieuw.csv, then built again
+    typed = _answer(new, "moeder")
+    written, kept = write_answers(tmp_path, letters)
+    assert kept
+    assert (tmp_path / ANSWERS_FILE).read_bytes() == old
+    assert (tmp_path / NEW_ANSWERS_FILE).read_bytes() == typed
+    assert written not in (tmp_path / ANSWERS_FILE, tmp_path / NEW_ANSWERS_FILE)
+    assert written.parent == tmp_path and len(read_rows(written.read_bytes())) == len(letters)
+    # and a list without answers of its own is simply replaced again next time
+    again, _ = write_answers(tmp_path, letters)
+    assert again == written
