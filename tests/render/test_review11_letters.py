@@ -122,3 +122,33 @@ def test_a_letter_for_several_children_speaks_of_your_children(renderer: Rendere
     text = " ".join(" ".join(page_texts(invitations_pdf(renderer, review_agenda(), klass, letters))).split())
     assert "Uw kind is er ook bij." in text
     assert "U en uw kind mogen zelf ook onderwerpen kiezen." in text
+
+
+SIX_MOMENTS = [
+    "maandag 7 september, 15.00–19.00",
+    "dinsdag 8 september, 15.00–19.00",
+    "woensdag 9 september, 12.30–16.00",
+    "donderdag 10 september, 8.30–12.00",
+    "vrijdag 11 september, 8.30–12.00",
+    "maandag 14 september, 15.00–19.00",
+]
+
+
+def test_with_six_moments_the_slip_stays_under_the_letter_not_on_its_back(renderer: Renderer) -> None:
+    """A slip on the back of its letter takes the top of the letter with it when the parents cut it off.
+    Six moments (a week of afternoons) must still fit on the letter's own page, also for separated
+    parents and for three children."""
+    section = {"antwoord_voor": "2026-09-04", "momenten": SIX_MOMENTS, "contact": "de leerkracht van uw kind"}
+    six = agenda(school="OBS Zes Momenten", uitnodiging=section)
+    school = families.school()
+    for klass in school:
+        letters = plan_letters(school, {k.slug for k in school}, "oudste", SECRET).get(klass.slug, [])
+        if not letters:
+            continue
+        texts = page_texts(invitations_pdf(renderer, six, klass, letters))
+        starts = [n for n, text in enumerate(texts) if "Uitnodiging voor een kennismakingsgesprek" in text]
+        assert len(starts) == len(letters)
+        for n in starts:
+            assert "Antwoordstrookje" in texts[n], (klass.naam, n + 1)
+            flat = " ".join(texts[n].split())
+            assert all(moment in flat for moment in SIX_MOMENTS)
