@@ -375,13 +375,18 @@ def answers_csv(letters: Iterable[Letter]) -> str:
         writer.writerow(
             [
                 letter.code,
-                ", ".join(letter.klassen),
-                ", ".join(child.naam for child in letter.kinderen),
+                _as_text(", ".join(letter.klassen)),
+                _as_text(", ".join(child.naam for child in letter.kinderen)),
                 str(letter.huishouden),
                 *([""] * len(REPLY_COLUMNS)),
             ]
         )
     return "\ufeff" + buffer.getvalue()
+
+
+def _as_text(cell: str) -> str:
+    """A cell Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe: text, not a formula."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def read_rows(data: bytes) -> list[dict[str, str]] | None:

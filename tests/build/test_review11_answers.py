@@ -42,3 +42,26 @@ def test_answers_typed_into_the_new_list_are_kept_too(tmp_path: Path) -> None:
     # and a list without answers of its own is simply replaced again next time
     again, _ = write_answers(tmp_path, letters)
     assert again == written
+
+
+def test_a_name_excel_would_run_as_a_formula_is_written_as_text() -> None:
+    """antwoorden.csv is opened in Excel: a cell starting with = + - @ would be a formula there."""
+    import csv
+    import dataclasses
+    import io
+
+    from gereedschapskist.classes.model import ClassList
+    from gereedschapskist.invitations import answers_csv
+
+    school = families.school()
+    five = school[2]
+    sem = dataclasses.replace(five.leerlingen[1], roepnaam='=HYPERLINK("http://x.example";"klik")', tussenvoegsel="")
+    classes = (*school.classes[:2], dataclasses.replace(five, leerlingen=(five.leerlingen[0], sem, five.leerlingen[2])))
+    hostile = ClassList(classes, (), school.families)
+    planned = plan_letters(hostile, {k.slug for k in hostile}, "oudste", SECRET)
+    letters = [letter for klass in hostile for letter in planned.get(klass.slug, ())]
+    rows = list(csv.reader(io.StringIO(answers_csv(letters).lstrip("\ufeff")), delimiter=";"))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert any("HYPERLINK" in cell for cell in cells)
+    assert not any(cell[:1] in ("=", "+", "-", "@") for cell in cells)
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
