@@ -111,6 +111,14 @@ def join_dutch(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " en " + items[-1]
 
 
+def join_english(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" (for the English translation on the back)."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 _DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _MONTHS = (
     "januari",
@@ -269,8 +277,8 @@ def address_height(children: int) -> float:
 
 
 def slip_head_height(children: int) -> float:
-    """Height (mm) of the slip's place for the children's names and the code."""
-    return 13.0 if children <= 3 else 17.0
+    """Height (mm) of the slip's place for the code and the children's names, one line (4.3 mm) each."""
+    return max(13.0, 4.3 * children + 1.0)
 
 
 def invitation_context(
@@ -298,6 +306,9 @@ def invitation_context(
                 "brief": letter,
                 "aan": (join_dutch(list(letter.ouders)) if letter.ouders else ""),
                 "kinderen_tekst": letter.kinderen_tekst,
+                # the same names joined in English, for a translation on the back
+                "aan_en": join_english(list(letter.ouders)),
+                "kinderen_tekst_en": join_english([child.naam for child in letter.kinderen]),
                 "vertaling": template,
                 "taal": letter.taal,
                 "rtl": right_to_left(letter.taal),
@@ -364,13 +375,18 @@ def answers_csv(letters: Iterable[Letter]) -> str:
         writer.writerow(
             [
                 letter.code,
-                ", ".join(letter.klassen),
-                ", ".join(child.naam for child in letter.kinderen),
+                _as_text(", ".join(letter.klassen)),
+                _as_text(", ".join(child.naam for child in letter.kinderen)),
                 str(letter.huishouden),
                 *([""] * len(REPLY_COLUMNS)),
             ]
         )
     return "\ufeff" + buffer.getvalue()
+
+
+def _as_text(cell: str) -> str:
+    """A cell Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe: text, not a formula."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def read_rows(data: bytes) -> list[dict[str, str]] | None:
@@ -406,20 +422,25 @@ def holds_answers(data: bytes) -> bool:
 def write_answers(out_dir: Path, letters: Iterable[Letter]) -> tuple[Path, bool]:
     """Write antwoorden.csv, or antwoorden-nieuw.csv when the first holds answers already.
 
+    A file with answers is never overwritten: not antwoorden.csv, and not antwoorden-nieuw.csv
+    either when the office typed into that one (then antwoorden-nieuw-2.csv, -3, ...).
     Returns the path written and whether the existing file was kept because of its answers.
     """
     from .fileio import write_bytes_atomic
 
     data = answers_csv(letters).encode("utf-8")
-    path = out_dir / ANSWERS_FILE
-    try:
-        existing = path.read_bytes()
-    except FileNotFoundError:
-        existing = None
-    if existing is not None and holds_answers(existing):
-        path = out_dir / NEW_ANSWERS_FILE
-        write_bytes_atomic(path, data)
-        return path, True
-    if existing != data:
-        write_bytes_atomic(path, data)
-    return path, False
+    stem, suffix = NEW_ANSWERS_FILE.rsplit(".", 1)
+    candidates = [ANSWERS_FILE, NEW_ANSWERS_FILE]
+    for index, name in enumerate(candidates):
+        path = out_dir / name
+        try:
+            existing = path.read_bytes()
+        except FileNotFoundError:
+            existing = None
+        if existing is not None and holds_answers(existing):
+            candidates.append(f"{stem}-{len(candidates)}.{suffix}")
+            continue
+        if existing != data:
+            write_bytes_atomic(path, data)
+        return path, index > 0
+    raise AssertionError("unreachable: the list of candidates grows until a free name")

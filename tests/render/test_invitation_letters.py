@@ -81,7 +81,7 @@ def test_the_letter_says_what_the_seed_asks(five_a) -> None:
     assert "Aan Anna van der Berg en Mark van der Berg" in berg
     for child in ("Mila van der Berg", "Groep 1/2", "Juf Anouk", "Daan van der Berg", "Groep 3a", "Meester Bram"):
         assert child in berg
-    assert "beide ouders of verzorgers" in berg and "Uw kind is er ook bij" in berg
+    assert "beide ouders of verzorgers" in berg and "Uw kinderen zijn er ook bij" in berg  # three children
     assert "op school en duurt ongeveer 25 minuten" in berg
     assert "introductie en achtergrond" in berg and "Wederkerige" not in berg
     assert "maandag 7 september 2026" in berg and "juf Samira" in berg

@@ -193,6 +193,10 @@ def _remove_old_letters(jobs_: list, planned: list, out: Path) -> None:
     from ..documents import BY_NAME, INVITATIONS
 
     making = {job.folder for job in planned if INVITATIONS in job.documents}
+    # a class under two agendas hands out its letters once: from the folder of one of them
+    elsewhere = {
+        job.klass.slug: job.folder for job in planned if INVITATIONS in job.documents and job.klass is not None
+    }
     for job in jobs_:
         old = out / job.folder / BY_NAME[INVITATIONS].bestand
         if job.folder not in making and old.is_file():
@@ -200,6 +204,14 @@ def _remove_old_letters(jobs_: list, planned: list, out: Path) -> None:
                 old.unlink()
             except OSError:
                 continue  # open in a PDF reader on Windows: left as it is
+            moved = elsewhere.get(job.klass.slug) if job.klass is not None else None
+            if moved is not None:
+                typer.echo(
+                    f"Let op: de uitnodigingen van {job.label} staan nu in {out / moved}; de oude {old.name} "
+                    f"in {out / job.folder} is weggehaald.",
+                    err=True,
+                )
+                continue
             typer.echo(
                 f"Let op: {job.label} geeft nu geen uitnodigingen mee (die gaan via een broer of zus in een "
                 f"andere groep); de oude {old.name} in die map is weggehaald.",
