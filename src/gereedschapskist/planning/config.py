@@ -68,6 +68,7 @@ def _date(value: object) -> object:
     )
 
 
+_RANGE = re.compile(r"^\s*(?:groep\s*)?\d{1,2}\s*(?:-|–|t/m|tm)\s*\d{1,2}\s*$", re.IGNORECASE)
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(?:uur)?\s*$")
 
 
@@ -278,13 +279,57 @@ def load_planning(path: Path) -> PlanningFile:
         )
         return result
     try:
-        planning = Planning.model_validate(source.data)
+        planning = Planning.model_validate(_times_as_written(source))
     except ValidationError as exc:
         result.findings.extend(_schema_findings(result.display, source, exc))
         return result
-    if not result.findings:
+    result.findings.extend(_date_warnings(result.display, source, planning))
+    if not any(f.level == "error" for f in result.findings):
         result.planning = planning
     return result
+
+
+_DOTTED = re.compile(r"""["']?(\d{1,2}\.\d{2})\b""")
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def _times_as_written(source: LoadedYaml) -> Any:
+    """The data, with `van: 15.00` (a number to YAML: 15.0) as the text the school wrote ("15.00")."""
+    data = source.data
+    moments = data.get("momenten")
+    if not isinstance(moments, list):
+        return data
+    fixed = []
+    for index, moment in enumerate(moments):
+        if isinstance(moment, dict):
+            moment = dict(moment)
+            for key in ("van", "tot"):
+                if isinstance(moment.get(key), float):
+                    pos = source.position(("momenten", index, key))
+                    match = _DOTTED.match(source.line_text(pos.line)[pos.column - 1 :])
+                    moment[key] = match[1] if match else str(moment[key])
+        fixed.append(moment)
+    return {**data, "momenten": fixed}
+
+
+def _date_warnings(display: str, source: LoadedYaml, planning: Planning) -> list[Finding]:
+    """A moment on a Saturday or Sunday is most likely a typing error in the date."""
+    findings = []
+    for index, moment in enumerate(planning.momenten):
+        if moment.datum.weekday() >= 5:
+            pos = source.position(("momenten", index, "datum"))
+            findings.append(
+                Finding(
+                    display,
+                    pos.line,
+                    pos.column,
+                    PLAN_CODE,
+                    "warning",
+                    f"Moment {index + 1}: {moment.datum.isoformat()} is een {_WEEKDAYS[moment.datum.weekday()]}.",
+                    "Kijk of de datum klopt.",
+                )
+            )
+    return findings
 
 
 def _where(path: Path_) -> str:
@@ -422,4 +467,32 @@ def class_findings(planning_file: PlanningFile, class_names: list[str]) -> list[
                         hint,
                     )
                 )
+    for index, moment in enumerate(planning.momenten):
+        for position, groep in enumerate(moment.groepen or []):
+            if not isinstance(groep, str) or class_key(groep) in keys:
+                continue
+            pos = source.position(("momenten", index, "groepen", position))
+            if _RANGE.match(groep):
+                first, last = (int(n) for n in re.findall(r"\d+", groep))
+                hint = f"Schrijf de jaargroepen als getallen: {list(range(first, last + 1))}."
+            elif class_key(groep).isdigit():
+                hint = f"Schrijf de jaargroep als getal, zonder aanhalingstekens: {class_key(groep)}."
+            else:
+                close = difflib.get_close_matches(class_key(groep), list(keys), n=1, cutoff=0.6)
+                hint = (
+                    f'Bedoelt u "{keys[close[0]]}"?'
+                    if close
+                    else "Gebruik de naam uit de klassenlijst of een jaargroep."
+                )
+            findings.append(
+                Finding(
+                    planning_file.display,
+                    pos.line,
+                    pos.column,
+                    PLAN_CODE,
+                    "error",
+                    f"Moment {index + 1}: de groep '{groep}' bij 'groepen' staat niet in de klassenlijst.",
+                    hint,
+                )
+            )
     return findings

@@ -50,6 +50,31 @@ def _uncell(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA) else value
 
 
+def _plain(text: str) -> str:
+    """A name as compared on reading: spaces collapsed, none around a comma."""
+    return ",".join(" ".join(part.split()) for part in text.split(","))
+
+
+def _names(cell: str, known: set[str]) -> list[str]:
+    """The pupils' names in a `leerlingen` cell: split at ", ", but a name may hold a comma itself
+    ("Vries, de"), so pieces are joined again while they make a name of the class."""
+    pieces = [piece.strip() for piece in cell.split(",")]
+    names: list[str] = []
+    start = 0
+    while start < len(pieces):
+        for end in range(len(pieces), start, -1):  # the longest name first
+            name = _plain(",".join(pieces[start:end]))
+            if name in known:
+                break
+        else:
+            end = start + 1
+            name = _plain(pieces[start])
+        if name:
+            names.append(name)
+        start = end
+    return names
+
+
 def _yes(flag: bool) -> str:
     return "ja" if flag else "nee"
 
@@ -127,7 +152,7 @@ def read_planning_csv(path: Path, class_list: ClassList | None = None) -> list[C
     families: dict[str, str] = {}
     if class_list is not None:
         for klass, pupil in class_list.pupils():
-            keys.setdefault((klass.naam, pupil.naam), []).append(pupil.sleutel)
+            keys.setdefault((_plain(klass.naam), _plain(pupil.naam)), []).append(pupil.sleutel)
             families[pupil.sleutel] = pupil.gezin
     out = []
     for line, row in enumerate(rows[1:], start=2):
@@ -149,13 +174,16 @@ def read_planning_csv(path: Path, class_list: ClassList | None = None) -> list[C
                 line=line,
             ) from None
         klas = cell("groep")
-        names = [n.strip() for n in cell("leerlingen").split(",") if n.strip()]
+        if class_list is None:
+            names = [n.strip() for n in cell("leerlingen").split(",") if n.strip()]
+        else:
+            names = _names(cell("leerlingen"), {name for k, name in keys if k == _plain(klas)})
         pupils = []
         for name in names:
             if class_list is None:
                 pupils.append(name)
                 continue
-            candidates = keys.get((klas, name))
+            candidates = keys.get((_plain(klas), _plain(name)))
             if not candidates:
                 raise UserError(
                     "Een leerling op deze regel staat niet (meer) in die groep van de klassenlijst; "

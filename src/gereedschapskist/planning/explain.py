@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..classes.model import unserved_message
+from ..classes.model import SchoolClass
 from .tasks import Problem, Task
 
 
 def duration_text(total: int) -> str:
-    """ "14 uur", "13 uur en 50 minuten", "50 minuten"."""
+    """ "14 uur", "13 uur en 50 minuten", "50 minuten", "1 uur en 1 minuut"."""
     hours, rest = divmod(total, 60)
+    minutes = f"{rest} minuut" if rest == 1 else f"{rest} minuten"
     if hours and rest:
-        return f"{hours} uur en {rest} minuten"
+        return f"{hours} uur en {minutes}"
     if hours:
         return f"{hours} uur"
-    return f"{rest} minuten"
+    return minutes
 
 
 def capacity(problem: Problem, moments: set[int]) -> tuple[int, int]:
@@ -41,15 +42,31 @@ def _have_text(problem: Problem, moments: set[int], have: int) -> str:
 
 
 def _need_text(tasks: list[Task]) -> tuple[str, int]:
-    gap = max(t.gap for t in tasks)
-    base = min(t.duration for t in tasks)
-    extra = [t for t in tasks if t.duration > base]
-    need = sum(t.duration + gap for t in tasks)
-    word = "reistijd" if any(t.huisbezoek for t in tasks) else "wisseltijd"
-    text = f"{len(tasks)} gesprekken van {base} min"
-    if extra:
-        text += f" ({len(extra)} met {extra[0].duration - base} min extra voor taalhulp)"
-    text += f" + {gap} min {word} = {duration_text(need)}"
+    # each conversation counts the change-over after it: reistijd after a home visit, else wisseltijd
+    need = sum(t.duration + t.gap for t in tasks)
+    gaps: dict[tuple[str, int], int] = defaultdict(int)
+    for t in tasks:
+        gaps[("reistijd" if t.huisbezoek else "wisseltijd", t.gap)] += 1
+    # the length of the agenda of each class (a teacher of two classes may have two), then taalhulp extra
+    plain: dict[int, int] = defaultdict(int)
+    helped: dict[int, int] = defaultdict(int)
+    for t in tasks:
+        plain[t.duration - t.extra] += 1
+        if t.extra:
+            helped[t.extra] += 1
+    count = f"{len(tasks)} {'gesprek' if len(tasks) == 1 else 'gesprekken'}"
+    if len(plain) == 1:
+        text = f"{count} van {next(iter(plain))} min"
+    else:
+        text = f"{count} ({', '.join(f'{n} van {d} min' for d, n in sorted(plain.items()))})"
+    for extra, n in sorted(helped.items()):
+        text += f" ({n} met {extra} min extra voor taalhulp)"
+    if len(gaps) == 1:
+        ((word, gap),) = gaps
+        text += f" + {gap} min {word}"
+    else:
+        text += " + " + " en ".join(f"{n} x {gap} min {word}" for (word, gap), n in sorted(gaps.items(), reverse=True))
+    text += f" = {duration_text(need)}"
     return text, need
 
 
@@ -58,9 +75,18 @@ def _label(tasks: list[Task]) -> str:
     return label[0].upper() + label[1:]
 
 
+def _unserved(klass: SchoolClass) -> str:
+    where = f"jaargroep {min(klass.jaargroepen)}" if klass.jaargroepen else f'"{klass.naam}"'
+    label = klass.label[0].upper() + klass.label[1:]
+    return (
+        f"{label}: geen agenda geldt voor deze groep, dus de duur van de gesprekken is onbekend. "
+        f"Zet {where} bij 'groepen' van een agenda."
+    )
+
+
 def precheck(problem: Problem) -> list[str]:
     """Messages for everything that makes a schedule impossible before solving; empty when none is found."""
-    messages = [unserved_message(klass) for klass in problem.unserved]
+    messages = [_unserved(klass) for klass in problem.unserved]
     by_class: dict[str, list[Task]] = defaultdict(list)
     for task in problem.tasks:
         by_class[task.klass.naam].append(task)
@@ -75,7 +101,7 @@ def precheck(problem: Problem) -> list[str]:
             )
             failing_teachers.add(tasks[0].teacher)
             continue
-        longest = max(w.end - w.start for m in opened for w in problem.windows[m])
+        longest = max((w.end - w.start for m in opened for w in problem.windows[m]), default=0)
         too_long = [t for t in tasks if t.duration > longest]
         if too_long:
             messages.append(
@@ -109,6 +135,7 @@ def precheck(problem: Problem) -> list[str]:
                 f"leerkracht geven {_have_text(problem, opened, have)}. "
                 "Voeg momenten toe of laat een collega een deel doen."
             )
+    messages.extend(_households(problem))
     seen: set[str] = set()
     for task in problem.tasks:
         if task.open_moments and not task.moments:
@@ -120,6 +147,40 @@ def precheck(problem: Problem) -> list[str]:
             messages.append(
                 f"{who}: met 'momenten_niet' blijft er geen moment over voor {task.klass.label}. "
                 "Overleg met het gezin over een ander moment, of voeg er een toe."
+            )
+    return messages
+
+
+def _households(problem: Problem) -> list[str]:
+    """Households (or families) whose conversations cannot fit in the moments they can come
+    (one place at a time, with the walk between classrooms)."""
+    messages = []
+    seen: set[tuple[int, ...]] = set()
+    for members in problem.groups.values():
+        key = tuple(sorted(members))
+        tasks = [problem.tasks[i] for i in key]
+        if len(tasks) < 2 or key in seen or any(not t.moments for t in tasks):
+            continue
+        seen.add(key)
+        allowed = {m for t in tasks for m in t.moments}
+        need_text, need = _need_text(tasks)
+        have, blocks = capacity(problem, allowed)
+        if need <= have + blocks * max(t.gap for t in tasks):
+            continue
+        code = next((t.code for t in tasks if t.code), "")
+        classes = list(dict.fromkeys(t.klass.label for t in tasks))
+        names = ", ".join(classes[:-1]) + " en " + classes[-1] if len(classes) > 1 else classes[0]
+        who = f"Huishouden {code}" if code else f"Een gezin met kinderen in {names}"
+        have_text = _have_text(problem, allowed, have)
+        if any(t.moments != t.open_moments for t in tasks):  # narrowed by momenten_niet
+            messages.append(
+                f"{who}: {need_text}; de momenten waarop dit huishouden kan, geven {have_text}. "
+                "Overleg met het gezin over een ander moment, of voeg er een toe."
+            )
+        else:
+            messages.append(
+                f"{who}: {need_text} (na elkaar, want het gezin is op één plek tegelijk); de momenten geven "
+                f"{have_text}. Voeg momenten toe, maak ze langer of verander 'pauze'."
             )
     return messages
 

@@ -72,6 +72,7 @@ class Task:
     open_moments: tuple[int, ...]  # moments open to class and teacher (before momenten_niet)
     groups: tuple[tuple[str, int], ...]  # attendee groups: (family key, household) pairs
     plaats: str
+    extra: int = 0  # the minutes of `duration` added for language support (taalhulp_extra)
 
 
 @dataclass
@@ -118,16 +119,36 @@ def moment_open(moment: Moment, klass: SchoolClass) -> bool:
 
 
 def break_windows(config: Planning, moment_index: int, origin: date) -> list[Window]:
+    """The blocks of a moment between breaks.
+
+    Moments that touch or overlap (less than a break apart, "15:00-17:00" and "17:00-19:00")
+    are one stretch of time for a teacher, so the breaks are cut from the start of that
+    stretch and a moment gets the parts of its stretch's blocks that lie inside it; a moment
+    on its own is cut from its own start.
+    """
     start, end = minutes(config.momenten[moment_index], origin)
     if config.pauze is None:
         return [Window(moment_index, start, end, True)]
+    na, pause = config.pauze.na, config.pauze.minuten
+    # the stretch of touching moments that holds this one
+    spans = sorted(minutes(m, origin) for m in config.momenten)
+    stretch: tuple[int, int] | None = None
+    for span in spans:
+        if stretch is not None and span[0] < stretch[1] + pause:
+            stretch = (stretch[0], max(stretch[1], span[1]))
+        else:
+            if stretch is not None and stretch[0] <= start and end <= stretch[1]:
+                break
+            stretch = span
+    assert stretch is not None and stretch[0] <= start and end <= stretch[1]
     blocks = []
-    while end - start > config.pauze.na:
-        blocks.append(Window(moment_index, start, start + config.pauze.na, False))
-        start += config.pauze.na + config.pauze.minuten
-    if start < end:
-        blocks.append(Window(moment_index, start, end, True))
-    elif blocks:
+    begin = stretch[0]
+    while begin < end:
+        low, high = max(begin, start), min(begin + na, end)
+        if low < high:
+            blocks.append(Window(moment_index, low, high, False))
+        begin += na + pause
+    if blocks:
         blocks[-1] = Window(moment_index, blocks[-1].start, blocks[-1].end, True)
     return blocks
 
@@ -211,6 +232,7 @@ def build_tasks(
                         open_moments=open_moments,
                         groups=groups,
                         plaats=address or ("thuis" if huisbezoek else ""),
+                        extra=config.taalhulp_extra if taalhulp else 0,
                     )
                 )
     groups: dict[tuple[str, int], list[int]] = {}
