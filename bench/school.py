@@ -325,6 +325,11 @@ def main() -> None:
     parser.add_argument(
         "--invitations-only", action="store_true", help="only the whole-school builds with and without invitations"
     )
+    parser.add_argument(
+        "--families",
+        action="store_true",
+        help="also build the same number of pupils with parents (fewer letters: one per household)",
+    )
     args = parser.parse_args()
 
     # An installed wheel has its bytecode compiled at install time; an editable install (and
@@ -366,6 +371,30 @@ def main() -> None:
             f"   CPU time (all processes): {cpu_all:.1f} s with, {cpu_plain:.1f} s without invitations: "
             f"+{100 * (cpu_all / cpu_plain - 1):.0f}%"
         )
+        if args.families:
+            # The same number of pupils with parents (tests/classes/samples.py): brothers and
+            # sisters share a letter, parents who live apart get one each.
+            sys.path.insert(0, str(REPO))
+            from tests.classes.samples import csv_bytes
+            from tests.classes.samples import school as school_with_parents
+
+            (folder / "families").mkdir()
+            families = folder / "families" / "klassenlijst.csv"
+            families.write_bytes(csv_bytes(school_with_parents(len(classes) * args.pupils)))
+            wall_f, _, output = kmg(
+                "build", *agendas, "--klassen", families, "--uitvoer", folder / "out-families", memory=True
+            )
+            cpu_f = TreeMemory.last_cpu
+            answers = (folder / "out-families" / "antwoorden.csv").read_text("utf-8-sig")
+            letters = len(answers.splitlines())
+            plain_out = folder / "out-families-plain"
+            wall_fp, _, _ = kmg("build", *agendas, "--klassen", families, "--uitvoer", plain_out, *plain, memory=True)
+            cpu_fp = TreeMemory.last_cpu
+            print(
+                f"with families ({letters - 1} letters for {len(classes) * args.pupils} pupils): {wall_f:.2f} s wall "
+                f"with, {wall_fp:.2f} s without invitations (+{100 * (wall_f / wall_fp - 1):.0f}%); CPU {cpu_f:.1f} s "
+                f"with, {cpu_fp:.1f} s without: +{100 * (cpu_f / cpu_fp - 1):.0f}%"
+            )
         if args.invitations_only:
             return
         if not args.skip_public:

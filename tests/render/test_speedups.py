@@ -63,23 +63,29 @@ def test_every_patch_is_applied_and_undone() -> None:
         assert pydyf.zlib is zlib
 
 
-def test_an_unexpected_shape_patches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_shape_patches_nothing() -> None:
     # A later tinyhtml5 that keeps its cache in another type: none of the patches go in.
-    with speedups.installed(False):
+    before = speedups.is_installed()
+    # The target is put back before the patches are (the `with` closes right to left):
+    # otherwise the rest of the session would run unpatched.
+    with speedups.installed(False), pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(tinyhtml5.inputstream, "characters_until_regex", type("Cache", (dict,), {})())
         assert speedups.problems() == ["tinyhtml5.inputstream.characters_until_regex"]
         assert not speedups.install()
         assert not speedups.is_installed()
         assert pydyf.zlib is zlib
         assert not hasattr(pydyf.PDF.page_references.fget, "__wrapped__")
+    assert speedups.is_installed() == before
 
 
-def test_a_missing_target_patches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    with speedups.installed(False):
+def test_a_missing_target_patches_nothing() -> None:
+    before = speedups.is_installed()
+    with speedups.installed(False), pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.delattr(pydyf, "_to_bytes")
         assert speedups.problems() == ["pydyf._to_bytes"]
         assert not speedups.install()
         assert pydyf.zlib is zlib
+    assert speedups.is_installed() == before
 
 
 @pytest.mark.parametrize("patch", SAME_BYTES, ids=[patch.name for patch in SAME_BYTES])
