@@ -59,6 +59,12 @@ def _minutes(day: date, moment: time) -> int:
     return int(datetime.combine(day, moment).timestamp() // 60)
 
 
+def class_title(klass: SchoolClass) -> str:
+    """The class as a title: "Groep 5a", "Taalklas" (as the guide names it)."""
+    label = klass.label
+    return label[:1].upper() + label[1:]
+
+
 def _joined(names: Sequence[str]) -> str:
     names = [name for name in names if name]
     return ", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else "".join(names)
@@ -289,7 +295,7 @@ def _letter(
         rows.append(
             LetterRow(
                 kind=_joined(school.names(c.leerlingen)),
-                groep=klass.label[:1].upper() + klass.label[1:] if klass is not None else c.klas,
+                groep=class_title(klass) if klass is not None else c.klas,
                 dag=day_label(c.datum),
                 tijd=span(c.begin, c.eind),
                 plaats="bij u thuis" if c.huisbezoek else c.plaats,
