@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from gereedschapskist.planning import pdf
 
-from .school import (
+from .sample_schedule import (
     AHMED,
     CLASS_LIST,
     CONVERSATIONS,
