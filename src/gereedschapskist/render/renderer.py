@@ -63,6 +63,7 @@ from weasyprint.text.fonts import FontConfiguration
 from .. import resources
 from ..agenda.model import Agenda
 from ..classes.model import Pupil, SchoolClass
+from ..planning.forms import Appointment
 from . import compat, views
 from .contract import (
     CONTENT_BLOCK,
@@ -88,7 +89,7 @@ from .fetcher import TemplateDirFetcher
 # while it draws; the first argument is the character. Not the only check (see `_missing_characters`).
 _NOTDEF_MESSAGE = ".notdef glyph rendered"
 # The planned conversation of each pupil of a class, in its order (kmg build --planning), or None.
-Planned = Sequence["views.Appointment | None"] | None
+Planned = Sequence["Appointment | None"] | None
 # A pupil whose name cannot be printed: a blank form / checklist row to fill in by hand.
 _BLANK_PUPIL = Pupil("", "", "")
 
@@ -207,7 +208,7 @@ class Renderer:
     def guide_pdf(self, agenda: Agenda, klass: SchoolClass | None, planned: Planned = None) -> RenderedPdf:
         """The teacher's guide (leidraad) with the class checklist.
 
-        `planned` (kmg build --planning): one `views.Appointment` (or None) per pupil of
+        `planned` (kmg build --planning): one `Appointment` (or None) per pupil of
         `klass`, in its order; the checklist then shows each date and time.
         """
         return self._printable(klass, "leidraad", lambda printed: self.layout_guide(agenda, printed, planned))

@@ -15,6 +15,7 @@ from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda, Onderwerp, 
 from ..classes.model import SchoolClass
 from ..classes.model import class_label as model_class_label
 from ..errors import UserError
+from ..planning.forms import Appointment
 from ..wording import clock
 from .contract import FORM_ANCHOR_PREFIX
 
@@ -108,17 +109,6 @@ class TimeBar:
     segments: tuple[BarSegment, ...]
     ticks: tuple[tuple[float, str], ...]
     total: int
-
-
-@dataclass(frozen=True)
-class Appointment:
-    """A planned conversation as the form and the checklist show it (`kmg build --planning`)."""
-
-    dag: str  # "dinsdag 8 september 2026"
-    tijd: str  # "15.00–15.25"
-    plaats: str
-    onderwerpen: str = ""  # what the family wrote on the reply slip
-    kort: str = ""  # for the checklist: "di 8 sep 15.00"
 
 
 @dataclass(frozen=True)
