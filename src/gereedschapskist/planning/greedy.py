@@ -1,0 +1,140 @@
+"""A greedy placement: each household in turn takes the earliest time it can, next to a sibling if possible.
+
+Two uses: the bench's first-come-first-served baseline (households in random order, as
+parents book in a portal), and the solver's starting point (the hardest households first),
+which CP-SAT then improves. The result may be partial when a household finds no time.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .tasks import Problem, Task
+
+STEP = 5  # minutes between the start times tried
+
+
+def household_order(problem: Problem) -> list[tuple[str, int]]:
+    """Attendee groups, the hardest first: households with siblings, fewest allowed moments, long ones."""
+    first: dict[tuple[str, int], int] = {}
+    for task in problem.tasks:
+        for group in task.groups:
+            first.setdefault(group, task.index)
+
+    def hardness(group: tuple[str, int]) -> tuple:
+        members = problem.groups[group]
+        allowed = min(len(problem.tasks[i].moments) for i in members)
+        # long conversations (language support) first: packed together they waste the least time
+        longest = max(problem.tasks[i].duration for i in members)
+        return (len(members) == 1, allowed, -longest, -len(members), first[group])
+
+    return sorted(problem.groups, key=hardness)
+
+
+def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = False) -> dict[int, tuple[int, int]]:
+    """task index -> (moment index, absolute start minute) for every task that found a time.
+
+    `portal`: book as parents do in a portal (earliest free time, next to a sibling when that
+    time is free). Otherwise a household's conversations are first placed together as one
+    block (on one moment, back to back, in any order), and single conversations only where
+    they leave no hole in the teacher's time.
+    """
+    teacher_busy: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    people_busy: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    placed: dict[int, tuple[int, int]] = {}
+
+    def fits(task: Task, m: int, s: int) -> bool:
+        if not any(w.start <= s and s + task.duration <= w.end for w in problem.windows[m]):
+            return False
+        for a, b in teacher_busy[task.teacher]:
+            if s < b and a < s + task.duration + task.gap:
+                return False
+        for group in task.groups:
+            for a, b in people_busy[group]:
+                if s < b and a < s + task.duration + task.gap:
+                    return False
+        return True
+
+    def touches(task: Task, m: int, s: int) -> bool:
+        """Whether a conversation at `s` leaves no hole in the teacher's block (it meets an edge or a neighbour)."""
+        end = s + task.duration + task.gap
+        for w in problem.windows[m]:
+            if w.start <= s and s + task.duration <= w.end and (s == w.start or s + task.duration == w.end):
+                return True
+        return any(s == b or end == a for a, b in teacher_busy[task.teacher])
+
+    def book(i: int, m: int, s: int) -> None:
+        task = problem.tasks[i]
+        placed[i] = (m, s)
+        teacher_busy[task.teacher].append((s, s + task.duration + task.gap))
+        for g in task.groups:
+            people_busy[g].append((s, s + task.duration + task.gap))
+
+    def as_block(members: list[int], wished: frozenset[int]) -> bool:
+        tasks = [problem.tasks[i] for i in members]
+        common = set.intersection(*(set(t.moments) for t in tasks))
+        step = max(t.gap for t in tasks)
+        # first where every conversation meets a neighbour or a block edge, then where at least one does
+        for need in (len(tasks), 1):
+            for m in sorted(common, key=lambda m: (m not in wished, m)):
+                for window in problem.windows[m]:
+                    for s in range(window.start, window.end, STEP):
+                        for perm in itertools.permutations(tasks):
+                            at, spots, touching = s, [], 0
+                            for task in perm:
+                                if not fits(task, m, at):
+                                    break
+                                touching += touches(task, m, at)
+                                spots.append((task.index, at))
+                                at += task.duration + step
+                            if len(spots) == len(perm) and touching >= need:
+                                for i, at in spots:
+                                    book(i, m, at)
+                                return True
+        return False
+
+    for group in order:
+        members = problem.groups[group]
+        if not portal and len(members) > 1 and len(members) <= 4 and not any(i in placed for i in members):
+            wished = problem.wishes.get(group, (None, frozenset()))[1]
+            if as_block(members, wished):
+                continue
+        wished = problem.wishes.get(group, (None, frozenset()))[1]
+        for i in members:
+            if i in placed:
+                continue
+            task = problem.tasks[i]
+            moments = sorted(task.moments, key=lambda m: (m not in wished, m))
+            tries: list[tuple[int, int]] = []
+            for j in members:  # right after or right before a sibling already booked
+                if j in placed and placed[j][0] in task.moments:
+                    m, s = placed[j]
+                    other = problem.tasks[j]
+                    gap = max(other.gap, task.gap)
+                    for e in (s + other.duration + gap, s - gap - task.duration):
+                        if portal or touches(task, m, e):
+                            tries.append((m, e))
+            # then times that touch the teacher's other conversations or a block's edge (no holes),
+            # then every time, earliest first
+            touching: list[tuple[int, int, int]] = []
+            for m in moments:
+                for window in problem.windows[m]:
+                    edges = [window.start, window.end - task.duration]
+                    for a, b in teacher_busy[task.teacher]:
+                        if window.start <= a < window.end:
+                            edges += [b, a - task.duration - task.gap]
+                    touching += [
+                        (moments.index(m), e, m) for e in edges if window.start <= e <= window.end - task.duration
+                    ]
+            if not portal:
+                tries += [(m, e) for _, e, m in sorted(touching)]
+            for m in moments:
+                for window in problem.windows[m]:
+                    tries += [(m, s) for s in range(window.start, window.end - task.duration + 1, STEP)]
+            for m, s in tries:
+                if fits(task, m, s):
+                    book(i, m, s)
+                    break
+    return placed

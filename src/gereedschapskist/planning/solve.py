@@ -1,0 +1,368 @@
+"""The CP-SAT model: every conversation an interval on one time axis, solved level by level.
+
+Time is in whole minutes on one axis for all dates (day index * 1440 + minutes since
+midnight). Each conversation has one start variable whose domain is the union of its
+allowed moments (minus the last `duur` minutes), a boolean per allowed moment, and one
+interval of `duur + wisseltijd` (or `+ reistijd` after a home visit) that may not overlap
+the intervals of the same teacher (nor the teacher's fixed breaks) nor those of the same
+household (or family). The objective is lexicographic; each level is solved and its
+optimum fixed (as a constraint, with the solution as hint) before the next:
+
+1. `broertjes_zusjes`: maximise the number of households whose conversations are on one
+   moment, back to back (one boolean per chain: span <= lengths + change-over times);
+2. `wensen`: maximise the number of households with `momenten_kan` that get only those;
+3. `compact`: minimise the minutes between each moment's start and each conversation's
+   start, which packs every teacher's conversations at the start of the moment (no idle
+   time between them); this level may stop at the time limit.
+
+Before level 1, a greedy placement (the households with siblings first, each as one block)
+is the hint for a level 0 that only looks for a complete schedule; every later level starts
+from the complete solution of the level before.
+
+Deterministic: one worker (CP-SAT's single-thread search is deterministic; on the bench
+school it reaches the same optima as the two-thread portfolio, while interleaved
+two-thread search was far weaker), a fixed seed, and the budget of each level in
+deterministic time (`max_deterministic_time`, about seconds on an idle machine), so the
+same input gives the same schedule byte for byte. `seconds` is also a hard wall-clock
+limit; on a machine so busy that this wall limit is reached first, the schedule found so
+far is kept (complete and valid, but then it may differ between runs).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time as _time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import time
+from typing import Any
+
+from ..classes.model import ClassList
+from .answers import Answer
+from .config import Planning
+from .explain import precheck, tightness
+from .model import LEVELS, Conversation, PlanningImpossible, Schedule, sort_key
+from .tasks import DAY, Problem, build_tasks, minutes, sibling_chains
+
+Progress = Callable[[str, float], None]
+
+WORKERS = 1
+SEED = 20260908
+# Share of the remaining time for level 0 (any schedule) and levels 1-3 (the last gets the rest).
+SHARES = (0.15, 0.45, 0.6, 1.0)
+MIN_SECONDS = 0.2
+
+LEVEL_TEXT = {
+    "broertjes_zusjes": "broertjes en zusjes na elkaar",
+    "wensen": "wensen van gezinnen",
+    "compact": "compacte dagen voor leerkrachten",
+}
+
+
+def plan(
+    class_list: ClassList,
+    agendas: Sequence[Any],
+    config: Planning,
+    answers: dict[tuple[str, int], Answer] | None,
+    *,
+    seconds: float,
+    progress: Progress | None = None,
+    secret: bytes | None = None,
+) -> Schedule:
+    """A complete schedule, or `PlanningImpossible` with the reasons in Dutch.
+
+    `agendas`: `Agenda` objects or (path, Agenda) pairs. `secret` (optional): the code
+    secret, so that every conversation carries its household code, also for households
+    without a reply. `progress(tekst, seconden)` is called with a short Dutch status line
+    (the level and its best score so far) and the seconds spent.
+    """
+    began = _time.perf_counter()
+    problem = build_tasks(class_list, agendas, config, answers, secret)
+    messages = precheck(problem)
+    if messages:
+        raise PlanningImpossible(messages)
+    if not problem.tasks:
+        return Schedule((), {level: True for level in LEVELS}, _stats(problem, [], began))
+    solution, optimal = _solve(problem, seconds, progress, began)
+    conversations = _conversations(problem, solution)
+    from .verify import check_schedule
+
+    problems = check_schedule(conversations, class_list, agendas, config, answers)
+    if problems:  # pragma: no cover - a bug in the model; never print such a schedule
+        raise RuntimeError("the schedule breaks a hard rule: " + "; ".join(problems[:3]))
+    return Schedule(tuple(conversations), optimal, _stats(problem, conversations, began))
+
+
+def _solve(
+    problem: Problem, seconds: float, progress: Progress | None, began: float
+) -> tuple[dict[int, tuple[int, int]], dict[str, bool]]:
+    from ortools.sat.python import cp_model
+
+    model = cp_model.CpModel()
+    tasks = problem.tasks
+    # One time unit for the model: the largest that divides every length, gap and time (5 minutes,
+    # usually), which makes the domains five times smaller than in minutes.
+    unit = 0
+    for task in tasks:
+        unit = math.gcd(unit, task.duration, task.gap)
+    for windows in problem.windows.values():
+        for window in windows:
+            unit = math.gcd(unit, window.start, window.end)
+    for m in range(len(problem.moments)):
+        unit = math.gcd(unit, *minutes(problem.moments[m], problem.origin))
+    unit = unit or 1
+    dur = [t.duration // unit for t in tasks]
+    gap = [t.gap // unit for t in tasks]
+    van_of = [minutes(m, problem.origin)[0] // unit for m in problem.moments]
+    tot_of = [minutes(m, problem.origin)[1] // unit for m in problem.moments]
+    start: list[Any] = []
+    chosen: list[dict[int, Any]] = []
+    intervals: list[Any] = []
+    for task in tasks:
+        spans = []
+        for m in task.moments:
+            for window in problem.windows[m]:
+                if window.end - window.start >= task.duration:
+                    spans.append((window.start // unit, window.end // unit - dur[task.index]))
+        spans.sort()
+        domain = cp_model.Domain.from_intervals([list(span) for span in spans])
+        s = model.new_int_var_from_domain(domain, f"s{task.index}")
+        picks = {}
+        for m in task.moments:
+            x = model.new_bool_var(f"x{task.index}_{m}")
+            model.add(s >= van_of[m]).only_enforce_if(x)
+            model.add(s <= tot_of[m] - dur[task.index]).only_enforce_if(x)
+            picks[m] = x
+        model.add_exactly_one(picks.values())
+        start.append(s)
+        chosen.append(picks)
+        intervals.append(model.new_fixed_size_interval_var(s, dur[task.index] + gap[task.index], f"i{task.index}"))
+    # teachers: one conversation at a time, change-over time after each
+    by_teacher: dict[str, list[int]] = defaultdict(list)
+    for task in tasks:
+        by_teacher[task.teacher].append(task.index)
+    # (the breaks need no interval: every start's domain keeps each conversation inside one block)
+    for members in by_teacher.values():
+        model.add_no_overlap([intervals[i] for i in members])
+    # households (or families): never in two places at once
+    seen: set[tuple[int, ...]] = set()
+    for members in problem.groups.values():
+        key = tuple(sorted(members))
+        if len(key) < 2 or key in seen:
+            continue
+        seen.add(key)
+        if len({tasks[i].teacher for i in key}) > 1:
+            model.add_no_overlap([intervals[i] for i in key])
+    # level 1: siblings back to back on one moment
+    chains = sibling_chains(problem)
+    together = []
+    chain_vars: list[tuple[list[int], Any, Any, int]] = []
+    for n, chain in enumerate(chains):
+        b = model.new_bool_var(f"b{n}")
+        common = set.intersection(*(set(tasks[i].moments) for i in chain))
+        if not common:
+            model.add(b == 0)
+            together.append(b)
+            chain_vars.append((chain, b, None, 0))
+            continue
+        for i in chain:
+            for m, x in chosen[i].items():
+                if m not in common:
+                    model.add(x == 0).only_enforce_if(b)
+        first = chain[0]
+        for i in chain[1:]:
+            for m in common:
+                model.add(chosen[i][m] == chosen[first][m]).only_enforce_if(b)
+        length = sum(dur[i] for i in chain) + (len(chain) - 1) * max(gap[i] for i in chain)
+        step = max(gap[i] for i in chain)
+        lo = None
+        if len(chain) <= 3:
+            # one boolean per order of the conversations: each next one starts exactly one change-over
+            # time after the previous (propagates far better than a span)
+            orders = []
+            for perm in itertools.permutations(chain):
+                o = model.new_bool_var(f"o{n}")
+                for u, v in zip(perm, perm[1:], strict=False):
+                    model.add(start[v] == start[u] + dur[u] + step).only_enforce_if(o)
+                orders.append(o)
+            model.add(sum(orders) == b)
+        else:
+            lo = model.new_int_var(0, DAY * 400, f"lo{n}")
+            for i in chain:
+                model.add(start[i] >= lo).only_enforce_if(b)
+                model.add(start[i] + dur[i] <= lo + length).only_enforce_if(b)
+        together.append(b)
+        chain_vars.append((chain, b, lo, length))
+    # level 2: households that get a moment they said they can come
+    granted = []
+    wish_vars: list[tuple[list[int], frozenset[int], Any]] = []
+    for members, kan in problem.wishes.values():
+        ok = model.new_bool_var("kan")
+        for i in members:
+            wanted = [chosen[i][m] for m in chosen[i] if m in kan]
+            if not wanted:
+                model.add(ok == 0)
+            else:
+                model.add(sum(wanted) >= ok)
+        granted.append(ok)
+        wish_vars.append((members, kan, ok))
+    # level 3: pack each moment from its start
+    offset = []
+    for task in tasks:
+        offset.append(start[task.index] - sum(van_of[m] * x for m, x in chosen[task.index].items()))
+    # a greedy start (the hardest households first), which CP-SAT repairs and improves
+    from .greedy import household_order, place
+
+    hint = place(problem, household_order(problem))
+    for i, (m, s_) in hint.items():
+        model.add_hint(start[i], s_ // unit)
+        for other, x in chosen[i].items():
+            model.add_hint(x, int(other == m))
+    if len(hint) == len(tasks):
+        for chain, b, lo, length in chain_vars:
+            first = min(hint[i][1] // unit for i in chain)
+            ok = (
+                lo is not None
+                and len({hint[i][0] for i in chain}) == 1
+                and all(hint[i][1] // unit + dur[i] <= first + length for i in chain)
+            )
+            model.add_hint(b, int(ok))
+        for members, kan, ok in wish_vars:
+            model.add_hint(ok, int(all(hint[i][0] in kan for i in members)))
+    objectives = [(sum(together), True), (sum(granted), True), (sum(offset), False)]
+
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = SEED
+    solver.parameters.num_workers = WORKERS
+    solver.parameters.log_search_progress = False
+    optimal: dict[str, bool] = {}
+    values: list[int] | None = None  # the best complete solution so far (every variable)
+
+    def run(share: float, callback: Any = None) -> int:
+        left = seconds - (_time.perf_counter() - began)
+        solver.parameters.max_deterministic_time = max(left * share, MIN_SECONDS)
+        solver.parameters.max_time_in_seconds = max(left, MIN_SECONDS)
+        return solver.solve(model, callback) if callback else solver.solve(model)
+
+    # level 0: any complete schedule (fast), the start of level 1
+    status = run(SHARES[0])
+    if status == cp_model.INFEASIBLE:
+        raise PlanningImpossible(_infeasible(problem))
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        values = _hint_all(model, solver)
+    for level, (name, (objective, maximise)) in enumerate(zip(LEVELS, objectives, strict=True)):
+        if isinstance(objective, int):  # nothing to weigh on this level (no siblings, no wishes)
+            optimal[name] = True
+            continue
+        if maximise:
+            model.maximize(objective)
+        else:
+            model.minimize(objective)
+        callback = _Reporter(name, progress, began) if progress else None
+        status = run(SHARES[level + 1], callback)
+        if status == cp_model.INFEASIBLE:
+            raise PlanningImpossible(_infeasible(problem))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if values is None:
+                raise PlanningImpossible(
+                    [
+                        f"Binnen {seconds:g} seconden is nog geen planning gevonden. "
+                        "Geef meer tijd met --tijd, of maak de momenten ruimer."
+                    ]
+                )
+            optimal[name] = False  # out of time: keep the schedule of the level before
+            continue
+        optimal[name] = status == cp_model.OPTIMAL
+        value = int(round(solver.objective_value))
+        if progress:
+            progress(f"{LEVEL_TEXT[name]}: {value}", _time.perf_counter() - began)
+        if maximise:
+            model.add(objective >= value)
+        else:
+            model.add(objective <= value)
+        values = _hint_all(model, solver)
+    assert values is not None
+    solution = {}
+    for task in tasks:
+        s = values[start[task.index].index] * unit
+        m = next(m for m, x in chosen[task.index].items() if values[x.index])
+        solution[task.index] = (m, s)
+    return solution, optimal
+
+
+def _hint_all(model: Any, solver: Any) -> list[int]:
+    """The whole solution (every variable) as the next solve's start: complete, so CP-SAT takes it at once."""
+    model.clear_hints()
+    values = list(solver.response_proto.solution)
+    model.proto.solution_hint.vars.extend(range(len(values)))
+    model.proto.solution_hint.values.extend(values)
+    return values
+
+
+def _infeasible(problem: Problem) -> list[str]:
+    return [
+        "Er is geen planning die alle regels tegelijk houdt (gesprekken, momenten, pauzes, "
+        "wisseltijd en de momenten die gezinnen niet kunnen). De volste groepen:",
+        *tightness(problem),
+        "Voeg momenten toe, kort de gesprekken in of kijk naar 'momenten_niet' in antwoorden.csv.",
+    ]
+
+
+class _Reporter:
+    """Passes every improving solution on as a Dutch status line (the CP-SAT callback)."""
+
+    def __new__(cls, name: str, progress: Progress, began: float) -> Any:
+        from ortools.sat.python import cp_model
+
+        class Reporter(cp_model.CpSolverSolutionCallback):
+            def on_solution_callback(self) -> None:
+                progress(f"{LEVEL_TEXT[name]}: {int(round(self.objective_value))}", _time.perf_counter() - began)
+
+        return Reporter()
+
+
+def _clock(absolute: int) -> time:
+    return time(*divmod(absolute % DAY, 60))
+
+
+def _conversations(problem: Problem, solution: dict[int, tuple[int, int]]) -> list[Conversation]:
+    out = []
+    for task in problem.tasks:
+        m, s = solution[task.index]
+        moment = problem.moments[m]
+        out.append(
+            Conversation(
+                datum=moment.datum,
+                begin=_clock(s),
+                eind=_clock(s + task.duration),
+                moment=moment.naam,
+                klas=task.klass.naam,
+                leerkracht=task.teacher_name,
+                leerlingen=tuple(p.sleutel for p in task.pupils),
+                gezin=task.family_id,
+                huishouden=task.huishouden,
+                code=task.code,
+                plaats=task.plaats if task.huisbezoek else moment.plaats,
+                huisbezoek=task.huisbezoek,
+                taalhulp=task.taalhulp,
+                apart=task.apart,
+                onderwerpen=task.onderwerpen,
+            )
+        )
+    return sorted(out, key=sort_key)
+
+
+def _stats(problem: Problem, conversations: list[Conversation], began: float) -> dict[str, int | float]:
+    from .verify import idle_minutes, quality
+
+    q = quality(problem, conversations)
+    return {
+        "gesprekken": len(conversations),
+        "gezinnen_met_broers_zussen": q["ketens"],
+        "naast_elkaar": q["naast_elkaar"],
+        "wensen_gevraagd": q["wensen_gevraagd"],
+        "wensen_gehonoreerd": q["wensen_gehonoreerd"],
+        "leegloop_minuten": idle_minutes(conversations, problem.config),
+        "seconden": round(_time.perf_counter() - began, 2),
+    }

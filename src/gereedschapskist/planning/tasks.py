@@ -1,0 +1,238 @@
+"""What must be planned, before any solver: one task per conversation, with its length and allowed moments.
+
+Light (no OR-Tools): the solver, the FCFS baseline of the bench, the infeasibility
+explanation and the independent checker all start from `build_tasks`.
+
+Decisions (documented in the README, "Planning"):
+- One conversation per pupil, also for two siblings in one class (the teacher usually does
+  them back to back, which the siblings wish asks for anyway). Separated parents who asked
+  `apart` get one conversation per household for each child.
+- The teacher is the class list's `leerkracht` text (or `klassen.<groep>.leerkracht` in
+  planning.yaml); two classes with the same text (case and spaces ignored) are one person.
+  A duo "Juf A en Juf B" is one person too: both hold the conversation together.
+- The length is the `duur` of the agenda that serves the class (the first one given, when
+  several do, by the same rule as `kmg build`: a class named in `groepen`, else its year
+  groups), plus `taalhulp_extra` when the household brings someone for the language.
+- After a conversation the teacher needs `wisseltijd` (after a home visit: `reistijd`)
+  before the next; a family likewise needs that time to walk to the next classroom.
+- Breaks: every moment is cut into blocks of at most `pauze.na` minutes with a fixed
+  break of `pauze.minuten` between them (the same times for every teacher). Fixed windows
+  keep the model small and fast; a teacher's conversations never run longer than `na`
+  minutes without a break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..classes.model import ClassList, Pupil, SchoolClass
+from ..codes import household_codes
+from .answers import Answer
+from .config import Moment, Planning, moment_key
+
+DAY = 24 * 60
+
+
+@dataclass(frozen=True)
+class Window:
+    """A part of a moment between breaks, in absolute minutes (day index * 1440 + minutes)."""
+
+    moment: int  # index in config.momenten
+    start: int
+    end: int
+    last: bool  # the last block of its moment (ends at `tot`, not at a break)
+
+
+@dataclass
+class Task:
+    """One conversation to place."""
+
+    index: int
+    klass: SchoolClass
+    pupils: tuple[Pupil, ...]
+    pupil_key: str  # unique within the school (sleutel, or class + position before families exist)
+    family_id: str
+    family_key: str
+    households: tuple[int, ...]  # household numbers that attend (empty: no household data)
+    huishouden: int  # for the output: the household of an `apart` conversation, else the first (0: none)
+    code: str
+    teacher: str  # normalised identity
+    teacher_name: str
+    duration: int
+    gap: int  # wisseltijd, or reistijd after a home visit
+    huisbezoek: bool
+    taalhulp: bool
+    apart: bool
+    onderwerpen: str
+    moments: tuple[int, ...]  # allowed moments after class, teacher availability and momenten_niet
+    open_moments: tuple[int, ...]  # moments open to class and teacher (before momenten_niet)
+    groups: tuple[tuple[str, int], ...]  # attendee groups: (family key, household) pairs
+    plaats: str
+
+
+@dataclass
+class Problem:
+    tasks: list[Task]
+    moments: list[Moment]
+    origin: date
+    windows: dict[int, list[Window]]  # moment index -> blocks
+    config: Planning
+    # attendee group -> its tasks (a household, or a family without household data)
+    groups: dict[tuple[str, int], list[int]]
+    # households with `kan` wishes -> their tasks and wished moments
+    wishes: dict[tuple[str, int], tuple[list[int], frozenset[int]]]
+    unserved: list[SchoolClass]
+
+
+def teacher_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def minutes(moment: Moment, origin: date) -> tuple[int, int]:
+    base = (moment.datum - origin).days * DAY
+    return base + moment.van.hour * 60 + moment.van.minute, base + moment.tot.hour * 60 + moment.tot.minute
+
+
+def agenda_list(agendas: Sequence[Any]) -> list[Any]:
+    """Agendas given as `Agenda` objects or as (path, Agenda) pairs, the way `kmg build` holds them."""
+    return [a[1] if isinstance(a, tuple) else a for a in agendas]
+
+
+def serving_agenda(klass: SchoolClass, agendas: Sequence[Any]) -> Any | None:
+    """The agenda whose `duur` a class's conversations take (the rule of batch.make_plan; first one wins)."""
+    named = [a for a in agendas if klass.named_in(a.class_names)]
+    serving = named or [a for a in agendas if klass.jaargroepen & a.year_groups]
+    return serving[0] if serving else None
+
+
+def moment_open(moment: Moment, klass: SchoolClass) -> bool:
+    if moment.groepen is None:
+        return True
+    names = [g for g in moment.groepen if isinstance(g, str)]
+    years = {g for g in moment.groepen if isinstance(g, int)}
+    return klass.named_in(names) or bool(klass.jaargroepen & years)
+
+
+def break_windows(config: Planning, moment_index: int, origin: date) -> list[Window]:
+    start, end = minutes(config.momenten[moment_index], origin)
+    if config.pauze is None:
+        return [Window(moment_index, start, end, True)]
+    blocks = []
+    while end - start > config.pauze.na:
+        blocks.append(Window(moment_index, start, start + config.pauze.na, False))
+        start += config.pauze.na + config.pauze.minuten
+    if start < end:
+        blocks.append(Window(moment_index, start, end, True))
+    elif blocks:
+        blocks[-1] = Window(moment_index, blocks[-1].start, blocks[-1].end, True)
+    return blocks
+
+
+def build_tasks(
+    class_list: ClassList,
+    agendas: Sequence[Any],
+    config: Planning,
+    answers: dict[tuple[str, int], Answer] | None,
+    secret: bytes | None = None,
+) -> Problem:
+    from ..classes.model import class_key
+
+    agendas = agenda_list(agendas)
+    answers = answers or {}
+    moments = list(config.momenten)
+    origin = min(m.datum for m in moments)
+    by_name = {moment_key(m.naam): i for i, m in enumerate(moments)}
+    codes = household_codes(secret, class_list.families) if secret is not None else {}
+    for (family_key, nummer), answer in answers.items():
+        if answer.code:
+            codes.setdefault((family_key, nummer), answer.code)
+    settings = {class_key(name): klas for name, klas in config.klassen.items()}
+    tasks: list[Task] = []
+    unserved: list[SchoolClass] = []
+    for klass in class_list:
+        agenda = serving_agenda(klass, agendas)
+        if agenda is None:
+            if klass.leerlingen:
+                unserved.append(klass)
+            continue
+        klas = settings.get(class_key(klass.naam))
+        teacher_name = (klas.leerkracht if klas and klas.leerkracht else klass.leerkracht) or ""
+        teacher = teacher_key(teacher_name) or f"\x00{klass.naam}"
+        available = None
+        if klas and klas.momenten is not None:
+            available = {by_name[moment_key(n)] for n in klas.momenten if moment_key(n) in by_name}
+        open_moments = tuple(
+            i for i, m in enumerate(moments) if moment_open(m, klass) and (available is None or i in available)
+        )
+        huisbezoek = str(agenda.setting) == "huisbezoek"
+        for position, pupil in enumerate(klass.leerlingen):
+            family = class_list.family_of(pupil)
+            pupil_key = pupil.sleutel or f"{klass.naam}\x1f{position}"
+            family_key = family.sleutel if family else pupil_key
+            households = tuple(h.nummer for h in family.huishoudens) if family else ()
+            replies = {n: answers.get((family_key, n)) for n in households}
+            apart = len(households) == 2 and any(r is not None and r.apart for r in replies.values())
+            parties = [(n,) for n in households] if apart else [households]
+            for attending in parties:
+                given = [replies[n] for n in attending if replies.get(n) is not None]
+                niet = {by_name[moment_key(n)] for r in given for n in r.niet if moment_key(n) in by_name}
+                taalhulp = any(r.taalhulp for r in given)
+                onderwerpen = " / ".join(r.onderwerpen for r in given if r.onderwerpen)
+                first = attending[0] if attending else 0
+                address = ""
+                if family and huisbezoek:
+                    home = next((h for h in family.huishoudens if h.nummer == first), None)
+                    address = str(home.adres) if home and home.adres else ""
+                groups = tuple((family_key, n) for n in attending) or ((family_key, 0),)
+                tasks.append(
+                    Task(
+                        index=len(tasks),
+                        klass=klass,
+                        pupils=(pupil,),
+                        pupil_key=pupil_key,
+                        family_id=family.id if family else pupil.gezin,
+                        family_key=family_key,
+                        households=attending,
+                        huishouden=first,
+                        code=codes.get((family_key, first), ""),
+                        teacher=teacher,
+                        teacher_name=teacher_name,
+                        duration=agenda.duur + (config.taalhulp_extra if taalhulp else 0),
+                        gap=config.reistijd if huisbezoek else config.wisseltijd,
+                        huisbezoek=huisbezoek,
+                        taalhulp=taalhulp,
+                        apart=apart,
+                        onderwerpen=onderwerpen,
+                        moments=tuple(i for i in open_moments if i not in niet),
+                        open_moments=open_moments,
+                        groups=groups,
+                        plaats=address or ("thuis" if huisbezoek else ""),
+                    )
+                )
+    groups: dict[tuple[str, int], list[int]] = {}
+    for task in tasks:
+        for group in task.groups:
+            groups.setdefault(group, []).append(task.index)
+    wishes: dict[tuple[str, int], tuple[list[int], frozenset[int]]] = {}
+    for key, answer in sorted(answers.items()):
+        kan = frozenset(by_name[moment_key(n)] for n in answer.kan if moment_key(n) in by_name)
+        members = groups.get(key, [])
+        if kan and members:
+            wishes[key] = (members, kan)
+    windows = {i: break_windows(config, i, origin) for i in range(len(moments))}
+    return Problem(tasks, moments, origin, windows, config, groups, wishes, unserved)
+
+
+def sibling_chains(problem: Problem) -> list[list[int]]:
+    """The task sets that should be back to back: every attendee group with two or more conversations, once."""
+    seen: set[tuple[int, ...]] = set()
+    chains = []
+    for members in problem.groups.values():
+        key = tuple(sorted(members))
+        if len(key) >= 2 and key not in seen:
+            seen.add(key)
+            chains.append(list(key))
+    return chains
