@@ -112,20 +112,11 @@ def test_summary_says_what_was_planned_and_whether_it_is_proven() -> None:
 
 
 def test_plan_writes_csv_rooster_calendar_and_letters_per_class(kmg, tmp_path: Path, school) -> None:
-    pytest.importorskip("gereedschapskist.planning.solve")
     listing, moments = files(tmp_path)
     out = tmp_path / "out"
     result = kmg("plan", SCHOOL, "--klassen", listing, "--momenten", moments, "--uitvoer", out, "--tijd", "10")
     assert result.exit_code == 0, result.output
-    assert written(out) == [
-        ".kmg-build.lock",
-        "groep-3/groep-3.ics",
-        "groep-3/rooster.pdf",
-        "groep-5a/bevestigingen.pdf",
-        "groep-5a/groep-5a.ics",
-        "groep-5a/rooster.pdf",
-        "planning.csv",
-    ] or written(out) == [
+    assert [name for name in written(out) if not name.startswith(".")] == [
         "groep-3/groep-3.ics",
         "groep-3/rooster.pdf",
         "groep-5a/bevestigingen.pdf",
@@ -149,7 +140,6 @@ def test_plan_writes_csv_rooster_calendar_and_letters_per_class(kmg, tmp_path: P
 
 
 def test_the_same_input_gives_the_same_files(kmg, tmp_path: Path, school) -> None:
-    pytest.importorskip("gereedschapskist.planning.solve")
     listing, moments = files(tmp_path)
     for name in ("een", "twee"):
         assert kmg("plan", SCHOOL, "-k", listing, "-m", moments, "-o", tmp_path / name, "-t", "10").exit_code == 0
@@ -158,7 +148,6 @@ def test_the_same_input_gives_the_same_files(kmg, tmp_path: Path, school) -> Non
 
 
 def test_no_schedule_possible_says_why_and_writes_nothing(kmg, tmp_path: Path, school) -> None:
-    pytest.importorskip("gereedschapskist.planning.solve")
     # three conversations of 25 minutes for groep 5a in half an hour
     listing, moments = files(tmp_path, PLANNING.replace('tot: "18:00"', 'tot: "15:30"'))
     out = tmp_path / "out"
