@@ -9,8 +9,9 @@ that looks complete.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..planning.model import Schedule
 
 CSV_FILE = "planning.csv"
+T = TypeVar("T")
 
 
 @command("plan")
@@ -86,7 +88,9 @@ def plan_command(
         planning = _planning(momenten, class_list)
         secret, answers = _answers(antwoorden, class_list, planning, out)
         schedule = _solve(class_list, checked, planning, answers, secret, seconds)
-        files = _documents(schedule, class_list, checked, templates)
+        files = _with_status("kmg maakt de roosters en brieven…", lambda say: _documents(
+            schedule, class_list, checked, templates, say
+        ))
         from .build import _build_lock
 
         with _build_lock(out):
@@ -142,23 +146,19 @@ def _solve(
     class_list: ClassList, checked: list[Any], planning: Any, answers: Any, secret: bytes | None, seconds: int
 ) -> Schedule:
     """Run the solver with a Rich status line showing the best score so far (on a terminal)."""
-    import sys
-
     from ..planning.model import PlanningImpossible
     from ..planning.solve import plan  # OR-Tools: only here
 
     pairs = [(file.path, file.agenda) for file in checked]
+
+    def solve(say: Callable[[str], None]) -> Schedule:
+        def progress(text: str, spent: float) -> None:
+            say(f"{text} ({spent:.0f} van {seconds} s)")
+
+        return plan(class_list, pairs, planning, answers, seconds=seconds, progress=progress, secret=secret)
+
     try:
-        if sys.stderr.isatty():
-            from rich.console import Console
-
-            with Console(stderr=True).status("kmg zoekt een planning…") as status:
-
-                def progress(text: str, spent: float) -> None:
-                    status.update(f"kmg zoekt een planning… {text} ({spent:.0f} van {seconds:.0f} s)")
-
-                return plan(class_list, pairs, planning, answers, seconds=seconds, progress=progress, secret=secret)
-        return plan(class_list, pairs, planning, answers, seconds=seconds, secret=secret)
+        return _with_status("kmg zoekt een planning…", solve)
     except PlanningImpossible as impossible:
         typer.echo("kmg: er is geen planning mogelijk.", err=True)
         for message in impossible.messages:
@@ -167,8 +167,24 @@ def _solve(
         raise typer.Exit(EXIT_FINDINGS) from None
 
 
+def _with_status(text: str, work: Callable[[Callable[[str], None]], T]) -> T:
+    """Run `work(say)` under a Rich status line on a terminal (`say` updates it); plainly elsewhere."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return work(lambda _: None)
+    from rich.console import Console
+
+    with Console(stderr=True).status(text) as status:
+        return work(lambda line: status.update(f"{text} {line}"))
+
+
 def _documents(
-    schedule: Schedule, class_list: ClassList, checked: list[Any], templates: Path | None
+    schedule: Schedule,
+    class_list: ClassList,
+    checked: list[Any],
+    templates: Path | None,
+    say: Callable[[str], None] = lambda _: None,
 ) -> dict[Path, bytes]:
     """Every file of every class (relative path -> bytes), made in memory before anything is written."""
     from ..batch import make_plan
@@ -181,10 +197,10 @@ def _documents(
     letters = pdf.letters_for_classes(conversations, class_list, agenda_of)
     renderer = pdf.make_renderer((templates,) if templates else ())
     files: dict[Path, bytes] = {}
-    for klass in class_list:
+    todo = [k for k in class_list if k.naam in letters or any(c.klas == k.naam for c in conversations)]
+    for number, klass in enumerate(todo, start=1):
         own = [c for c in conversations if c.klas == klass.naam]
-        if not own and klass.naam not in letters:
-            continue
+        say(f"{klass.label} ({number} van {len(todo)})")
         folder = Path(klass.slug)
         agenda = agenda_of.get(klass.naam)
         label = pdf.class_title(klass)
