@@ -412,4 +412,4 @@ def render_pdf(renderer: Renderer, template: str, context: Mapping[str, Any], la
 def make_renderer(template_dirs: Sequence[Path] = ()) -> Renderer:
     from ..render import Renderer
 
-    return Renderer(template_dirs, fast=False)
+    return Renderer(template_dirs)
