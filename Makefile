@@ -38,6 +38,7 @@ lint: $(VENV)/.dev-installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/school.py
+	$(BIN)/python bench/classlists.py
 
 schema: $(VENV)/.installed
 	$(BIN)/kmg schema --uitvoer agendas/kmg-agenda.schema.json

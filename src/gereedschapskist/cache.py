@@ -2,7 +2,7 @@
 
 A job's key is a hash of everything its two PDFs depend on: kmg's and WeasyPrint's
 versions, the agenda (as validated data, so a comment edit re-renders nothing), that one
-class (name, teacher, pupils), and every template file. The manifest in the output folder
+class (name, teacher, pupils' names), and every template file. The manifest in the output folder
 records the key and the hash of each written file; a job is skipped only when its key
 matches and the files on disk are still the ones we wrote.
 """
@@ -50,12 +50,29 @@ def _json_default(value: object) -> object:
     return list(value)  # type: ignore[call-overload]
 
 
+# What the guide and the forms show of a pupil. A pupil's key, family and birth date (and
+# so a parent's changed e-mail address) do not change those documents: no re-render.
+_SHOWN_PUPIL_FIELDS = ("roepnaam", "tussenvoegsel", "achternaam")
+
+
+def _shown(klass: object | None) -> object:
+    if not is_dataclass(klass) or isinstance(klass, type):
+        return None
+    payload = asdict(klass)
+    if isinstance(payload.get("leerlingen"), list | tuple):
+        payload["leerlingen"] = [
+            {name: pupil.get(name) for name in _SHOWN_PUPIL_FIELDS} if isinstance(pupil, dict) else pupil
+            for pupil in payload["leerlingen"]
+        ]
+    return payload
+
+
 def job_key(agenda_json: str, klass: object | None, templates: str) -> str:
     payload = {
         "kmg": __version__,
         "weasyprint": _weasyprint_version(),
         "agenda": agenda_json,
-        "class": asdict(klass) if is_dataclass(klass) else None,
+        "class": _shown(klass),
         "templates": templates,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=_json_default).encode()).hexdigest()

@@ -1,10 +1,16 @@
-"""Class lists: read the school's pupil export into classes with year groups and pupils.
+"""Class lists: read the school's pupil export into classes with year groups, pupils and families.
 
-`read_class_list` reads a ParnasSys / ESIS / Excel CSV export; `parse_year_groups`
-turns a class name such as "4/5" or "groep 1-2" into the year groups it holds.
+`read_class_list` reads an export (a reader per format in `readers/`, one builder in
+`builder.py`); `parse_year_groups` turns a class name such as "4/5" or "groep 1-2" into
+the year groups it holds.
 """
 
-from .csvlist import ClassListError, read_class_list
+from __future__ import annotations
+
+from pathlib import Path
+
+from .builder import build_class_list
+from .csvlist import ClassListError
 from .model import (
     Address,
     ClassList,
@@ -19,6 +25,8 @@ from .model import (
 
 __all__ = [
     "Address",
+    "build_class_list",
+    "read_table",
     "Family",
     "Household",
     "Parent",
@@ -30,3 +38,24 @@ __all__ = [
     "parse_year_groups",
     "read_class_list",
 ]
+
+
+def read_table(path: Path):  # noqa: ANN201 - rows.SourceTable
+    """The rows of a class-list file, before any pupil or class exists."""
+    from .csvlist import _read_bytes
+    from .readers.csv import read_csv
+
+    path = Path(path)
+    # At the merge with branch `readers` this becomes `return read_source(path)`.
+    return read_csv(path, _read_bytes(path))
+
+
+def read_class_list(path: Path) -> ClassList:
+    """Read a class-list export into classes sorted by lowest year group, then name, and families.
+
+    Raises `ClassListError` (a `UserError`) for anything the school has to fix; what
+    kmg fixed by itself (repeated rows, two spellings of one class) comes back as
+    `ClassList.warnings`. A class without a year group ("Taalklas") is kept with
+    empty `jaargroepen`: an agenda can still name it.
+    """
+    return build_class_list(read_table(path))

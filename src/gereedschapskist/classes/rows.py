@@ -35,7 +35,8 @@ PUPIL_ROLES = (
 )
 # Per parent/carer n (1 or 2): ouder{n}_naam, _email, _telefoon, _straat, _huisnummer,
 # _postcode, _woonplaats. An address column without a number belongs to parent 1.
-PARENT_FIELDS = ("naam", "email", "telefoon", "straat", "huisnummer", "postcode", "woonplaats")
+# "toevoeging" (the "A" of "12 A") was added after the first contract; the builder adds it to the house number.
+PARENT_FIELDS = ("naam", "email", "telefoon", "straat", "huisnummer", "postcode", "woonplaats", "toevoeging")
 PARENT_ROLES = tuple(f"ouder{n}_{field_}" for n in (1, 2) for field_ in PARENT_FIELDS)
 FAMILY_ROLES = ("gezin", "taal")
 ROLES = PUPIL_ROLES + PARENT_ROLES + FAMILY_ROLES
@@ -116,9 +117,11 @@ PARENT_HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "huisnummer": ("huisnummer", "huisnr", "nummer"),
     "postcode": ("postcode",),
     "woonplaats": ("woonplaats", "plaats"),
+    "toevoeging": ("toevoeging", "huisnummertoevoeging", "huisnrtoevoeging", "toev"),
 }
 # "ouder/verzorger 1", "ouder 1", "verzorger 2", "ouder1", "(ouder 2)" at the end or start.
 _PARENT_MARK = re.compile(r"(?:ouder(?:verzorger)?|verzorger)([12])")
+_PARENT_WORD = re.compile(r"(?:ouders?(?:verzorgers?)?|verzorgers?)$")
 
 
 def header_keys(name: str) -> tuple[str, ...]:
@@ -143,8 +146,16 @@ def parent_role(name: str) -> str | None:
             if rest in names:
                 return f"ouder{number}_{field_}"
         return None
-    for field_ in ("email", "telefoon", "straat", "huisnummer", "postcode", "woonplaats"):
-        if key in PARENT_HEADER_NAMES[field_] and key not in ("nummer", "plaats", "adres", "mail", "tel"):
+    # "Naam verzorger", "E-mail ouder": a parent column without a number is parent 1's. A bare
+    # "Verzorger" or "Ouder" says too little (it may hold "Moeder" or "Vader"): no role.
+    unnumbered = _PARENT_WORD.search(key)
+    if unnumbered:
+        rest = key[: unnumbered.start()] + key[unnumbered.end() :]
+        for field_, names in PARENT_HEADER_NAMES.items():
+            if rest and rest in names:
+                return f"ouder1_{field_}"
+    for field_ in ("email", "telefoon", "straat", "huisnummer", "postcode", "woonplaats", "toevoeging"):
+        if key in PARENT_HEADER_NAMES[field_] and key not in ("nummer", "plaats", "adres", "mail", "tel", "toev"):
             return f"ouder1_{field_}"
     if key in ("emailadresouders", "emailouders"):
         return "ouder1_email"
