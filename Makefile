@@ -39,6 +39,7 @@ lint: $(VENV)/.dev-installed
 bench: $(VENV)/.installed
 	$(BIN)/python bench/school.py
 	$(BIN)/python bench/classlists.py
+	$(BIN)/python bench/planning.py
 
 schema: $(VENV)/.installed
 	$(BIN)/kmg schema --uitvoer agendas/kmg-agenda.schema.json

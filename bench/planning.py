@@ -221,7 +221,7 @@ def main() -> None:
     multi = sum(1 for f in class_list.families if len(f.leerlingen) > 1)
     print(
         f"School: {len(class_list)} groepen, {pupils} leerlingen, {len(class_list.families)} gezinnen "
-        f"({multi} met kinderen in meer groepen), {len(answers)} antwoorden, 4 momenten van 4 uur."
+        f"({multi} met kinderen in meer groepen), {len(answers)} antwoorden, 4 momenten van 5,5 uur."
     )
     rows = [
         measure(

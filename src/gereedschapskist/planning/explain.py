@@ -2,9 +2,8 @@
 
 The checks here are necessary conditions, so a message is never wrong: when the
 conversations of a class (or of one teacher) need more minutes than its moments hold,
-no solver can help. Each conversation takes its length plus the change-over time after
-it; a block of a moment (the time between two breaks) of L minutes holds conversations
-whose lengths plus change-over times add up to at most L plus one change-over time.
+no solver can help. Each conversation counts its length plus the change-over time after
+it (the arithmetic the school reads); the moments count their minutes outside the breaks.
 """
 
 from __future__ import annotations
@@ -25,9 +24,20 @@ def duration_text(total: int) -> str:
     return f"{rest} minuten"
 
 
-def capacity(problem: Problem, moments: set[int], gap: int) -> int:
-    """Minutes available in `moments` for conversations with change-over time `gap`."""
-    return sum(w.end - w.start + gap for m in moments for w in problem.windows[m])
+def capacity(problem: Problem, moments: set[int]) -> tuple[int, int]:
+    """(minutes in `moments` outside the breaks, number of blocks between breaks).
+
+    A block of L minutes holds conversations whose lengths plus change-over times add up to at
+    most L plus one change-over time (the last one needs none), so `need > minutes + blocks * gap`
+    proves that no schedule exists.
+    """
+    windows = [w for m in moments for w in problem.windows[m]]
+    return sum(w.end - w.start for w in windows), len(windows)
+
+
+def _have_text(problem: Problem, moments: set[int], have: int) -> str:
+    breaks = any(not w.last for m in moments for w in problem.windows[m])
+    return duration_text(have) + (" (zonder de pauzes)" if breaks else "")
 
 
 def _need_text(tasks: list[Task]) -> tuple[str, int]:
@@ -75,11 +85,11 @@ def precheck(problem: Problem) -> list[str]:
             failing_teachers.add(tasks[0].teacher)
             continue
         need_text, need = _need_text(tasks)
-        have = capacity(problem, opened, max(t.gap for t in tasks))
-        if need > have:
+        have, blocks = capacity(problem, opened)
+        if need > have + blocks * max(t.gap for t in tasks):
             messages.append(
-                f"{label}: {need_text}; de momenten voor {tasks[0].klass.label} geven {duration_text(have)}. "
-                "Voeg momenten toe of kort de gesprekken in."
+                f"{label}: {need_text}; de momenten voor {tasks[0].klass.label} geven "
+                f"{_have_text(problem, opened, have)}. Voeg momenten toe of kort de gesprekken in."
             )
             failing_teachers.add(tasks[0].teacher)
     by_teacher: dict[str, list[Task]] = defaultdict(list)
@@ -91,12 +101,13 @@ def precheck(problem: Problem) -> list[str]:
             continue
         opened = {m for t in tasks for m in t.open_moments}
         need_text, need = _need_text(tasks)
-        have = capacity(problem, opened, max(t.gap for t in tasks))
-        if need > have:
+        have, blocks = capacity(problem, opened)
+        if need > have + blocks * max(t.gap for t in tasks):
             names = ", ".join(classes[:-1]) + " en " + classes[-1]
             messages.append(
                 f"{names[0].upper()}{names[1:]} hebben dezelfde leerkracht: {need_text}; de momenten van deze "
-                f"leerkracht geven {duration_text(have)}. Voeg momenten toe of laat een collega een deel doen."
+                f"leerkracht geven {_have_text(problem, opened, have)}. "
+                "Voeg momenten toe of laat een collega een deel doen."
             )
     seen: set[str] = set()
     for task in problem.tasks:
@@ -121,7 +132,9 @@ def tightness(problem: Problem, limit: int = 3) -> list[str]:
     rows = []
     for tasks in by_class.values():
         need_text, need = _need_text(tasks)
-        have = capacity(problem, set(tasks[0].open_moments), max(t.gap for t in tasks))
-        rows.append((need / max(have, 1), f"{_label(tasks)}: {need_text}; de momenten geven {duration_text(have)}."))
+        opened = set(tasks[0].open_moments)
+        have, _ = capacity(problem, opened)
+        text = f"{_label(tasks)}: {need_text}; de momenten geven {_have_text(problem, opened, have)}."
+        rows.append((need / max(have, 1), text))
     rows.sort(key=lambda row: -row[0])
     return [text for _, text in rows[:limit]]

@@ -31,7 +31,6 @@ far is kept (complete and valid, but then it may differ between runs).
 from __future__ import annotations
 
 import itertools
-import math
 import time as _time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -43,7 +42,7 @@ from .answers import Answer
 from .config import Planning
 from .explain import precheck, tightness
 from .model import LEVELS, Conversation, PlanningImpossible, Schedule, sort_key
-from .tasks import DAY, Problem, build_tasks, minutes, sibling_chains
+from .tasks import DAY, Problem, build_tasks, minutes, sibling_chains, time_unit
 
 Progress = Callable[[str, float], None]
 
@@ -85,6 +84,9 @@ def plan(
     if not problem.tasks:
         return Schedule((), {level: True for level in LEVELS}, _stats(problem, [], began))
     solution, optimal = _solve(problem, seconds, progress, began)
+    from .greedy import compact
+
+    solution = compact(problem, solution)
     conversations = _conversations(problem, solution)
     from .verify import check_schedule
 
@@ -103,15 +105,7 @@ def _solve(
     tasks = problem.tasks
     # One time unit for the model: the largest that divides every length, gap and time (5 minutes,
     # usually), which makes the domains five times smaller than in minutes.
-    unit = 0
-    for task in tasks:
-        unit = math.gcd(unit, task.duration, task.gap)
-    for windows in problem.windows.values():
-        for window in windows:
-            unit = math.gcd(unit, window.start, window.end)
-    for m in range(len(problem.moments)):
-        unit = math.gcd(unit, *minutes(problem.moments[m], problem.origin))
-    unit = unit or 1
+    unit = time_unit(problem)
     dur = [t.duration // unit for t in tasks]
     gap = [t.gap // unit for t in tasks]
     van_of = [minutes(m, problem.origin)[0] // unit for m in problem.moments]
@@ -207,10 +201,30 @@ def _solve(
                 model.add(sum(wanted) >= ok)
         granted.append(ok)
         wish_vars.append((members, kan, ok))
-    # level 3: pack each moment from its start
-    offset = []
-    for task in tasks:
-        offset.append(start[task.index] - sum(van_of[m] * x for m, x in chosen[task.index].items()))
+    def add_spans(values: list[int] | None) -> Any:
+        """Level 3's variables, added only now (they would slow down levels 1 and 2), with their hint."""
+        spans = []
+        for members in by_teacher.values():
+            for m in sorted({m for i in members for m in chosen[i]}):
+                here = [i for i in members if m in chosen[i]]
+                first = model.new_int_var(van_of[m], tot_of[m], f"first{m}")
+                last = model.new_int_var(van_of[m], tot_of[m], f"last{m}")
+                model.add(first <= last)
+                # redundant, for a useful bound: the span holds at least the conversations and the gaps
+                least = max(gap[i] for i in here)  # the last conversation needs no gap after it
+                model.add(last - first >= sum((dur[i] + gap[i]) * chosen[i][m] for i in here) - least)
+                for i in here:
+                    model.add(first <= start[i]).only_enforce_if(chosen[i][m])
+                    model.add(last >= start[i] + dur[i]).only_enforce_if(chosen[i][m])
+                if values is not None:
+                    used = [i for i in here if values[chosen[i][m].index]]
+                    low = min((values[start[i].index] for i in used), default=van_of[m])
+                    high = max((values[start[i].index] + dur[i] for i in used), default=van_of[m])
+                    model.add_hint(first, low)
+                    model.add_hint(last, high)
+                spans.append(last - first)
+        return sum(spans)
+
     # a greedy start (the hardest households first), which CP-SAT repairs and improves
     from .greedy import household_order, place
 
@@ -230,7 +244,7 @@ def _solve(
             model.add_hint(b, int(ok))
         for members, kan, ok in wish_vars:
             model.add_hint(ok, int(all(hint[i][0] in kan for i in members)))
-    objectives = [(sum(together), True), (sum(granted), True), (sum(offset), False)]
+    objectives: list[Any] = [(sum(together), True), (sum(granted), True), (None, False)]
 
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = SEED
@@ -252,6 +266,8 @@ def _solve(
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         values = _hint_all(model, solver)
     for level, (name, (objective, maximise)) in enumerate(zip(LEVELS, objectives, strict=True)):
+        if objective is None:
+            objective = add_spans(values)
         if isinstance(objective, int):  # nothing to weigh on this level (no siblings, no wishes)
             optimal[name] = True
             continue

@@ -23,6 +23,7 @@ Decisions (documented in the README, "Planning"):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -224,6 +225,17 @@ def build_tasks(
             wishes[key] = (members, kan)
     windows = {i: break_windows(config, i, origin) for i in range(len(moments))}
     return Problem(tasks, moments, origin, windows, config, groups, wishes, unserved)
+
+
+def time_unit(problem: Problem) -> int:
+    """The largest number of minutes that divides every length, gap and time (5, usually)."""
+    unit = 0
+    for task in problem.tasks:
+        unit = math.gcd(unit, task.duration, task.gap)
+    for windows in problem.windows.values():
+        for window in windows:
+            unit = math.gcd(unit, window.start, window.end)
+    return unit or 1
 
 
 def sibling_chains(problem: Problem) -> list[list[int]]:

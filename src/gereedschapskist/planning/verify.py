@@ -97,8 +97,10 @@ def check_schedule(
     # 4. a household (or family) is in one place at a time, with time to walk between rooms
     people: dict[tuple[str, int], list[Conversation]] = defaultdict(list)
     for c in conversations:
+        if not c.gezin:
+            continue  # a class list without families: each pupil is on their own
         for n in _attending(c, families.get(c.gezin)) or [0]:
-            people[(c.gezin or c.leerlingen[0], n)].append(c)
+            people[(c.gezin, n)].append(c)
     for (gezin, n), items in people.items():
         same_teacher = len({teacher_key(c.leerkracht) for c in items}) == 1
         if not same_teacher:

@@ -1,0 +1,68 @@
+"""The sample planning.yaml plans the sample school, and the sample-reply script fills an antwoorden.csv."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from gereedschapskist.agenda.load import load_agenda
+from gereedschapskist.classes import read_class_list
+from gereedschapskist.codes import household_codes
+from gereedschapskist.planning.answers import read_answers
+from gereedschapskist.planning.config import class_findings, load_planning
+from gereedschapskist.planning.solve import plan
+from gereedschapskist.planning.verify import check_schedule
+
+from .school import agenda, school
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "agendas" / "planning" / "planning.yaml"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["huisbezoek-groep-1.yaml", "kleuters-groep-1-2.yaml", "school-groep-3-8.yaml"],  # 1/2 at home
+        ["kleuters-groep-1-2.yaml", "school-groep-3-8.yaml"],  # 1/2 at school
+    ],
+)
+def test_the_sample_planning_plans_the_sample_school(names):
+    class_list = read_class_list(REPO / "agendas" / "klassenlijst-voorbeeld.csv")
+    agendas = [(REPO / "agendas" / n, load_agenda(REPO / "agendas" / n).agenda) for n in names]
+    loaded = load_planning(SAMPLE)
+    assert loaded.findings == [] and class_findings(loaded, [c.naam for c in class_list]) == []
+    config = loaded.raise_for_errors()
+    schedule = plan(class_list, agendas, config, {}, seconds=20)
+    assert check_schedule(schedule.conversations, class_list, agendas, config, {}) == []
+    assert len(schedule.conversations) == sum(len(c.leerlingen) for c in class_list)
+    assert {c.huisbezoek for c in schedule.conversations if c.klas == "1/2"} == {"huisbezoek" in names[0]}
+
+
+def test_the_sample_reply_script_fills_answers_that_plan(tmp_path):
+    secret = bytes(range(32))
+    (tmp_path / ".kmg-sleutel").write_text(secret.hex() + "\n", encoding="ascii")
+    cl = school(
+        [(f"{y}", [y], f"Juf {y}", [f"p{y}{i}" for i in range(4)]) for y in range(3, 9)],
+        [("G1", ["p30", "p51"], 2), ("G2", ["p40", "p61", "p82"], 1), ("G3", ["p70"], 1), ("G4", ["p31"], 1)],
+    )
+    codes = household_codes(secret, cl.families)
+    rows = ["code;klassen;kinderen;huishouden;komt;momenten_kan;momenten_niet;apart;taalhulp;onderwerpen"]
+    rows += [f"{code};;;{nummer};;;;;;" for (_, nummer), code in sorted(codes.items())]
+    source = tmp_path / "antwoorden.csv"
+    source.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(
+        "voorbeeld", REPO / "agendas" / "planning" / "antwoorden-voorbeeld.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = tmp_path / "antwoorden-voorbeeld.csv"
+    assert module.fill(source, SAMPLE, target) == len(codes)
+    config = load_planning(SAMPLE).raise_for_errors()
+    answers = read_answers(target, cl, secret, momenten=[m.naam for m in config.momenten])
+    assert set(answers) == set(codes)
+    assert answers[("key-G1", 2)].apart and not answers[("key-G2", 1)].apart
+    agendas = [agenda([3, 4, 5, 6, 7, 8], duur=25)]
+    schedule = plan(cl, agendas, config, answers, seconds=20)
+    assert check_schedule(schedule.conversations, cl, agendas, config, answers) == []
