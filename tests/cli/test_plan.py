@@ -106,6 +106,8 @@ def test_summary_says_what_was_planned_and_whether_it_is_proven() -> None:
     assert "Niet bewezen het beste (de tijd was op): compacte dagen" in text
     proven = SCHEDULE.__class__(SCHEDULE.conversations, {k: True for k in SCHEDULE.optimal}, SCHEDULE.stats)
     assert "Dit is bewezen de beste planning." in summary_lines(proven, classes=2, seconds=1)
+    no_wishes = SCHEDULE.__class__(SCHEDULE.conversations, SCHEDULE.optimal, {**SCHEDULE.stats, "wensen_gevraagd": 0})
+    assert "Wensen ('kan' op het strookje): geen gevraagd." in summary_lines(no_wishes, classes=2, seconds=1)
 
 
 # --- with the solver -------------------------------------------------------------------------

@@ -238,9 +238,12 @@ def summary_lines(schedule: Schedule, classes: int, seconds: float) -> list[str]
     if families:
         lines.append(f"Broers en zussen na elkaar: {int(stats.get('naast_elkaar', 0))} van {families} gezinnen.")
     asked = int(stats.get("wensen_gevraagd", 0))
-    if asked:
-        honoured = int(stats.get("wensen_gehonoreerd", 0))
-        lines.append(f"Wensen ('kan' op het strookje) gehonoreerd: {honoured} van {asked}.")
+    honoured = int(stats.get("wensen_gehonoreerd", 0))
+    lines.append(
+        f"Wensen ('kan' op het strookje) gehonoreerd: {honoured} van {asked}."
+        if asked
+        else "Wensen ('kan' op het strookje): geen gevraagd."
+    )
     idle = int(round(float(stats.get("leegloop_minuten", 0))))
     lines.append(f"Wachttijd van de leerkrachten tussen gesprekken: {_plural(idle, 'minuut', 'minuten')} in totaal.")
     solve = float(stats.get("seconden", seconds))
