@@ -31,6 +31,7 @@ from .slug import slugify, strip_accents
 
 if TYPE_CHECKING:
     from .classes import Pupil, SchoolClass
+    from .planning.forms import Appointment
     from .render import Renderer, UnprintableName
 
 T = TypeVar("T")
@@ -50,11 +51,18 @@ class Job:
     folder: Path  # relative to the output directory
     # instroom: a hash of the pupil, kept in the folder so that another pupil never takes it over
     owner: str | None = None
+    # kmg build --planning: each pupil's conversation (klass.leerlingen then in conversation order)
+    planned: tuple[Appointment | None, ...] = ()
 
     def key(self, templates: str) -> str:
         from .cache import job_key
 
-        return job_key(self.agenda.model_dump_json(), self.klass, templates)
+        agenda = self.agenda.model_dump_json()
+        if self.planned:  # the dates, times and slip topics on the forms and the checklist
+            from .planning.forms import planning_digest
+
+            agenda += "\x1fplanning:" + planning_digest(self.planned)
+        return job_key(agenda, self.klass, templates)
 
     @property
     def label(self) -> str:
@@ -62,7 +70,8 @@ class Job:
 
     @property
     def pupils(self) -> int:
-        return len(self.klass.leerlingen) if self.klass else 0
+        # distinct pupils: with a planning a pupil of separated parents has a form per conversation
+        return len({id(pupil) for pupil in self.klass.leerlingen}) if self.klass else 0
 
     def outputs(self) -> tuple[Path, Path]:
         return self.folder / GUIDE, self.folder / FORMS
@@ -283,8 +292,8 @@ def _children_deaf_to_ctrl_c() -> Iterator[None]:
 def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobResult:
     renderer = renderer or _renderer
     assert renderer is not None, "worker not initialised"
-    guide = renderer.guide_pdf(job.agenda, job.klass)
-    forms = renderer.forms_pdf(job.agenda, job.klass)
+    guide = renderer.guide_pdf(job.agenda, job.klass, job.planned or None)
+    forms = renderer.forms_pdf(job.agenda, job.klass, job.planned or None)
     guide_path, forms_path = job.outputs()
     if job.owner is not None:
         write_bytes_atomic(out_dir / job.folder / OWNER_FILE, job.owner.encode("ascii"))

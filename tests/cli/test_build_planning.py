@@ -104,3 +104,100 @@ def test_the_guide_checklist_lists_the_conversations_with_their_times(renderer) 
     rows = [checklist.index(t) for t in ("di 8 sep 15.00", "di 8 sep 15.25", "di 8 sep 16.40")]
     assert rows == sorted(rows)
     assert checklist.index(NOOR.naam) < rows[0] < checklist.index(SEM.naam) < rows[2]
+
+
+# --- kmg build --planning ----------------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+SCHOOL = REPO / "agendas" / "school-groep-3-8.yaml"  # a reciprocal-agenda topic, groepen 3-8
+
+
+def small_school(tmp_path: Path) -> Path:
+    listing = tmp_path / "klassen.csv"
+    listing.write_text(
+        "Roepnaam;Achternaam;Groep;Leerkracht\nAda;Jansen;3;Meester Rik\nBram;Visser;3;Meester Rik\n"
+        "Cas;de Wit;3;Meester Rik\n",
+        encoding="utf-8",
+    )
+    return listing
+
+
+def write_planning(tmp_path: Path, listing: Path, times: dict[str, str], topics: dict[str, str]) -> Path:
+    """planning.csv as kmg plan writes it, for the pupils named in `times` (first name -> "15:00")."""
+    from datetime import date, time
+
+    from gereedschapskist.classes import read_class_list
+    from gereedschapskist.planning.csvout import write_planning_csv
+    from gereedschapskist.planning.model import Conversation, Schedule
+
+    class_list = read_class_list(listing)
+    pupils = {pupil.roepnaam: (klass, pupil) for klass, pupil in class_list.pupils()}
+    conversations = []
+    for name, begin in times.items():
+        klass, pupil = pupils[name]
+        hour, minute = map(int, begin.split(":"))
+        conversations.append(
+            Conversation(
+                date(2026, 9, 8), time(hour, minute), time(hour, minute + 25), "di 8 sep", klass.naam,
+                klass.leerkracht, (pupil.sleutel,), pupil.gezin, 1, "", "Lokaal 3", False, False, False,
+                topics.get(name, ""),
+            )
+        )
+    path = tmp_path / "planning.csv"
+    write_planning_csv(Schedule(tuple(conversations)), class_list, path)
+    return path
+
+
+def test_build_with_planning_fills_the_forms_in_conversation_order(kmg, tmp_path: Path) -> None:
+    listing = small_school(tmp_path)
+    planning = write_planning(
+        tmp_path, listing, {"Cas": "15:00", "Ada": "15:30"}, {"Cas": "Cas wil graag over zijn konijn praten."}
+    )
+    out = tmp_path / "out"
+    result = kmg("build", SCHOOL, "--klassen", listing, "--planning", planning, "--uitvoer", out, "-j", "1")
+    assert result.exit_code == 0, result.output
+    # Bram is not in planning.csv: said (no name), and his form comes last without a time
+    assert "groep 3: 1 leerling staat niet in planning.csv" in result.output
+    assert "Bram" not in result.output
+    forms = form_texts((out / "groep-3" / "gespreksformulieren.pdf").read_bytes())
+    assert [next(n for n in ("Cas de Wit", "Ada Jansen", "Bram Visser") if n in f) for f in forms] == [
+        "Cas de Wit",
+        "Ada Jansen",
+        "Bram Visser",
+    ]
+    assert "dinsdag 8 september 2026" in forms[0] and "15.00–15.25" in forms[0] and "Lokaal 3" in forms[0]
+    wederkerig = forms[0].index("Wederkerige agenda")
+    assert forms[0].index("Op het antwoordstrookje Cas wil graag over zijn konijn praten.") > wederkerig
+    assert "15.30–15.55" in forms[1] and "antwoordstrookje" not in forms[1]
+    assert "15." not in forms[2].split("Tijd")[1][:12]  # Bram: an empty time field
+    checklist = " ".join(PdfReader(out / "groep-3" / "leidraad.pdf").pages[-1].extract_text().split())
+    assert "1 Cas de Wit di 8 sep 15.00" in checklist and "2 Ada Jansen di 8 sep 15.30" in checklist
+    assert "3 Bram Visser ja" in checklist
+
+
+def test_the_cache_knows_the_planning(kmg, tmp_path: Path) -> None:
+    listing = small_school(tmp_path)
+    out = tmp_path / "out"
+    planning = write_planning(tmp_path, listing, {"Ada": "15:00", "Bram": "15:30", "Cas": "16:00"}, {})
+    args = ("build", SCHOOL, "--klassen", listing, "--planning", planning, "--uitvoer", out, "-j", "1")
+    assert kmg(*args).exit_code == 0
+    assert "niet veranderd" in kmg(*args).output  # the same planning: nothing to make
+    write_planning(tmp_path, listing, {"Ada": "15:00", "Bram": "15:30", "Cas": "16:05"}, {})
+    again = kmg(*args)
+    assert again.exit_code == 0 and "niet veranderd" not in again.output
+    forms = form_texts((out / "groep-3" / "gespreksformulieren.pdf").read_bytes())
+    assert "16.05–16.30" in forms[2]
+    write_planning(tmp_path, listing, {"Ada": "15:00", "Bram": "15:30", "Cas": "16:05"}, {"Ada": "Zwemmen"})
+    assert "niet veranderd" not in kmg(*args).output  # a family's topics are on the form too
+
+
+def test_planning_needs_the_class_list(kmg, tmp_path: Path) -> None:
+    result = kmg("build", SCHOOL, "--planning", tmp_path / "planning.csv", "--uitvoer", tmp_path / "out")
+    assert result.exit_code == 2 and "--klassen" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_planning_file_is_one_dutch_sentence(kmg, tmp_path: Path) -> None:
+    listing = small_school(tmp_path)
+    result = kmg("build", SCHOOL, "-k", listing, "--planning", tmp_path / "weg.csv", "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "weg.csv" in result.output and "bestaat niet" in result.output

@@ -60,9 +60,10 @@ def test_check_and_build_never_import_ortools(tmp_path: Path) -> None:
     assert out.split() == ["0", "0", "False", "False"]
 
 
-def test_the_plan_command_module_imports_neither_ortools_nor_weasyprint() -> None:
+def test_plan_and_build_planning_modules_import_neither_ortools_nor_weasyprint() -> None:
     code = (
-        "import sys; import gereedschapskist.cli.plan; "
+        "import sys; import gereedschapskist.cli.plan, gereedschapskist.planning.forms, "
+        "gereedschapskist.planning.csvout, gereedschapskist.planning.ics; "
         "print('ortools' in sys.modules, 'weasyprint' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -14,10 +14,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..classes.model import Pupil, SchoolClass, class_key
 from .model import Conversation
 from .pdf import clock, day_label, span
+
+if TYPE_CHECKING:
+    from ..batch import Job
 
 _DAYS_SHORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
 _MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -82,11 +86,35 @@ def planned_class(
     return replace(klass, leerlingen=tuple(ordered)), tuple(planned)
 
 
-def unplanned_pupils(klass: SchoolClass, planned: Sequence[Appointment | None]) -> int:
-    return sum(1 for appointment_ in planned if appointment_ is None) if klass.leerlingen else 0
-
-
 def planning_digest(planned: Sequence[Appointment | None]) -> str:
     """What the forms and the checklist show of the planning, as a hash for the build cache (no names in it)."""
     shown = [None if a is None else [a.dag, a.tijd, a.plaats, a.onderwerpen, a.kort] for a in planned]
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def with_planning(jobs: Sequence[Job], conversations: Sequence[Conversation]) -> tuple[list[Job], list[str]]:
+    """The build's jobs with each class in conversation order and its appointments (`kmg build --planning`).
+
+    Also returns what to tell the school: a class with pupils that planning.csv does not know
+    (a pupil who joined later; their form keeps empty date fields), or a class with no
+    conversation at all. The messages name classes and counts, never a pupil.
+    """
+    from ..wording import aantal
+
+    planned_jobs: list[Job] = []
+    notes: list[str] = []
+    for job in jobs:
+        if job.klass is None:
+            planned_jobs.append(job)
+            continue
+        klass, planned = planned_class(job.klass, conversations)
+        missing = sum(1 for appointment_ in planned if appointment_ is None)
+        if missing and missing == len(planned):
+            notes.append(f"{job.label} staat niet in planning.csv; de formulieren krijgen geen datum en tijd.")
+        elif missing:
+            notes.append(
+                f"{job.label}: {aantal(missing, 'leerling staat', 'leerlingen staan')} niet in planning.csv; "
+                "hun formulier krijgt geen datum en tijd (ze staan achteraan)."
+            )
+        planned_jobs.append(replace(job, klass=klass, planned=planned))
+    return planned_jobs, notes
