@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     """`aantal(1, "minuut", "minuten")` -> "1 minuut"; Dutch has no plural after 1 only."""
@@ -11,3 +13,26 @@ def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
 def clock(minutes: int) -> str:
     """Offset from the start of the conversation as a clock time: 3 -> "0:03", 75 -> "1:15"."""
     return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def datum(day: date, *, weekdag: bool = True) -> str:
+    """A date as a Dutch letter writes it: "maandag 7 september 2026" (or "7 september 2026")."""
+    text = f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
+    return f"{DAGEN[day.weekday()]} {text}" if weekdag else text

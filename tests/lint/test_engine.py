@@ -33,6 +33,8 @@ LEVELS = {
     "KMG112": "warning",
     "KMG113": "error",
     "KMG114": "warning",
+    "KMG115": "warning",
+    "KMG116": "warning",
 }
 
 

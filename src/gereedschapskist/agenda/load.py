@@ -241,6 +241,8 @@ def _context(path: Path_) -> str:
         return "controle"
     if path == ("logo",):
         return "logo"
+    if path == ("uitnodiging",):
+        return "uitnodiging"
     return ""
 
 

@@ -24,8 +24,11 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
     computed_field,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .uitnodiging import Uitnodiging, UitnodigingField
 
 
 class Setting(StrEnum):
@@ -311,7 +314,22 @@ class Agenda(_Strict):
         "'logo: logo.png' (naast dit bestand), of met een eigen beschrijving: "
         "'logo: {bestand: logo.png, tekst: Een regenboog boven de school}'.",
     )
+    uitnodiging: UitnodigingField = Field(
+        default_factory=Uitnodiging,
+        description="Optioneel: de teksten van de uitnodiging aan ouders (brief met antwoordstrook), "
+        "zoals momenten, antwoord_voor en contact. Zonder dit blok gelden vriendelijke standaardteksten.",
+    )
     controle: Controle | None = Field(default=None, description="Optioneel: stel `kmg check` bij voor dit bestand.")
+
+    @model_validator(mode="after")
+    def _mark_invitation_given(self) -> Agenda:
+        # `uitnodiging.gegeven` tells whether the file had the section (kmg check warns then
+        # about missing moments). A copy, so that an `Uitnodiging` passed in is not changed.
+        if "uitnodiging" in self.model_fields_set and not self.uitnodiging.gegeven:
+            given = self.uitnodiging.model_copy()
+            given._gegeven = True
+            object.__setattr__(self, "uitnodiging", given)
+        return self
 
     @property
     def display_title(self) -> str:
@@ -353,4 +371,5 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "onderwerp": tuple(Onderwerp.model_fields),
     "controle": tuple(Controle.model_fields),
     "logo": tuple(Logo.model_fields),
+    "uitnodiging": tuple(Uitnodiging.model_fields),
 }

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
+from ..wording import datum
 from .model import Domein, Onderwerp, Soort
 
 SCHEMA_FILENAME = "kmg-agenda.schema.json"
@@ -344,5 +346,41 @@ def starter_agenda(
             own = tuple(getattr(onderwerp, key))
             values = topic.kleuter.get(key, own) if kleuters else own
             lines.extend(_questions(key, values, "    "))
+    lines.extend(_invitation_example(setting, school_year))
     lines.append("")
     return "\n".join(lines)
+
+
+def _day_text(day: date) -> str:
+    # "dinsdag 8 september": the weekday is right for the school year asked for.
+    return datum(day).rsplit(" ", 1)[0]
+
+
+def _invitation_example(setting: str, school_year: str) -> list[str]:
+    """A commented-out `uitnodiging:` block: remove the '# ' to use it (kmg check then wants moments).
+
+    Commented out, so the starter still passes `kmg check` clean and nobody's letter names
+    example days; the days are real for the school year (second week of September).
+    """
+    first = int(school_year.split("-")[0])
+    week = date(first, 9, 7)
+    tuesday = week + timedelta(days=(1 - week.weekday()) % 7)
+    thursday = tuesday + timedelta(days=2)
+    reply = tuesday - timedelta(days=4)  # the Friday before
+    if setting == "huisbezoek":
+        moments = [f"{_day_text(tuesday)}, 15.00–18.00", f"{_day_text(thursday)}, 15.00–18.00"]
+        moments_comment = "de dagen waarop de leerkracht op huisbezoek gaat"
+    else:
+        moments = [f"{_day_text(tuesday)}, 15.00–19.00", f"{_day_text(thursday)}, 8.30–12.00"]
+        moments_comment = "ouders kruisen op de strook aan wanneer ze kunnen"
+    return [
+        "# De uitnodiging aan ouders: een brief met antwoordstrook voor elk huishouden.",
+        "# Haal '# ' weg voor de regels hieronder en vul uw eigen momenten in.",
+        "# Zonder dit blok krijgt de brief korte, vriendelijke standaardteksten.",
+        "# uitnodiging:",
+        f"#   antwoord_voor: {reply.isoformat()}   # jaar-maand-dag",
+        f"#   momenten:   # {moments_comment}",
+        *[f"#     - {moment}" for moment in moments],
+        "#   contact: de leerkracht van uw kind",
+        "#   via: oudste   # of jongste: met welk kind de brief mee naar huis gaat",
+    ]

@@ -41,13 +41,10 @@ __all__ = [
 
 
 def read_table(path: Path):  # noqa: ANN201 - rows.SourceTable
-    """The rows of a class-list file, before any pupil or class exists."""
-    from .csvlist import _read_bytes
-    from .readers.csv import read_csv
+    """The rows of a class-list file (CSV, .xlsx or EDEXML, chosen by content), before any pupil exists."""
+    from .readers import read_source
 
-    path = Path(path)
-    # At the merge with branch `readers` this becomes `return read_source(path)`.
-    return read_csv(path, _read_bytes(path))
+    return read_source(Path(path))
 
 
 def read_class_list(path: Path) -> ClassList:

@@ -4,7 +4,7 @@ A Dutch primary school's class ("groep") is not the same as a year group
 ("jaargroep"): combination classes such as "4/5" or "groep 1-2" hold several year
 groups, and some schools give classes names instead of numbers. This module turns a
 class name into year groups, a pupil into a sortable display name and a class into
-a folder-safe slug. It has no I/O; reading exports lives in `csvlist`.
+a folder-safe slug. It has no I/O; reading exports lives in `readers/` and `builder`.
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ from ..agenda.yamlload import LoadedYaml, Path_
 from ..findings import Finding
 
 QUESTION_FIELDS: tuple[str, ...] = ("leerling", "ouder", "leerkracht", "samen")
+# The invitation's texts in the order of the letter (for findings in a stable order).
+INVITATION_TEXT_FIELDS: tuple[str, ...] = ("aanhef", "tekst", "huisbezoek", "momenten", "taalhulp", "contact")
 
 
 def text_key(text: str) -> str:
@@ -31,6 +33,7 @@ class TextNode:
     path: Path_
     text: str
     what: str  # Dutch description for messages, e.g. "de vraag voor de ouder"
+    letter: bool = False  # a text of the invitation letter (a statement to parents, not a question)
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,17 @@ class RuleContext:
             return {}
         return topic if isinstance(topic, dict) else {}
 
+    def invitation_path(self, field: str, number: int | None = None) -> Path_:
+        """The path of a text of `uitnodiging:`; item `number` of a list field, whether written as text or list."""
+        base: Path_ = ("uitnodiging", field)
+        raw = self._raw_invitation().get(field)
+        return (*base, number) if number is not None and isinstance(raw, list) else base
+
+    def _raw_invitation(self) -> dict[str, Any]:
+        data = self.source.data
+        section = data.get("uitnodiging") if isinstance(data, dict) else None
+        return section if isinstance(section, dict) else {}
+
     def questions(self) -> Iterator[tuple[int, Onderwerp, str, int, str]]:
         """Every question as (topic index, topic, field, number within the field, text)."""
         for index, topic in enumerate(self.agenda.onderwerpen):
@@ -111,7 +125,7 @@ class RuleContext:
                     yield index, topic, field, number, text
 
     def texts(self) -> Iterator[TextNode]:
-        """All free text a reader of the documents will see: the titles and every question."""
+        """All free text a reader of the documents will see: titles, questions and the letter texts the file writes."""
         if self.agenda.titel is not None:
             yield TextNode(("titel",), self.agenda.titel, "de titel van de agenda")
         for index, topic in enumerate(self.agenda.onderwerpen):
@@ -120,3 +134,27 @@ class RuleContext:
                 label = "de gezamenlijke vraag" if field == "samen" else f"de vraag voor de {field}"
                 for number, text in enumerate(getattr(topic, field)):
                     yield TextNode(self.question_path(index, field, number), text, f"{label} bij '{topic.titel}'")
+        yield from self.invitation_texts()
+
+    def invitation_texts(self) -> Iterator[TextNode]:
+        """The texts of the invitation letter the file itself writes (kmg's own defaults are not checked)."""
+        written = self._raw_invitation()
+        invitation = self.agenda.uitnodiging
+        singles = {
+            "aanhef": "de aanhef van de uitnodiging",
+            "contact": "het contact in de uitnodiging",
+            "taalhulp": "de alinea over taalhulp in de uitnodiging",
+            "huisbezoek": "de zin over het huisbezoek in de uitnodiging",
+        }
+        lists = {"tekst": "alinea {n} van de uitnodiging", "momenten": "moment {n} van de uitnodiging"}
+        for field in INVITATION_TEXT_FIELDS:
+            if field not in written:
+                continue
+            if field in singles:
+                text = getattr(invitation, field)
+                if text.strip():
+                    yield TextNode(self.invitation_path(field), text, singles[field], letter=True)
+            elif field in lists:
+                for number, text in enumerate(getattr(invitation, field)):
+                    what = lists[field].format(n=number + 1)
+                    yield TextNode(self.invitation_path(field, number), text, what, letter=True)

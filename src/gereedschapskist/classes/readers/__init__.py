@@ -21,7 +21,7 @@ from pathlib import Path
 
 from gereedschapskist.fileio import NotARegularFile, read_limited
 
-from ..csvlist import ClassListError  # moves with the builder branch; the readers import it from here
+from ..csvlist import ClassListError
 from ..rows import SourceTable
 
 __all__ = ["MAX_BYTES", "ClassListError", "read_source", "sniff"]

@@ -27,6 +27,8 @@ from . import (
     kmg112,
     kmg113,
     kmg114,
+    kmg115,
+    kmg116,
 )
 
 RULES: dict[str, ModuleType] = {
@@ -48,6 +50,8 @@ RULES: dict[str, ModuleType] = {
         kmg112,
         kmg113,
         kmg114,
+        kmg115,
+        kmg116,
     )
 }
 

@@ -6,6 +6,12 @@ Wat wordt gecontroleerd
     *verplicht*, *schuld*, *fout*, *falen*, *straf*, *toezicht* of *moet
     verantwoorden*. Hoofdletters maken niet uit.
 
+    Ook de teksten van de uitnodiging die in het bestand staan worden gecontroleerd:
+    ``aanhef``, ``tekst``, ``huisbezoek``, ``momenten``, ``taalhulp`` en ``contact``
+    onder ``uitnodiging:``. In die brief stelt een woord direct na *geen* of *niet*
+    ouders juist gerust (*geen controle*, *niet verplicht*); dat geeft daar geen
+    melding. In een vraag wel: "Is er geen toezicht?" klinkt als een verwijt.
+
     Een woord uit de lijst telt als het begin van een woord: ``controle`` vindt ook
     *controles*, *controleren* en *controlemoment*, ``fout`` ook *fouten*, *foutief*
     en *foutloos*. Midden in een woord telt het niet: *zelfcontrole*, *onschuldig*
@@ -32,6 +38,16 @@ Goed::
 Fout::
 
     ouder: Hoe controleert u het huiswerk?     # "controleert"
+
+Goed (in de uitnodiging)::
+
+    uitnodiging:
+      huisbezoek: Het is een bezoek om kennis te maken, geen controle.
+
+Fout (in de uitnodiging)::
+
+    uitnodiging:
+      tekst: U bent verplicht te komen.     # "verplicht"
 
 Een eigen woord erbij::
 
@@ -151,6 +167,16 @@ def _column(ctx: RuleContext, node: TextNode, word: str) -> int | None:
     return hit.start() + 1 if hit else None
 
 
+# In the letter "geen controle" and "niet verplicht" tell parents what the visit is not.
+_NEGATIONS = frozenset({"geen", "niet"})
+
+
+def _reassures(text: str, start: int) -> bool:
+    """Whether the word at `start` follows "geen" or "niet" directly."""
+    before = text[:start].split()
+    return bool(before) and before[-1].casefold() in _NEGATIONS
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     words = [*ctx.option("woorden"), *ctx.option("extra_woorden")]
     compiled = compile_words(words)
@@ -160,6 +186,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for node in ctx.texts():
         seen: set[str] = set()
         for match in pattern.finditer(node.text):
+            if node.letter and _reassures(node.text, match.start()):
+                continue
             word = " ".join(match.group(0).split())  # a folded line break reads as a space
             if word.casefold() in seen:
                 continue  # one finding per word per text is enough
