@@ -6,7 +6,6 @@ import dataclasses
 import io
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -116,7 +115,8 @@ def test_each_letter_starts_on_an_odd_page_and_carries_no_address_or_phone(rende
 
 
 def test_letters_go_through_the_youngest_when_the_agenda_says_so(renderer):
-    jongste = SimpleNamespace(uitnodiging=SimpleNamespace(via="jongste"))
+    jongste = make_agenda(uitnodiging={"via": "jongste"})
+    assert jongste.uitnodiging.via == "jongste"
     letters = pdf.letters_for_classes(CONVERSATIONS, CLASS_LIST, {"3": jongste, "5a": jongste})
     # Noor (2019) is younger than Daan; Sem and Zoë: the lower year group
     assert [letter.aan for letter in letters["3"]] == [
@@ -130,8 +130,9 @@ def test_letters_go_through_the_youngest_when_the_agenda_says_so(renderer):
 def test_home_visit_letter_says_at_home_without_the_address(renderer):
     visit = (talk(GROEP5, ZOE, "15:00", "15:30", huisbezoek=True, plaats="Lindelaan 8, 1234 EF Ergens"),)
     letters = pdf.letters_for_classes(visit, CLASS_LIST, {})["5a"]
-    text = " ".join(letters_pdf(renderer, GROEP5, letters))
+    text = " ".join(letters_pdf(renderer, GROEP5, letters, make_agenda(school="OBS De Regenboog")))
     assert "bij u thuis" in text and "De leerkracht komt bij u thuis" in text
+    assert "geen controle" in text  # the agenda's uitnodiging.huisbezoek sentence
     assert "Lindelaan" not in text
 
 

@@ -379,6 +379,8 @@ def letters_context(klass: SchoolClass, agenda: Agenda | None, letters: Sequence
         "schooljaar": agenda.schooljaar if agenda is not None else "",
         "aanhef": getattr(section, "aanhef", None) or "Beste ouders en verzorgers,",
         "contact": getattr(section, "contact", None) or "de leerkracht van uw kind",
+        # the school's own sentence about a home visit (uitnodiging.huisbezoek), as in the invitation
+        "huisbezoek_tekst": getattr(section, "huisbezoek", None) or "Het is een bezoek om kennis te maken.",
         "leerling_aanwezig": agenda.leerling_aanwezig if agenda is not None else True,
         "brieven": tuple(letters),
     }
