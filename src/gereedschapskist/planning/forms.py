@@ -23,6 +23,7 @@ from .pdf import clock, day_label, span
 if TYPE_CHECKING:
     from ..batch import Job
 
+# Short forms of wording.DAGEN and wording.MAANDEN, for the checklist column.
 _DAYS_SHORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
 _MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..agenda.model import Agenda
 from ..classes.model import ClassList, Family, Household, Pupil, SchoolClass
+from ..wording import datum
 from .model import Conversation
 
 if TYPE_CHECKING:
@@ -34,16 +35,10 @@ LETTERS = "bevestigingen.pdf"
 # A gap this long (minutes) between two conversations of a teacher shows as free time in the schedule.
 FREE_TIME_SHOWN = 15
 
-DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-
 
 def day_label(day: date) -> str:
-    """"dinsdag 8 september 2026"."""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    """"dinsdag 8 september 2026" (kmg's one Dutch date wording)."""
+    return datum(day)
 
 
 def clock(moment: time) -> str:
