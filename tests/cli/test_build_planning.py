@@ -138,8 +138,20 @@ def write_planning(tmp_path: Path, listing: Path, times: dict[str, str], topics:
         hour, minute = map(int, begin.split(":"))
         conversations.append(
             Conversation(
-                date(2026, 9, 8), time(hour, minute), time(hour, minute + 25), "di 8 sep", klass.naam,
-                klass.leerkracht, (pupil.sleutel,), pupil.gezin, 1, "", "Lokaal 3", False, False, False,
+                date(2026, 9, 8),
+                time(hour, minute),
+                time(hour, minute + 25),
+                "di 8 sep",
+                klass.naam,
+                klass.leerkracht,
+                (pupil.sleutel,),
+                pupil.gezin,
+                1,
+                "",
+                "Lokaal 3",
+                False,
+                False,
+                False,
                 topics.get(name, ""),
             )
         )

@@ -167,5 +167,3 @@ def test_english_aliases_work_like_kmg_build(kmg, tmp_path: Path, school) -> Non
     result = kmg("plan", SCHOOL, "--classes", listing, "--momenten", moments, "--out", tmp_path / "out")
     assert result.exit_code == 1  # got as far as planning.yaml: the aliases were understood
     assert "Er is niets gepland" in result.output
-
-

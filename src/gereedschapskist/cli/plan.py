@@ -88,9 +88,9 @@ def plan_command(
         planning = _planning(momenten, class_list)
         secret, answers = _answers(antwoorden, class_list, planning, out)
         schedule = _solve(class_list, checked, planning, answers, secret, seconds)
-        files = _with_status("kmg maakt de roosters en brieven…", lambda say: _documents(
-            schedule, class_list, checked, templates, say
-        ))
+        files = _with_status(
+            "kmg maakt de roosters en brieven…", lambda say: _documents(schedule, class_list, checked, templates, say)
+        )
         from .build import _build_lock
 
         with _build_lock(out):
@@ -268,5 +268,7 @@ def _summary(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes]
     typer.echo("Klaar: " + " ".join(summary_lines(schedule, classes, seconds)[:1]))
     for line in summary_lines(schedule, classes, seconds)[1:]:
         typer.echo(f"  {line}")
-    typer.echo(f"De planning ({CSV_FILE}) en per groep het rooster, de agenda (.ics) en de bevestigingen staan in "
-               f"{out.resolve()}/")
+    typer.echo(
+        f"De planning ({CSV_FILE}) en per groep het rooster, de agenda (.ics) en de bevestigingen staan in "
+        f"{out.resolve()}/"
+    )

@@ -40,7 +40,7 @@ class Appointment:
 
 
 def short_day(day: date) -> str:
-    """"di 8 sep": for the checklist column."""
+    """ "di 8 sep": for the checklist column."""
     return f"{_DAYS_SHORT[day.weekday()]} {day.day} {_MONTHS_SHORT[day.month - 1]}"
 
 

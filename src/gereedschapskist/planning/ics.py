@@ -29,7 +29,7 @@ UID_DOMAIN = "kmg.kennismakingsgesprek"
 
 
 def short_name(pupil: Pupil) -> str:
-    """"Noor B." for Noor van den Berg: the first name and the initial of the surname, nothing more."""
+    """ "Noor B." for Noor van den Berg: the first name and the initial of the surname, nothing more."""
     initial = pupil.achternaam.strip()[:1].upper()
     first = pupil.roepnaam.strip()
     if not initial:

@@ -37,7 +37,7 @@ FREE_TIME_SHOWN = 15
 
 
 def day_label(day: date) -> str:
-    """"dinsdag 8 september 2026" (kmg's one Dutch date wording)."""
+    """ "dinsdag 8 september 2026" (kmg's one Dutch date wording)."""
     return datum(day)
 
 
@@ -98,7 +98,7 @@ class School:
 
 
 def parents_text(households: Sequence[Household]) -> str:
-    """"Fatma en Ahmet Yılmaz" style: the parents' names as the export has them, per household ("; ")."""
+    """ "Fatma en Ahmet Yılmaz" style: the parents' names as the export has them, per household ("; ")."""
     return "; ".join(
         text for text in (_joined([p.naam.strip() for p in h.ouders if p.naam.strip()]) for h in households) if text
     )
@@ -132,11 +132,13 @@ class ScheduleBlock:
 
 
 def _siblings_note(conversation: Conversation, family_talks: Sequence[Conversation], school: School) -> str:
-    """"Ook: Sem (groep 3) 15.30" — the family's other conversations that day, so the teacher keeps time."""
+    """ "Ook: Sem (groep 3) 15.30" — the family's other conversations that day, so the teacher keeps time."""
     others = [
         c
         for c in family_talks
-        if c is not conversation and c.datum == conversation.datum and c.klas != conversation.klas
+        if c is not conversation
+        and c.datum == conversation.datum
+        and c.klas != conversation.klas
         # separated parents who come apart: only the conversations of the same household
         and not (conversation.apart and c.apart and c.huishouden != conversation.huishouden)
     ]
@@ -149,9 +151,9 @@ def _siblings_note(conversation: Conversation, family_talks: Sequence[Conversati
     return "Ook: " + "; ".join(parts) if parts else ""
 
 
-def schedule_blocks(conversations: Sequence[Conversation], school: School, everyone: Sequence[Conversation]) -> tuple[
-    ScheduleBlock, ...
-]:
+def schedule_blocks(
+    conversations: Sequence[Conversation], school: School, everyone: Sequence[Conversation]
+) -> tuple[ScheduleBlock, ...]:
     """The class's conversations per (day, moment), each in time order, with free time shown."""
     by_family: dict[str, list[Conversation]] = {}
     for c in everyone:
@@ -204,7 +206,10 @@ def schedule_blocks(conversations: Sequence[Conversation], school: School, every
 
 
 def rooster_context(
-    klass: SchoolClass, agenda: Agenda | None, conversations: Sequence[Conversation], school: School,
+    klass: SchoolClass,
+    agenda: Agenda | None,
+    conversations: Sequence[Conversation],
+    school: School,
     everyone: Sequence[Conversation] = (),
 ) -> dict[str, Any]:
     from ..render.views import class_label, class_short
@@ -280,9 +285,7 @@ def via_of(agenda: Agenda | None) -> str:
     return getattr(section, "via", None) or "oudste"
 
 
-def _letter(
-    talks: Sequence[Conversation], household: Household | None, school: School, code: str
-) -> Letter:
+def _letter(talks: Sequence[Conversation], household: Household | None, school: School, code: str) -> Letter:
     talks = sorted(talks, key=lambda c: (c.datum, c.begin))
     rows = []
     for c in talks:
@@ -332,9 +335,7 @@ def letters_for_classes(
     placed: list[tuple[tuple, str, Letter]] = []
     for key, talks in by_family.items():
         family = school.families.get(key)
-        members = sorted(
-            {k for c in talks for k in c.leerlingen if k in school.pupils}, key=lambda k: school.order[k]
-        )
+        members = sorted({k for c in talks for k in c.leerlingen if k in school.pupils}, key=lambda k: school.order[k])
         if not members:
             continue
         klass0 = school.class_of[members[0]]
@@ -367,9 +368,7 @@ def letters_context(klass: SchoolClass, agenda: Agenda | None, letters: Sequence
     section = getattr(agenda, "uitnodiging", None)
     school_name = agenda.school if agenda is not None else ""
     return {
-        "document_title": f"Bevestiging kennismakingsgesprek – {class_label(klass.naam)} – {school_name}".rstrip(
-            " –"
-        ),
+        "document_title": f"Bevestiging kennismakingsgesprek – {class_label(klass.naam)} – {school_name}".rstrip(" –"),
         "school": school_name,
         "schooljaar": agenda.schooljaar if agenda is not None else "",
         "aanhef": getattr(section, "aanhef", None) or "Beste ouders en verzorgers,",
