@@ -177,7 +177,7 @@ def schedule_blocks(
             if c.taalhulp:
                 notes.append("Neemt iemand mee voor taalhulp (extra tijd gepland)")
             if c.apart:
-                notes.append("Apart gesprek met dit huishouden (gescheiden ouders)")
+                notes.append("Apart gesprek: alleen met dit huishouden")
             sibling = _siblings_note(c, by_family.get(c.gezin, ()), school)
             if sibling:
                 notes.append(sibling)
