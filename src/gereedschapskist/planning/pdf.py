@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..agenda.model import Agenda
 from ..classes.model import ClassList, Family, Household, Pupil, SchoolClass
 from ..wording import datum
+from ..wording import kloktijd as clock
 from .model import Conversation
 
 if TYPE_CHECKING:
@@ -39,11 +40,6 @@ FREE_TIME_SHOWN = 15
 def day_label(day: date) -> str:
     """ "dinsdag 8 september 2026" (kmg's one Dutch date wording)."""
     return datum(day)
-
-
-def clock(moment: time) -> str:
-    """Dutch clock time: "15.05"."""
-    return f"{moment.hour}.{moment.minute:02d}"
 
 
 def span(begin: time, eind: time) -> str:
