@@ -58,6 +58,7 @@ class _Row:
     gezin: str
     taal: str
     identity: tuple[tuple[str, str], ...]  # every value of the row, to tell identical rows
+    dated: bool = False  # the group was a date that Excel made of "1/2" ("1-feb")
 
     @property
     def line(self) -> int:
@@ -143,6 +144,18 @@ def build_class_list(table: SourceTable) -> ClassList:
         warnings.append(_merged_warning(path, sorted(merged), has_kenmerk))
     if unsure:
         warnings.append(_unsure_warning(path, sorted(unsure)))
+    if dated := [row.line for row in rows if row.dated]:
+        warnings.append(
+            ClassListWarning(
+                path,
+                dated[0],
+                f"In de kolom van de groep staat op {line_list(dated)} een datum (zoals 1-feb): Excel maakt van 1/2 "
+                "of 4/5 een datum. kmg leest 1-feb als groep 1/2; controleer de groepen met 'kmg klassen', of geef "
+                "de kolom in Excel de opmaak Tekst en typ de groepen opnieuw.",
+            )
+        )
+    if twice := _in_two_groups(drafts):
+        warnings.append(_two_groups_warning(path, twice))
     if unreadable := sorted(row.line for row in rows if row.geboorte_text and row.geboortedatum is None):
         warnings.append(_birth_date_warning(path, unreadable))
 
@@ -207,8 +220,45 @@ _NO_YEAR_GROUP = re.compile(
 )
 
 
+# What an export writes in a parent or family cell when there is nothing to say: "-", "0",
+# "0000", "n.v.t.", "geen", "onbekend", "?". Such a cell is empty: otherwise every pupil
+# with Gezin "0" or e-mail "-" would be one family.
+_NOTHING = re.compile(
+    r"[\s.\-‐‑‒–—/_?*0]*|x|n\.?\s*v\.?\s*t\.?|n\.?\s*b\.?|geen|nee|onbekend|leeg|none|null|nil"
+)
+
+
+# The local part of a dummy address that a system demanding an e-mail got for a parent without one.
+_NO_MAILBOX = re.compile(r"geen|onbekend|nvt|n\.v\.t\.?|no-?reply|do-?not-?reply|niet|leeg|dummy|test|x+|-+|0+")
+
+
+_EMAIL = re.compile(r"[^\s,;/<>()\[\]\"']+@[^\s,;/<>()\[\]\"']+")
+
+
+def _something(text: str) -> str:
+    """The cell's text, or "" when it only says that there is nothing."""
+    return "" if _NOTHING.fullmatch(strip_accents(text).casefold()) else text
+
+
+def _mailbox(text: str) -> str:
+    """An e-mail address, or "" for a dummy one ("geen@geen.nl") that many unrelated parents share."""
+    local = strip_accents(text).casefold().strip().partition("@")[0]
+    return "" if _NO_MAILBOX.fullmatch(local) else _something(text)
+
+
+# "1-feb": what a Dutch Excel shows (and saves as CSV) after someone typed the group 1/2.
+_MONTHS = {"jan": 1, "feb": 2, "mrt": 3, "maa": 3, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8}
+_EXCEL_DATE = re.compile(r"0?([1-8])[-\s]?(jan|feb|mrt|maart?|mar|apr|mei|may|jun|jul|aug)[a-z]*\.?")
+_DECIMAL_ZERO = re.compile(r"^(\d+)[.,]0+$")
+
+
 def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
-    get = source.get
+    def get(role: str) -> str:
+        text = source.get(role)
+        if role.endswith("_email"):
+            return _mailbox(text)
+        return _something(text) if role.startswith("ouder") or role in ("gezin", "taal") else text
+
     if {"roepnaam", "achternaam"} & table.roles:
         name = (get("roepnaam"), get("tussenvoegsel"), get("achternaam"))
     else:
@@ -218,11 +268,17 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
             "Op deze regel staat een leerling zonder naam; vul de naam in of verwijder de regel.", source.position
         )
     groep = get("groep")
+    dated = False
+    if shown := _EXCEL_DATE.fullmatch(groep.casefold()):
+        day, month = int(shown.group(1)), _MONTHS[shown.group(2)[:3]]
+        if day != month and day <= 8:
+            groep, dated = f"{min(day, month)}/{max(day, month)}", True
     if not groep:
         raise _row_error(
             "Op deze regel staat een leerling zonder groep; vul de groep in of verwijder de regel.", source.position
         )
-    leerjaar_text = get("leerjaar")
+    # "5.0" from a tool that writes every number as a decimal is groep 5 (not 5 and 0).
+    leerjaar_text = _DECIMAL_ZERO.sub(r"\1", get("leerjaar"))
     leerjaar = parse_year_groups(leerjaar_text)
     # "0" is groep 0 (a pre-school group), and "-" or "n.v.t." say the same: a class
     # without year group, like "Taalklas".
@@ -235,7 +291,10 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
     geboorte_text = get("geboortedatum")
     entries: list[_Entry] = []
     for number in (1, 2):
-        parent = Parent(get(f"ouder{number}_naam"), get(f"ouder{number}_email"), get(f"ouder{number}_telefoon"))
+        naam = get(f"ouder{number}_naam") or " ".join(
+            filter(None, (get(f"ouder{number}_{part}") for part in ("voornaam", "tussenvoegsel", "achternaam")))
+        )
+        parent = Parent(naam, get(f"ouder{number}_email"), get(f"ouder{number}_telefoon"))
         huisnummer = " ".join(filter(None, (get(f"ouder{number}_huisnummer"), get(f"ouder{number}_toevoeging"))))
         address = Address(
             get(f"ouder{number}_straat"),
@@ -243,7 +302,11 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
             get(f"ouder{number}_postcode"),
             get(f"ouder{number}_woonplaats"),
         )
-        _add_entry(entries, parent if parent != Parent() else None, address if address != Address() else None)
+        known = parent if parent != Parent() else None
+        # A town alone, without a parent, is no address: exports fill "Woonplaats ouder/verzorger 2"
+        # for every pupil, also without a parent 2.
+        where = address.straat or address.huisnummer or address.postcode or (known and address.woonplaats)
+        _add_entry(entries, known, address if where else None)
     return _Row(
         position=source.position,
         name=name,
@@ -258,15 +321,19 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
         gezin=get("gezin"),
         taal=get("taal"),
         identity=tuple(sorted((role, text) for role, text in source.values.items() if text)),
+        dated=dated,
     )
 
 
-_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})")
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 
 
 def parse_date(text: str) -> date | None:
-    """A birth date as exports write it: "2016-03-14" (ISO, also from a workbook), "14-03-2016", "14/3/2016"."""
+    """A birth date as exports write it: "2016-03-14" (ISO, also from a workbook), "14-03-2016", "14/3/2016".
+
+    A two-digit year ("14-3-16", Excel's short date) is this century unless that lies in the future.
+    """
     text = text.strip()
     if match := _YMD.fullmatch(text):
         year, month, day = match.groups()
@@ -274,8 +341,11 @@ def parse_date(text: str) -> date | None:
         day, month, year = match.groups()
     else:
         return None
+    number = int(year)
+    if len(year) == 2:
+        number += 2000 if number <= date.today().year % 100 else 1900
     try:
-        return date(int(year), int(month), int(day))
+        return date(number, int(month), int(day))
     except ValueError:
         return None
 
@@ -297,12 +367,26 @@ def _same_address(a: Address, b: Address) -> bool:
     return str(a).casefold() == str(b).casefold()
 
 
+def _two_people(a: Parent, a_address: Address | None, b: Parent, b_address: Address | None) -> bool:
+    """Separated parents who share one family mailbox: other names at other addresses."""
+    return bool(
+        a.naam
+        and b.naam
+        and a.naam.casefold() != b.naam.casefold()
+        and a_address is not None
+        and b_address is not None
+        and not _same_address(a_address, b_address)
+    )
+
+
 def _add_entry(entries: list[_Entry], parent: Parent | None, address: Address | None) -> None:
     """Add a parent (and their address) unless it is one already there; fill in what was missing."""
     if parent is None and address is None:
         return
     for index, (known, known_address) in enumerate(entries):
         if parent is not None and known is not None and _same_parent(known, parent):
+            if _two_people(known, known_address, parent, address):
+                continue
             combined = Parent(known.naam or parent.naam, known.email or parent.email, known.telefoon or parent.telefoon)
             entries[index] = (combined, known_address or address)
             return
@@ -385,6 +469,22 @@ def _pupils_of(class_rows: list[_Row], merged: list[tuple[int, int]], unsure: li
     return pupils
 
 
+def _in_two_groups(drafts: list[tuple[str, frozenset[int], str, list[_Draft]]]) -> list[list[int]]:
+    """First lines of the pupils that stand in more than one group: same pupil number, or same name and birth date."""
+    seen: dict[tuple[str, ...], list[int]] = {}
+    for _, _, _, pupils in drafts:
+        for draft in pupils:
+            row = draft.first
+            if row.leerlingnummer:
+                key: tuple[str, ...] = ("ll", row.leerlingnummer.casefold())
+            elif row.geboortedatum is not None:
+                key = ("nb", *(part.casefold() for part in row.name), row.geboortedatum.isoformat())
+            else:
+                continue
+            seen.setdefault(key, []).append(row.line)
+    return sorted(sorted(lines) for lines in seen.values() if len(lines) > 1)
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
@@ -396,7 +496,9 @@ def _assign_keys(drafts: list[tuple[str, frozenset[int], str, list[_Draft]]]) ->
         for draft in pupils:
             row = draft.first
             if row.leerlingnummer:
-                base = "ll:" + row.leerlingnummer.casefold()
+                # "001001" in a CSV is 1001 in a workbook: one pupil, one key, whatever the format
+                number = row.leerlingnummer.casefold()
+                base = "ll:" + (number.lstrip("0") or "0" if number.isdigit() else number)
             else:
                 name = " ".join(part.casefold() for part in row.name)
                 base = "nm:" + _digest(name, class_key(naam), row.kenmerk[1])
@@ -458,8 +560,9 @@ def _family_keys(draft: _Draft) -> dict[str, set[str]]:
         keys["gezin"].add(" ".join(gezin.casefold().split()))
     surname = "".join(f"{draft.first.name[1]}{draft.first.name[2]}".casefold().split())
     for parent, address in draft.entries:
-        if parent is not None and parent.email:
-            keys["email"].add(parent.email.strip().casefold())
+        if parent is not None:
+            # A hand-made list may hold two addresses in one cell ("a@x.nl, b@y.nl"): each is a key.
+            keys["email"].update(found.casefold() for found in _EMAIL.findall(parent.email) if _mailbox(found))
         if address is None or not address.postcode:
             continue
         if address.huisnummer:
@@ -489,18 +592,29 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
         by_root.setdefault(sets.find(index), []).append(index)
     families: list[Family] = []
     guessed: list[int] = []  # first line of each guessed family
-    split = 0
+    split: list[int] = []  # every line of the families with more than two addresses
+    split_families = 0
+    moved: list[int] = []  # every line of the families with one parent at two addresses
+    moved_families = 0
     for number, (root, indices) in enumerate(sorted(by_root.items()), start=1):
         members = [school[index] for index in indices]
         family_id = f"G{number:03d}"
         entries: list[_Entry] = []
+        family_moved = False
         for draft in members:
             draft.gezin = family_id
-            for parent, address in draft.entries:
-                _add_entry(entries, parent, address)
+            for row in draft.rows:
+                for parent, address in row.entries:
+                    family_moved = family_moved or _moved(entries, parent, address)
+                    _add_entry(entries, parent, address)
+        if family_moved:
+            moved_families += 1
+            moved.extend(row.line for draft in members for row in draft.rows)
         taal = next((draft.value("taal") for draft in members if draft.value("taal")), "")
         households, left_out = _households(entries, taal)
-        split += bool(left_out)
+        if left_out:
+            split_families += 1
+            split.extend(row.line for draft in members for row in draft.rows)
         gezin = next((draft.value("gezin") for draft in members if draft.value("gezin")), "")
         geraden = sets.guessed[root] and len(members) > 1
         if geraden:
@@ -518,15 +632,44 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
     if guessed:
         warnings.append(_guessed_warning(table, sorted(guessed)))
     if split:
+        lines = sorted(set(split))
+        count = split_families
         warnings.append(
             ClassListWarning(
                 table.path,
-                table.header.row if table.header else 1,
-                f"Bij {aantal(split, 'gezin', 'gezinnen')} staan de ouders op meer dan twee adressen; kmg gebruikt "
-                "de eerste twee. Controleer die gezinnen met 'kmg klassen'.",
+                lines[0],
+                f"Bij {aantal(count, 'gezin', 'gezinnen')} ({line_list(lines)}) staan de ouders op meer dan twee "
+                "adressen; kmg gebruikt de eerste twee. Controleer "
+                f"{'dat gezin' if count == 1 else 'die gezinnen'} met 'kmg klassen'.",
+            )
+        )
+    if moved:
+        lines = sorted(set(moved))
+        warnings.append(
+            ClassListWarning(
+                table.path,
+                lines[0],
+                f"Bij {aantal(moved_families, 'gezin', 'gezinnen')} ({line_list(lines)}) staat dezelfde ouder op "
+                "verschillende regels met een ander adres; kmg gebruikt het eerste. Is een ouder verhuisd, maak het "
+                "adres dan overal gelijk in het leerlingvolgsysteem.",
             )
         )
     return tuple(families), warnings
+
+
+def _moved(entries: list[_Entry], parent: Parent | None, address: Address | None) -> bool:
+    """Whether `parent` is already known in `entries` at another address (a move not made everywhere)."""
+    if parent is None or address is None:
+        return False
+    for known, known_address in entries:
+        if known is None or known_address is None or not _same_parent(known, parent):
+            continue
+        if _two_people(known, known_address, parent, address):
+            continue
+        # Only two full addresses can disagree: one without a house number is the same one, less written.
+        full = all(where.postcode and where.huisnummer for where in (known_address, address))
+        return bool(full) and known_address.key != address.key
+    return False
 
 
 # --- warnings ----------------------------------------------------------------------------
@@ -571,6 +714,19 @@ def _unsure_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
         "voeg dan een kolom Leerlingnummer of Geboortedatum toe."
     )
     return ClassListWarning(path, groups[0][1], message)
+
+
+def _two_groups_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
+    shown = [line_list(lines).replace("regels ", "") for lines in groups[:_MERGED_SHOWN]]
+    if len(groups) > _MERGED_SHOWN:
+        shown.append(f"nog {len(groups) - _MERGED_SHOWN} keer")
+    message = (
+        f"Op regels {'; '.join(shown)} staat {'telkens ' if len(groups) > 1 else ''}dezelfde leerling (zelfde "
+        "leerlingnummer, of zelfde naam en geboortedatum) in meer dan één groep. kmg weet niet in welke groep het "
+        "gesprek is en maakt in elke groep een formulier. Haal de leerling weg uit de groep waar het gesprek niet "
+        "is (bijvoorbeeld een plusklas)."
+    )
+    return ClassListWarning(path, groups[0][0], message)
 
 
 def _birth_date_warning(path: Path, lines: list[int]) -> ClassListWarning:

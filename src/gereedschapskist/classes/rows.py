@@ -36,7 +36,21 @@ PUPIL_ROLES = (
 # Per parent/carer n (1 or 2): ouder{n}_naam, _email, _telefoon, _straat, _huisnummer,
 # _postcode, _woonplaats. An address column without a number belongs to parent 1.
 # "toevoeging" (the "A" of "12 A") was added after the first contract; the builder adds it to the house number.
-PARENT_FIELDS = ("naam", "email", "telefoon", "straat", "huisnummer", "postcode", "woonplaats", "toevoeging")
+# "voornaam", "tussenvoegsel" and "achternaam" (a parent's name in three columns, as ParnasSys and
+# MijnSchoolInfo export it) were added later too; the builder joins them when there is no "naam".
+PARENT_FIELDS = (
+    "naam",
+    "email",
+    "telefoon",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "toevoeging",
+    "voornaam",
+    "tussenvoegsel",
+    "achternaam",
+)
 PARENT_ROLES = tuple(f"ouder{n}_{field_}" for n in (1, 2) for field_ in PARENT_FIELDS)
 FAMILY_ROLES = ("gezin", "taal")
 ROLES = PUPIL_ROLES + PARENT_ROLES + FAMILY_ROLES
@@ -118,6 +132,9 @@ PARENT_HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "postcode": ("postcode",),
     "woonplaats": ("woonplaats", "plaats"),
     "toevoeging": ("toevoeging", "huisnummertoevoeging", "huisnrtoevoeging", "toev"),
+    "voornaam": ("voornaam", "roepnaam", "voornamen"),
+    "tussenvoegsel": ("tussenvoegsel", "tussenvoegsels", "voorvoegsel", "voorvoegsels"),
+    "achternaam": ("achternaam", "geslachtsnaam", "familienaam"),
 }
 # "ouder/verzorger 1", "ouder 1", "verzorger 2", "ouder1", "(ouder 2)" at the end or start.
 _PARENT_MARK = re.compile(r"(?:ouder(?:verzorger)?|verzorger)([12])")

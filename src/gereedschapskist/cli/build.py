@@ -35,7 +35,11 @@ def build_command(
         ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False, metavar="AGENDA"
     ),
     classes: Path | None = typer.Option(
-        None, "--klassen", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
+        None,
+        "--klassen",
+        "-k",
+        help="Klassenlijst: CSV, Excel-werkmap (.xlsx) of EDEXML (.xml) uit ParnasSys, ESIS of Social Schools.",
+        readable=False,
     ),
     out: Path = typer.Option(Path("out"), "--uitvoer", "-o", help="Map waarin de PDF's komen."),
     templates: Path | None = typer.Option(

@@ -104,7 +104,7 @@ def report(class_list: ClassList, meldingen: list[tuple[int | None, str]]) -> di
                 "leerlingen": [names[key] for key in family.leerlingen if key in names],
                 "huishoudens": [
                     {
-                        "ouders": [parent.label for parent in home.ouders],
+                        "ouders": [parent.label or parent.telefoon for parent in home.ouders],
                         "adres": str(home.adres) if home.adres is not None else None,
                     }
                     for home in family.huishoudens

@@ -50,11 +50,12 @@ class _LineTarget(ET.TreeBuilder):
         super().__init__()
         self.parser: ET.XMLParser | None = None
         self.lines: dict[ET.Element, int] = {}
+        self.offset = 0  # lines before the XML declaration that the parser did not see
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
         element = super().start(tag, attrs)
         if _local(tag) == "leerling" and self.parser is not None:
-            self.lines[element] = self.parser.parser.CurrentLineNumber  # type: ignore[attr-defined]
+            self.lines[element] = self.parser.parser.CurrentLineNumber + self.offset  # type: ignore[attr-defined]
         return element
 
 
@@ -160,7 +161,16 @@ def _parse(path: Path, data: bytes) -> tuple[ET.Element, dict[ET.Element, int]]:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import DefusedXMLParser
 
+    # Web exports often print blank lines before "<?xml ...?>", which XML forbids; skip them
+    # (for UTF-8 and 8-bit files) and count them back into the line numbers.
+    skipped = 0
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    stripped = body.lstrip(b" \t\r\n")
+    if len(stripped) != len(body) and stripped.startswith(b"<?xml"):
+        skipped = body[: len(body) - len(stripped)].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n")
+        data = stripped
     target = _LineTarget()
+    target.offset = skipped
     parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     target.parser = parser
     try:
@@ -176,6 +186,7 @@ def _parse(path: Path, data: bytes) -> tuple[ET.Element, dict[ET.Element, int]]:
         ) from None
     except (ET.ParseError, ValueError, LookupError) as error:
         line = getattr(error, "position", (None,))[0]
+        line = line + skipped if line else line
         raise ClassListError(
             "Dit XML-bestand is op deze regel beschadigd of niet compleet; exporteer de klassenlijst opnieuw uit "
             "ParnasSys of ESIS (en open het bestand niet eerst in een teksteditor).",

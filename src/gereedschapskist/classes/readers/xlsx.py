@@ -10,6 +10,8 @@ What the reader does with a sheet:
 - it reads the first worksheet with a recognisable header (a name column and a group
   column) within its first `HEADER_SEARCH_ROWS` non-empty rows, so a title above the
   header (merged cells or not) is fine;
+- a cell merged down over several rows (a group or teacher over its pupils) counts for
+  each of those rows;
 - empty rows (between classes) are skipped, and so are rows that repeat the header and
   rows that are only a merged title ("Groep 3" across the table);
 - numbers become text as a person reads them (5.0 -> "5", a pupil number 1234.0 ->
@@ -66,7 +68,8 @@ def read_xlsx(path: Path, data: bytes) -> SourceTable:
         sheets = [meta for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
         # A hidden sheet (lookup lists, an old copy) comes after the visible ones.
         sheets.sort(key=lambda meta: meta.visible != SheetVisibleEnum.Visible)
-        found: tuple[str, int, dict[str, int], tuple[str, ...], list[list[Cell]], set[int]] | None = None
+        found: tuple[str, int, dict[str, int], tuple[str, ...], list[list[str]], set[int]] | None = None
+        dated: list[int] = []
         others: list[str] = []
         no_group: tuple[str, int] | None = None
         anything = False
@@ -89,6 +92,8 @@ def read_xlsx(path: Path, data: bytes) -> SourceTable:
                 no_group = no_group or (meta.name, index + 1)
                 continue
             if found is None:
+                dated = _undo_dates(grid, rows, index, roles["groep"])
+                _fill_down(rows, merged)
                 found = (meta.name, index, roles, ignored, rows, _title_rows(merged))
             else:
                 others.append(meta.name)
@@ -126,15 +131,28 @@ def read_xlsx(path: Path, data: bytes) -> SourceTable:
             path=path,
             line=index + 1,
         )
-    notes: tuple[SourceNote, ...] = ()
+    notes: list[SourceNote] = []
     if others:
         listed = ", ".join(f"'{other}'" for other in others)
-        notes = (
+        notes.append(
             SourceNote(
                 Position(path, index + 1, name),
                 f"Deze werkmap heeft meer bladen met leerlingen ({listed}); kmg leest alleen blad '{name}'. Zet "
                 "alle leerlingen op één blad als die andere bladen ook meedoen.",
-            ),
+            )
+        )
+    if dated:
+        shown = [str(row) for row in dated[:10]] + ([f"nog {len(dated) - 10}"] if len(dated) > 10 else [])
+        where = ("rij " if len(dated) == 1 else "rijen ") + (
+            shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " en " + shown[-1]
+        )
+        notes.append(
+            SourceNote(
+                Position(path, dated[0], name),
+                f"In de kolom van de groep op blad '{name}' staat op {where} een datum: Excel maakt van 1/2 of 4/5 "
+                "een datum. kmg leest 1 februari als groep 1/2; controleer de groepen met 'kmg klassen', of geef de "
+                "kolom in Excel de opmaak Tekst en typ de groepen opnieuw.",
+            )
         )
     return SourceTable(
         path=path,
@@ -142,7 +160,7 @@ def read_xlsx(path: Path, data: bytes) -> SourceTable:
         roles=frozenset(roles),
         header=Position(path, index + 1, name),
         ignored_columns=ignored,
-        notes=notes,
+        notes=tuple(notes),
     )
 
 
@@ -196,6 +214,44 @@ def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int], tuple[str,
 def _title_rows(merged: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> set[int]:
     """Rows (0-based) that start a merged range across columns: a title, not a pupil."""
     return {start[0] for start, end in merged if end[1] > start[1]}
+
+
+def _undo_dates(grid: list[list[Cell]], rows: list[list[str]], header: int, column: int) -> list[int]:
+    """Turn group cells that Excel made dates of back into groups; the Excel rows where it did.
+
+    Typing "1/2" or "4/5" in Excel gives a date (1 February, 4 May; 2 January in an
+    American Excel). Day and month that are both year groups are that combination group.
+    """
+    dated: list[int] = []
+    for index in range(header + 1, len(grid)):
+        cell = grid[index][column] if column < len(grid[index]) else None
+        if not isinstance(cell, dt.date):
+            continue
+        dated.append(index + 1)
+        if 1 <= cell.day <= 8 and 1 <= cell.month <= 8 and cell.day != cell.month:
+            low, high = sorted((cell.day, cell.month))
+            rows[index][column] = f"{low}/{high}"
+    return dated
+
+
+def _fill_down(rows: list[list[str]], merged: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Give every cell of a merged range in one column its top cell's text.
+
+    A school that formats its list merges "Groep 3" (and the teacher) down over the pupils
+    of that class; Excel keeps the text only in the top cell, but it is every row's.
+    """
+    for (first_row, column), (last_row, last_column) in merged:
+        if column != last_column or last_row <= first_row or first_row >= len(rows):
+            continue
+        top = rows[first_row][column] if column < len(rows[first_row]) else ""
+        for index in range(first_row + 1, min(last_row, len(rows) - 1) + 1):
+            row = rows[index]
+            if not any(row):  # an empty row between classes stays empty
+                continue
+            if column >= len(row):
+                row.extend([""] * (column + 1 - len(row)))
+            if not row[column]:
+                row[column] = top
 
 
 def _data_rows(
