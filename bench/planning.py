@@ -194,10 +194,10 @@ def table(rows: list[dict]) -> None:
         ("geheugen", "piekgeheugen (proces)"),
         ("optimaal", "optimaal bewezen"),
     ]
-    print(f"| {'':30} | " + " | ".join(f"{row['naam']:>32}" for row in rows) + " |")
-    print(f"|{'-' * 32}|" + "|".join("-" * 34 for _ in rows) + "|")
+    print(f"| {'':30} | " + " | ".join(f"{row['naam']:>44}" for row in rows) + " |")
+    print(f"|{'-' * 32}|" + "|".join("-" * 46 for _ in rows) + "|")
     for key, label in labels:
-        print(f"| {label:30} | " + " | ".join(f"{str(row[key]):>32}" for row in rows) + " |")
+        print(f"| {label:30} | " + " | ".join(f"{str(row[key]):>44}" for row in rows) + " |")
 
 
 def main() -> None:
@@ -210,8 +210,16 @@ def main() -> None:
 
     def run_kmg(cl, cfg, ans, seconds):
         def run():
-            schedule = plan(cl, agendas(), cfg, ans, seconds=seconds)
+            reached: list[float] = []
+
+            def progress(text: str, elapsed: float) -> None:
+                if not text.startswith("compacte"):
+                    reached[:] = [elapsed]  # the last report of level 1 or 2 (of the last part of a board)
+
+            schedule = plan(cl, agendas(), cfg, ans, seconds=seconds, progress=progress)
             levels = ", ".join(f"{k}={'ja' if v else 'nee'}" for k, v in schedule.optimal.items())
+            if reached:
+                levels += f" (1+2 klaar na {reached[0]:.1f} s)"
             return list(schedule.conversations), levels
 
         return run

@@ -158,3 +158,19 @@ def test_answers_without_the_secret_say_what_to_do(tmp_path):
     path.write_text("code;komt\n", encoding="utf-8")
     with pytest.raises(UserError, match="kmg-sleutel"):
         read_answers(path, answers_school(), None)
+
+
+def test_reading_planning_inputs_and_outputs_does_not_import_ortools():
+    # `kmg check` and `kmg build --planning` use these modules; OR-Tools is for `kmg plan` only
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import gereedschapskist.planning.config, gereedschapskist.planning.answers\n"
+        "import gereedschapskist.planning.csvout, gereedschapskist.planning.model\n"
+        "import gereedschapskist.planning.solve\n"
+        "print('ortools' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

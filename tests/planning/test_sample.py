@@ -66,3 +66,31 @@ def test_the_sample_reply_script_fills_answers_that_plan(tmp_path):
     agendas = [agenda([3, 4, 5, 6, 7, 8], duur=25)]
     schedule = plan(cl, agendas, config, answers, seconds=20)
     assert check_schedule(schedule.conversations, cl, agendas, config, answers) == []
+
+
+def test_the_sample_school_plans_with_sample_replies(tmp_path):
+    # what `make demo` does: kmg build writes antwoorden.csv and .kmg-sleutel, the script fills in replies
+    class_list = read_class_list(REPO / "agendas" / "klassenlijst-voorbeeld.csv")
+    assert class_list.families and any(len(f.huishoudens) == 2 for f in class_list.families)
+    secret = bytes(range(32, 64))
+    codes = household_codes(secret, class_list.families)
+    rows = ["code;klassen;kinderen;huishouden;komt;momenten_kan;momenten_niet;apart;taalhulp;onderwerpen"]
+    rows += [f"{code};;;{nummer};;;;;;" for (_, nummer), code in sorted(codes.items())]
+    source = tmp_path / "antwoorden.csv"
+    source.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(
+        "voorbeeld", REPO / "agendas" / "planning" / "antwoorden-voorbeeld.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = tmp_path / "antwoorden-voorbeeld.csv"
+    module.fill(source, SAMPLE, target)
+    config = load_planning(SAMPLE).raise_for_errors()
+    answers = read_answers(target, class_list, secret, momenten=[m.naam for m in config.momenten])
+    names = ["kleuters-groep-1-2.yaml", "school-groep-3-8.yaml"]
+    agendas = [(REPO / "agendas" / n, load_agenda(REPO / "agendas" / n).agenda) for n in names]
+    schedule = plan(class_list, agendas, config, answers, seconds=20, secret=secret)
+    assert check_schedule(schedule.conversations, class_list, agendas, config, answers) == []
+    with_households = {f.id for f in class_list.families if f.huishoudens}
+    assert all(bool(c.code) == (c.gezin in with_households) for c in schedule.conversations)
+    assert any(c.apart for c in schedule.conversations)

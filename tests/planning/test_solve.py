@@ -222,3 +222,26 @@ def test_the_checker_catches_a_broken_schedule():
     clash = [first, replace(second, begin=first.begin, eind=first.eind)]
     assert any("overlap" in p for p in check_schedule(clash, cl, [agenda([3])], cfg, {}))
     assert any("conversations, expected" in p for p in check_schedule([first], cl, [agenda([3])], cfg, {}))
+
+
+def test_the_finishing_passes_close_a_teachers_waiting_time_and_keep_siblings_together():
+    from gereedschapskist.planning.greedy import compact, tighten
+    from gereedschapskist.planning.solve import _conversations
+    from gereedschapskist.planning.tasks import build_tasks
+    from gereedschapskist.planning.verify import idle_minutes
+
+    cl = school([("3", [3], "Juf A", ["a1", "a2", "a3"]), ("4", [4], "Juf B", ["b1"])], [("G1", ["a3", "b1"], 1)])
+    cfg = config([moment("di", van="15:00", tot="17:00")], pauze=None)
+    agendas = [agenda([3, 4], duur=20)]
+    problem = build_tasks(cl, agendas, cfg, {})
+    index = {t.pupil_key: t.index for t in problem.tasks}
+    at = 15 * 60
+    # a1 at 15:00, a2 at 15:50 (waiting time), the siblings a3 16:30 and b1 right after it at 16:55
+    placed = {index["a1"]: (0, at), index["a2"]: (0, at + 50), index["a3"]: (0, at + 90), index["b1"]: (0, at + 115)}
+    before = idle_minutes(_conversations(problem, placed), cfg)
+    after_placed = tighten(problem, compact(problem, placed))
+    after = _conversations(problem, after_placed)
+    assert before > 0 and idle_minutes(after, cfg) == 0
+    assert check_schedule(after, cl, agendas, cfg, {}) == []
+    siblings = sorted((c for c in after if c.gezin == "G1"), key=lambda c: c.begin)
+    assert minutes(siblings[1].begin) - minutes(siblings[0].eind) == 5

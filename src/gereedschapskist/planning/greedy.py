@@ -16,21 +16,30 @@ from .tasks import Problem, Task, time_unit
 STEP = 5  # minutes between the start times tried
 
 
-def household_order(problem: Problem) -> list[tuple[str, int]]:
-    """Attendee groups, the hardest first: households with siblings, fewest allowed moments, long ones."""
+def household_orders(problem: Problem) -> list[list[tuple[str, int]]]:
+    """Attendee groups in a few orders, hardest first; the solver takes the first that places everyone.
+
+    First the households with the fewest allowed moments, then those with siblings, then long
+    conversations (language support: packed together they waste the least time); the others
+    put the siblings or the long conversations first.
+    """
     first: dict[tuple[str, int], int] = {}
     for task in problem.tasks:
         for group in task.groups:
             first.setdefault(group, task.index)
 
-    def hardness(group: tuple[str, int]) -> tuple:
+    def facts(group: tuple[str, int]) -> tuple[int, bool, int, int]:
         members = problem.groups[group]
         allowed = min(len(problem.tasks[i].moments) for i in members)
-        # long conversations (language support) first: packed together they waste the least time
         longest = max(problem.tasks[i].duration for i in members)
-        return (len(members) == 1, allowed, -longest, -len(members), first[group])
+        return allowed, len(members) == 1, -longest, first[group]
 
-    return sorted(problem.groups, key=hardness)
+    keys = [
+        lambda g: facts(g),
+        lambda g: (facts(g)[1], facts(g)[0], facts(g)[2], facts(g)[3]),
+        lambda g: (facts(g)[2], facts(g)[1], facts(g)[0], facts(g)[3]),
+    ]
+    return [sorted(problem.groups, key=key) for key in keys]
 
 
 def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = False) -> dict[int, tuple[int, int]]:
@@ -41,18 +50,19 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
     block (on one moment, back to back, in any order), and single conversations only where
     they leave no hole in the teacher's time.
     """
-    teacher_busy: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    people_busy: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    # task -> (start, end including the gap), per teacher and per household
+    teacher_busy: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    people_busy: dict[tuple[str, int], dict[int, tuple[int, int]]] = defaultdict(dict)
     placed: dict[int, tuple[int, int]] = {}
 
     def fits(task: Task, m: int, s: int) -> bool:
         if not any(w.start <= s and s + task.duration <= w.end for w in problem.windows[m]):
             return False
-        for a, b in teacher_busy[task.teacher]:
+        for a, b in teacher_busy[task.teacher].values():
             if s < b and a < s + task.duration + task.gap:
                 return False
         for group in task.groups:
-            for a, b in people_busy[group]:
+            for a, b in people_busy[group].values():
                 if s < b and a < s + task.duration + task.gap:
                     return False
         return True
@@ -63,14 +73,29 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
         for w in problem.windows[m]:
             if w.start <= s and s + task.duration <= w.end and (s == w.start or s + task.duration == w.end):
                 return True
-        return any(s == b or end == a for a, b in teacher_busy[task.teacher])
+        return any(s == b or end == a for a, b in teacher_busy[task.teacher].values())
 
     def book(i: int, m: int, s: int) -> None:
         task = problem.tasks[i]
         placed[i] = (m, s)
-        teacher_busy[task.teacher].append((s, s + task.duration + task.gap))
+        teacher_busy[task.teacher][i] = (s, s + task.duration + task.gap)
         for g in task.groups:
-            people_busy[g].append((s, s + task.duration + task.gap))
+            people_busy[g][i] = (s, s + task.duration + task.gap)
+
+    def unbook(i: int) -> tuple[int, int]:
+        task = problem.tasks[i]
+        del teacher_busy[task.teacher][i]
+        for g in task.groups:
+            del people_busy[g][i]
+        return placed.pop(i)
+
+    def grid(task: Task) -> list[tuple[int, int]]:
+        return [
+            (m, s)
+            for m in task.moments
+            for window in problem.windows[m]
+            for s in range(window.start, window.end - task.duration + 1, STEP)
+        ]
 
     def as_block(members: list[int], wished: frozenset[int]) -> bool:
         tasks = [problem.tasks[i] for i in members]
@@ -93,6 +118,26 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
                                 for i, at in spots:
                                     book(i, m, at)
                                 return True
+        return False
+
+    def repair(task: Task) -> bool:
+        """Place a conversation that found no time by moving one single conversation of its teacher."""
+        for m, s in grid(task):
+            end = s + task.duration + task.gap
+            if any(s < b and a < end for g in task.groups for a, b in people_busy[g].values()):
+                continue
+            clash = [j for j, (a, b) in teacher_busy[task.teacher].items() if s < b and a < end]
+            if len(clash) != 1 or any(len(problem.groups[g]) > 1 for g in problem.tasks[clash[0]].groups):
+                continue
+            j = clash[0]
+            old = unbook(j)
+            book(task.index, m, s)
+            spot = next((spot for spot in grid(problem.tasks[j]) if fits(problem.tasks[j], *spot)), None)
+            if spot is not None:
+                book(j, *spot)
+                return True
+            unbook(task.index)
+            book(j, *old)
         return False
 
     for group in order:
@@ -122,7 +167,7 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
             for m in moments:
                 for window in problem.windows[m]:
                     edges = [window.start, window.end - task.duration]
-                    for a, b in teacher_busy[task.teacher]:
+                    for a, b in teacher_busy[task.teacher].values():
                         if window.start <= a < window.end:
                             edges += [b, a - task.duration - task.gap]
                     touching += [
@@ -137,6 +182,21 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
                 if fits(task, m, s):
                     book(i, m, s)
                     break
+    missing = [task for task in problem.tasks if task.index not in placed]
+    if missing and not portal:
+        # close the holes (everything moves as early as it can), then try again in the room that freed up
+        moved = compact(problem, placed)
+        teacher_busy.clear()
+        people_busy.clear()
+        placed.clear()
+        for i, (m, s) in moved.items():
+            book(i, m, s)
+        for task in missing:
+            spot = next((spot for spot in grid(task) if fits(task, *spot)), None)
+            if spot is not None:
+                book(task.index, *spot)
+            else:
+                repair(task)
     return placed
 
 
@@ -158,30 +218,35 @@ def compact(problem: Problem, placed: dict[int, tuple[int, int]]) -> dict[int, t
         units.append(merged)
         for i in merged:
             unit_of[i] = len(units) - 1
-    units = [u for u in units if u]
+    units = [u for u in units if u and all(i in placed for i in u)]
     tasks = problem.tasks
     step = time_unit(problem)
+    # who is busy when: task -> (start, end including the gap), per teacher and per household
+    teacher: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    people: dict[tuple[str, int], dict[int, tuple[int, int]]] = defaultdict(dict)
 
-    def busy_without(unit: list[int]) -> tuple[dict, dict]:
-        inside = set(unit)
-        teacher: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        people: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
-        for i, (_, s) in placed.items():
-            if i in inside:
-                continue
-            t = tasks[i]
-            teacher[t.teacher].append((s, s + t.duration + t.gap))
-            for g in t.groups:
-                people[g].append((s, s + t.duration + t.gap))
-        return teacher, people
+    def mark(i: int, s: int) -> None:
+        t = tasks[i]
+        teacher[t.teacher][i] = (s, s + t.duration + t.gap)
+        for g in t.groups:
+            people[g][i] = (s, s + t.duration + t.gap)
 
-    def free(t: Task, m: int, s: int, teacher: dict, people: dict) -> bool:
+    for i, (_, s) in placed.items():
+        mark(i, s)
+
+    def free(i: int, m: int, s: int, inside: set[int]) -> bool:
+        t = tasks[i]
         if not any(w.start <= s and s + t.duration <= w.end for w in problem.windows[m]):
             return False
         end = s + t.duration + t.gap
-        if any(s < b and a < end for a, b in teacher[t.teacher]):
-            return False
-        return not any(s < b and a < end for g in t.groups for a, b in people[g])
+        for j, (a, b) in teacher[t.teacher].items():
+            if s < b and a < end and j not in inside:
+                return False
+        for g in t.groups:
+            for j, (a, b) in people[g].items():
+                if s < b and a < end and j not in inside:
+                    return False
+        return True
 
     changed = True
     while changed:
@@ -193,18 +258,94 @@ def compact(problem: Problem, placed: dict[int, tuple[int, int]]) -> dict[int, t
             m = moments.pop()
             first = min(placed[i][1] for i in unit)
             earliest = min(w.start for w in problem.windows[m])
-            teacher, people = busy_without(unit)
+            inside = set(unit)
             for delta in range(earliest - first, 0, step):
-                moved = [(i, placed[i][1] + delta) for i in unit]
-                ok = True
-                for i, s in moved:
-                    if not free(tasks[i], m, s, teacher, people):
-                        ok = False
-                        break
-                    # the unit's own conversations must keep clear of each other (they all move alike)
-                if ok:
-                    for i, s in moved:
-                        placed[i] = (m, s)
+                # the unit's own conversations keep their distances (they all move alike)
+                if all(free(i, m, placed[i][1] + delta, inside) for i in unit):
+                    for i in unit:
+                        placed[i] = (m, placed[i][1] + delta)
+                        mark(i, placed[i][1])
                     changed = True
                     break
+    return placed
+
+
+def tighten(problem: Problem, placed: dict[int, tuple[int, int]], *, rounds: int = 30) -> dict[int, tuple[int, int]]:
+    """Move whole households (earlier or later, within their moment) to a neighbour's edge when that
+    lowers the teachers' waiting time; every rule stays kept, siblings stay back to back, wishes too.
+
+    A deterministic hill climb: the first improving move of each household, round after round.
+    """
+    placed = dict(placed)
+    tasks = problem.tasks
+    pause = problem.config.pauze.minuten if problem.config.pauze else 10**6
+    units: list[list[int]] = []
+    unit_of: dict[int, int] = {}
+    for members in problem.groups.values():
+        joined = sorted({unit_of[i] for i in members if i in unit_of})
+        merged = sorted({*members, *(i for u in joined for i in units[u])})
+        for u in joined:
+            units[u] = []
+        units.append(merged)
+        for i in merged:
+            unit_of[i] = len(units) - 1
+    units = [u for u in units if u and all(i in placed for i in u)]
+    teacher: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)  # (teacher, moment) -> task -> start
+    people: dict[tuple[str, int], dict[int, tuple[int, int]]] = defaultdict(dict)
+    for i, (m, s) in placed.items():
+        teacher[(tasks[i].teacher, m)][i] = s
+        for g in tasks[i].groups:
+            people[g][i] = (s, s + tasks[i].duration + tasks[i].gap)
+
+    def idle(key: tuple[str, int], moved: dict[int, int]) -> int:
+        starts = sorted((moved.get(i, s), i) for i, s in teacher[key].items())
+        total = 0
+        for (s1, a), (s2, _) in zip(starts, starts[1:], strict=False):
+            gap = s2 - (s1 + tasks[a].duration)
+            total += max(0, gap - (pause if gap >= pause else tasks[a].gap))
+        return total
+
+    def free(i: int, m: int, s: int, inside: set[int]) -> bool:
+        t = tasks[i]
+        if not any(w.start <= s and s + t.duration <= w.end for w in problem.windows[m]):
+            return False
+        end = s + t.duration + t.gap
+        for j, a in teacher[(t.teacher, m)].items():
+            if j not in inside and s < a + tasks[j].duration + tasks[j].gap and a < end:
+                return False
+        return not any(s < b and a < end and j not in inside for g in t.groups for j, (a, b) in people[g].items())
+
+    for _ in range(rounds):
+        improved = False
+        for unit in units:
+            moments = {placed[i][0] for i in unit}
+            if len(moments) != 1:
+                continue
+            m = moments.pop()
+            inside = set(unit)
+            keys = sorted({(tasks[i].teacher, m) for i in unit})
+            before = sum(idle(key, {}) for key in keys)
+            if before == 0:
+                continue
+            deltas: set[int] = set()
+            for i in unit:
+                t, s = tasks[i], placed[i][1]
+                for j, a in teacher[(t.teacher, m)].items():
+                    if j not in inside:
+                        deltas.add(a + tasks[j].duration + tasks[j].gap - s)  # right after a neighbour
+                        deltas.add(a - t.duration - t.gap - s)  # right before a neighbour
+            for delta in sorted(deltas - {0}, key=lambda d: (abs(d), d)):
+                moved = {i: placed[i][1] + delta for i in unit}
+                if not all(free(i, m, moved[i], inside) for i in unit):
+                    continue
+                if sum(idle(key, moved) for key in keys) < before:
+                    for i in unit:
+                        placed[i] = (m, moved[i])
+                        teacher[(tasks[i].teacher, m)][i] = moved[i]
+                        for g in tasks[i].groups:
+                            people[g][i] = (moved[i], moved[i] + tasks[i].duration + tasks[i].gap)
+                    improved = True
+                    break
+        if not improved:
+            break
     return placed

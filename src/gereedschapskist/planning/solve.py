@@ -30,6 +30,7 @@ far is kept (complete and valid, but then it may differ between runs).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import time as _time
 from collections import defaultdict
@@ -48,8 +49,10 @@ Progress = Callable[[str, float], None]
 
 WORKERS = 1
 SEED = 20260908
-# Share of the remaining time for level 0 (any schedule) and levels 1-3 (the last gets the rest).
-SHARES = (0.15, 0.45, 0.6, 1.0)
+# Share of the remaining time for level 0 (any schedule) and levels 1-3 (the last leaves 5% for the finishing passes),
+# in deterministic time and (a little more) in wall-clock time.
+SHARES = (0.15, 0.45, 0.6, 0.95)
+WALL_SHARES = (0.3, 0.6, 0.8, 0.95)  # the last 5%: the finishing passes and checks
 MIN_SECONDS = 0.2
 
 LEVEL_TEXT = {
@@ -83,10 +86,22 @@ def plan(
         raise PlanningImpossible(messages)
     if not problem.tasks:
         return Schedule((), {level: True for level in LEVELS}, _stats(problem, [], began))
-    solution, optimal = _solve(problem, seconds, progress, began)
-    from .greedy import compact
+    # Parts of the school that share no teacher and no household (the schools of a board) are
+    # planned one after the other, each with its share of the time: smaller models, same result.
+    solution: dict[int, tuple[int, int]] = {}
+    optimal = {level: True for level in LEVELS}
+    parts = _components(problem)
+    left_tasks = len(problem.tasks)
+    for part, indices in parts:
+        elapsed = _time.perf_counter() - began
+        until = elapsed + (seconds - elapsed) * len(indices) / left_tasks
+        left_tasks -= len(indices)
+        found, proven = _solve(part, until, progress, began)
+        solution.update({indices[i]: spot for i, spot in found.items()})
+        optimal = {level: optimal[level] and proven.get(level, True) for level in LEVELS}
+    from .greedy import compact, tighten
 
-    solution = compact(problem, solution)
+    solution = tighten(problem, compact(problem, solution))
     conversations = _conversations(problem, solution)
     from .verify import check_schedule
 
@@ -94,6 +109,46 @@ def plan(
     if problems:  # pragma: no cover - a bug in the model; never print such a schedule
         raise RuntimeError("the schedule breaks a hard rule: " + "; ".join(problems[:3]))
     return Schedule(tuple(conversations), optimal, _stats(problem, conversations, began))
+
+
+def _components(problem: Problem) -> list[tuple[Problem, list[int]]]:
+    """The independent parts of a problem (linked by a teacher or a household), each re-indexed,
+    with the original task index of each of its tasks; in school order."""
+    parent = list(range(len(problem.tasks)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    first_of_teacher: dict[str, int] = {}
+    for task in problem.tasks:
+        join(task.index, first_of_teacher.setdefault(task.teacher, task.index))
+    for members in problem.groups.values():
+        for i in members[1:]:
+            join(members[0], i)
+    parts: dict[int, list[int]] = {}
+    for task in problem.tasks:
+        parts.setdefault(root(task.index), []).append(task.index)
+    if len(parts) == 1:
+        return [(problem, list(range(len(problem.tasks))))]
+    out = []
+    for indices in parts.values():
+        new = {old: n for n, old in enumerate(indices)}
+        tasks = [dataclasses.replace(problem.tasks[old], index=new[old]) for old in indices]
+        groups = {key: [new[i] for i in members] for key, members in problem.groups.items() if members[0] in new}
+        wishes = {
+            key: ([new[i] for i in members], kan) for key, (members, kan) in problem.wishes.items() if members[0] in new
+        }
+        part = dataclasses.replace(problem, tasks=tasks, groups=groups, wishes=wishes, unserved=[])
+        out.append((part, indices))
+    return out
 
 
 def _solve(
@@ -151,14 +206,14 @@ def _solve(
     # level 1: siblings back to back on one moment
     chains = sibling_chains(problem)
     together = []
-    chain_vars: list[tuple[list[int], Any, Any, int]] = []
+    chain_vars: list[tuple[list[int], Any, Any, int, list[tuple[tuple[int, ...], Any]]]] = []
     for n, chain in enumerate(chains):
         b = model.new_bool_var(f"b{n}")
         common = set.intersection(*(set(tasks[i].moments) for i in chain))
         if not common:
             model.add(b == 0)
             together.append(b)
-            chain_vars.append((chain, b, None, 0))
+            chain_vars.append((chain, b, None, 0, []))
             continue
         for i in chain:
             for m, x in chosen[i].items():
@@ -171,23 +226,23 @@ def _solve(
         length = sum(dur[i] for i in chain) + (len(chain) - 1) * max(gap[i] for i in chain)
         step = max(gap[i] for i in chain)
         lo = None
+        orders: list[tuple[tuple[int, ...], Any]] = []
         if len(chain) <= 3:
             # one boolean per order of the conversations: each next one starts exactly one change-over
             # time after the previous (propagates far better than a span)
-            orders = []
             for perm in itertools.permutations(chain):
                 o = model.new_bool_var(f"o{n}")
                 for u, v in zip(perm, perm[1:], strict=False):
                     model.add(start[v] == start[u] + dur[u] + step).only_enforce_if(o)
-                orders.append(o)
-            model.add(sum(orders) == b)
+                orders.append((perm, o))
+            model.add(sum(o for _, o in orders) == b)
         else:
             lo = model.new_int_var(0, DAY * 400, f"lo{n}")
             for i in chain:
                 model.add(start[i] >= lo).only_enforce_if(b)
                 model.add(start[i] + dur[i] <= lo + length).only_enforce_if(b)
         together.append(b)
-        chain_vars.append((chain, b, lo, length))
+        chain_vars.append((chain, b, lo, length, orders))
     # level 2: households that get a moment they said they can come
     granted = []
     wish_vars: list[tuple[list[int], frozenset[int], Any]] = []
@@ -201,6 +256,7 @@ def _solve(
                 model.add(sum(wanted) >= ok)
         granted.append(ok)
         wish_vars.append((members, kan, ok))
+
     def add_spans(values: list[int] | None) -> Any:
         """Level 3's variables, added only now (they would slow down levels 1 and 2), with their hint."""
         spans = []
@@ -226,22 +282,35 @@ def _solve(
         return sum(spans)
 
     # a greedy start (the hardest households first), which CP-SAT repairs and improves
-    from .greedy import household_order, place
+    from .greedy import household_orders, place
 
-    hint = place(problem, household_order(problem))
+    hint: dict[int, tuple[int, int]] = {}
+    for order in household_orders(problem):
+        tried = place(problem, order)
+        if len(tried) > len(hint):
+            hint = tried
+        if len(hint) == len(tasks):
+            break
     for i, (m, s_) in hint.items():
         model.add_hint(start[i], s_ // unit)
         for other, x in chosen[i].items():
             model.add_hint(x, int(other == m))
-    if len(hint) == len(tasks):
-        for chain, b, lo, length in chain_vars:
-            first = min(hint[i][1] // unit for i in chain)
-            ok = (
-                lo is not None
-                and len({hint[i][0] for i in chain}) == 1
-                and all(hint[i][1] // unit + dur[i] <= first + length for i in chain)
-            )
-            model.add_hint(b, int(ok))
+    complete = len(hint) == len(tasks)
+    if complete:
+        for chain, b, lo, length, orders in chain_vars:
+            at = {i: hint[i][1] // unit for i in chain}
+            same = len({hint[i][0] for i in chain}) == 1
+            step = max(gap[i] for i in chain)
+            matched = False
+            for perm, o in orders:
+                fits = same and all(at[v] == at[u] + dur[u] + step for u, v in zip(perm, perm[1:], strict=False))
+                model.add_hint(o, int(fits and not matched))
+                matched = matched or fits
+            if lo is not None:
+                first = min(at.values())
+                matched = same and all(at[i] + dur[i] <= first + length for i in chain)
+                model.add_hint(lo, first)
+            model.add_hint(b, int(matched))
         for members, kan, ok in wish_vars:
             model.add_hint(ok, int(all(hint[i][0] in kan for i in members)))
     objectives: list[Any] = [(sum(together), True), (sum(granted), True), (None, False)]
@@ -253,18 +322,20 @@ def _solve(
     optimal: dict[str, bool] = {}
     values: list[int] | None = None  # the best complete solution so far (every variable)
 
-    def run(share: float, callback: Any = None) -> int:
+    def run(step: int, callback: Any = None) -> int:
         left = seconds - (_time.perf_counter() - began)
-        solver.parameters.max_deterministic_time = max(left * share, MIN_SECONDS)
-        solver.parameters.max_time_in_seconds = max(left, MIN_SECONDS)
+        solver.parameters.max_deterministic_time = max(left * SHARES[step], MIN_SECONDS)
+        # the wall clock too, so that a busy machine still leaves time for the later levels
+        solver.parameters.max_time_in_seconds = max(left * WALL_SHARES[step], MIN_SECONDS)
         return solver.solve(model, callback) if callback else solver.solve(model)
 
-    # level 0: any complete schedule (fast), the start of level 1
-    status = run(SHARES[0])
-    if status == cp_model.INFEASIBLE:
-        raise PlanningImpossible(_infeasible(problem))
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        values = _hint_all(model, solver)
+    # level 0: any complete schedule, the start of level 1 (not needed when the greedy placed everyone)
+    if not complete:
+        status = run(0)
+        if status == cp_model.INFEASIBLE:
+            raise PlanningImpossible(_infeasible(problem))
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            values = _hint_all(model, solver)
     for level, (name, (objective, maximise)) in enumerate(zip(LEVELS, objectives, strict=True)):
         if objective is None:
             objective = add_spans(values)
@@ -276,14 +347,14 @@ def _solve(
         else:
             model.minimize(objective)
         callback = _Reporter(name, progress, began) if progress else None
-        status = run(SHARES[level + 1], callback)
+        status = run(level + 1, callback)
         if status == cp_model.INFEASIBLE:
             raise PlanningImpossible(_infeasible(problem))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             if values is None:
                 raise PlanningImpossible(
                     [
-                        f"Binnen {seconds:g} seconden is nog geen planning gevonden. "
+                        "Binnen de gegeven tijd is nog geen planning gevonden. "
                         "Geef meer tijd met --tijd, of maak de momenten ruimer."
                     ]
                 )
