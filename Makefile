@@ -28,7 +28,7 @@ demo: $(VENV)/.installed
 	$(BIN)/kmg check $(OUT)/init-voorbeeld/agenda.yaml agendas/*.yaml
 	$(BIN)/kmg build agendas/*.yaml --klassen agendas/klassenlijst-voorbeeld.csv --uitvoer $(OUT)
 	@echo
-	@echo "Open de PDF's in $(abspath $(OUT))/: per groep een map met leidraad.pdf en gespreksformulieren.pdf."
+	@echo "Open de PDF's in $(abspath $(OUT))/: per groep een map met leidraad.pdf, gespreksformulieren.pdf en uitnodigingen.pdf; antwoorden.csv staat ernaast."
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -n 2 -q

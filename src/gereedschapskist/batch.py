@@ -1,7 +1,8 @@
 """The build plan: which documents to make for which class, and making them (in parallel).
 
 MkDocs-style: everything is validated and planned first, then written. Each job is one
-class under one agenda and writes that class's guide and note forms. Jobs run in a
+class under one agenda and writes that class's documents (the registry in `documents.py`:
+guide, note forms, invitations). Jobs run in a
 process pool with one `Renderer` (one font configuration, CSS parsed once) per worker.
 WeasyPrint is imported only inside the workers and `render`, never by `kmg check`.
 """
@@ -25,12 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .agenda.model import Agenda
+from .documents import DEFAULT as DEFAULT_DOCUMENTS
+from .documents import documents_of
 from .errors import UserError
 from .fileio import write_bytes_atomic
 from .slug import slugify, strip_accents
 
 if TYPE_CHECKING:
     from .classes import Pupil, SchoolClass
+    from .invitations import Letter
     from .planning.forms import Appointment
     from .render import Renderer, UnprintableName
 
@@ -39,6 +43,7 @@ R = TypeVar("R")
 
 GUIDE = "leidraad.pdf"
 FORMS = "gespreksformulieren.pdf"
+INVITATIONS = "uitnodigingen.pdf"
 
 
 @dataclass(frozen=True)
@@ -53,16 +58,22 @@ class Job:
     owner: str | None = None
     # kmg build --planning: each pupil's conversation (klass.leerlingen then in conversation order)
     planned: tuple[Appointment | None, ...] = ()
+    # the names of the documents this job makes (documents.py), in registry order
+    documents: tuple[str, ...] = DEFAULT_DOCUMENTS
+    # the invitations handed out through this class (they name siblings in other classes)
+    letters: tuple[Letter, ...] = ()
 
     def key(self, templates: str) -> str:
         from .cache import job_key
 
-        agenda = self.agenda.model_dump_json()
+        extra = {"documents": self.documents, "letters": self.letters} if self.letters or (
+            self.documents != DEFAULT_DOCUMENTS
+        ) else None
         if self.planned:  # the dates, times and slip topics on the forms and the checklist
             from .planning.forms import planning_digest
 
-            agenda += "\x1fplanning:" + planning_digest(self.planned)
-        return job_key(agenda, self.klass, templates)
+            extra = {**(extra or {}), "planning": planning_digest(self.planned)}
+        return job_key(self.agenda.model_dump_json(), self.klass, templates, extra)
 
     @property
     def label(self) -> str:
@@ -73,8 +84,8 @@ class Job:
         # distinct pupils: with a planning a pupil of separated parents has a form per conversation
         return len({id(pupil) for pupil in self.klass.leerlingen}) if self.klass else 0
 
-    def outputs(self) -> tuple[Path, Path]:
-        return self.folder / GUIDE, self.folder / FORMS
+    def outputs(self) -> tuple[Path, ...]:
+        return tuple(self.folder / document.bestand for document in documents_of(self))
 
 
 @dataclass
@@ -292,17 +303,17 @@ def _children_deaf_to_ctrl_c() -> Iterator[None]:
 def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobResult:
     renderer = renderer or _renderer
     assert renderer is not None, "worker not initialised"
-    guide = renderer.guide_pdf(job.agenda, job.klass, job.planned or None)
-    forms = renderer.forms_pdf(job.agenda, job.klass, job.planned or None)
-    guide_path, forms_path = job.outputs()
+    # every document first, then the files: a job that fails writes none of them
+    pdfs = [document.render(renderer, job) for document in documents_of(job)]
     if job.owner is not None:
         write_bytes_atomic(out_dir / job.folder / OWNER_FILE, job.owner.encode("ascii"))
-    write_bytes_atomic(out_dir / guide_path, guide.data)
-    write_bytes_atomic(out_dir / forms_path, forms.data)
+    for path, pdf in zip(job.outputs(), pdfs, strict=True):
+        write_bytes_atomic(out_dir / path, pdf.data)
     from .render import unprintable_names
 
-    warnings = (*guide.warnings, *forms.warnings)
-    return JobResult(job, guide.pages + forms.pages, 2, warnings, unprintable_names(guide, forms))
+    warnings = tuple(warning for pdf in pdfs for warning in pdf.warnings)
+    pages = sum(pdf.pages for pdf in pdfs)
+    return JobResult(job, pages, len(pdfs), warnings, unprintable_names(*pdfs))
 
 
 def default_jobs() -> int:

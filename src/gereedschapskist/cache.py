@@ -1,9 +1,11 @@
 """Incremental builds: skip a class whose inputs have not changed since the last build.
 
-A job's key is a hash of everything its two PDFs depend on: kmg's and WeasyPrint's
+A job's key is a hash of everything its PDFs depend on: kmg's and WeasyPrint's
 versions, the agenda (as validated data, so a comment edit re-renders nothing), that one
-class (name, teacher, pupils' names), and every template file. The manifest in the output folder
-records the key and the hash of each written file; a job is skipped only when its key
+class (name, teacher, pupils' names), every template file, and which documents it makes with
+the invitations it hands out (they name children of other classes and household codes).
+The manifest in the output folder records the key and the hash of each written file; a job
+is skipped only when its key
 matches and the files on disk are still the ones we wrote.
 """
 
@@ -67,7 +69,8 @@ def _shown(klass: object | None) -> object:
     return payload
 
 
-def job_key(agenda_json: str, klass: object | None, templates: str) -> str:
+def job_key(agenda_json: str, klass: object | None, templates: str, extra: object = None) -> str:
+    """`extra`: what else the job's documents show (the invitations name siblings in other classes)."""
     payload = {
         "kmg": __version__,
         "weasyprint": _weasyprint_version(),
@@ -75,7 +78,20 @@ def job_key(agenda_json: str, klass: object | None, templates: str) -> str:
         "class": _shown(klass),
         "templates": templates,
     }
+    if extra is not None:
+        payload["extra"] = _plain(extra)
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=_json_default).encode()).hexdigest()
+
+
+def _plain(value: object) -> object:
+    """Dataclasses (the letters) as dicts, recursively, so that json can hash them."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def file_digest(path: Path) -> str | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,10 +43,9 @@ def load_secret(folder: Path, *, create: bool) -> bytes | None:
     if not create or path.exists():
         return None
     secret = secrets.token_bytes(_SECRET_BYTES)
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(secret.hex() + "\n", encoding="ascii")
-    os.replace(temporary, path)
+    from .fileio import write_bytes_atomic  # the umask's mode, never world-writable
+
+    write_bytes_atomic(path, (secret.hex() + "\n").encode("ascii"))
     return secret
 
 

@@ -53,6 +53,8 @@ def test_a_multi_class_build_works_with_spawn_alone(kmg, tmp_path: Path, monkeyp
     classes = class_list(tmp_path / "klassen.csv", 4, pupils=2)
     serial = kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", tmp_path / "serieel", "--processen", "1")
     assert serial.exit_code == 0, serial.output
+    (tmp_path / "spawn").mkdir()  # the same secret: the same household codes on the letters
+    (tmp_path / "spawn" / ".kmg-sleutel").write_bytes((tmp_path / "serieel" / ".kmg-sleutel").read_bytes())
 
     real_get_context = multiprocessing.get_context
     asked: list[str | None] = []
@@ -69,7 +71,7 @@ def test_a_multi_class_build_works_with_spawn_alone(kmg, tmp_path: Path, monkeyp
     assert result.exit_code == 0, result.output
     assert "spawn" in asked
     serial_pdfs = sorted(p.relative_to(tmp_path / "serieel") for p in (tmp_path / "serieel").rglob("*.pdf"))
-    assert len(serial_pdfs) == 8
+    assert len(serial_pdfs) == 12  # guide, forms and letters of 4 classes
     assert serial_pdfs == sorted(p.relative_to(tmp_path / "spawn") for p in (tmp_path / "spawn").rglob("*.pdf"))
     for rel in serial_pdfs:
         assert (tmp_path / "serieel" / rel).read_bytes() == (tmp_path / "spawn" / rel).read_bytes()

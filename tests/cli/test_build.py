@@ -40,8 +40,10 @@ def test_build_writes_a_guide_and_forms_per_class(kmg, tmp_path: Path, classes: 
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
         "groep-4-5/gespreksformulieren.pdf",
         "groep-4-5/leidraad.pdf",
+        "groep-4-5/uitnodigingen.pdf",
         "groep-6/gespreksformulieren.pdf",
         "groep-6/leidraad.pdf",
+        "groep-6/uitnodigingen.pdf",
     ]
     forms = pdf_text(out / "groep-4-5" / "gespreksformulieren.pdf")
     assert "Zoë van der Berg" in forms and "Haddad" in forms
@@ -61,6 +63,8 @@ def test_a_second_build_skips_unchanged_classes_and_gives_the_same_bytes(kmg, tm
     edited = kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", out, "--processen", "1")
     assert "1 groep is niet veranderd" in edited.output
     clean = tmp_path / "clean"
+    clean.mkdir()  # the same secret: the same household codes on the letters
+    (clean / ".kmg-sleutel").write_bytes((out / ".kmg-sleutel").read_bytes())
     kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", clean, "--processen", "1")
     for path, data in first.items():
         rel = path.relative_to(out)
@@ -71,6 +75,8 @@ def test_a_second_build_skips_unchanged_classes_and_gives_the_same_bytes(kmg, tm
 
 def test_parallel_build_gives_the_same_bytes_as_serial(kmg, tmp_path: Path, classes: Path) -> None:
     kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", tmp_path / "a", "--processen", "1")
+    (tmp_path / "b").mkdir()  # the same secret: the same household codes on the letters
+    (tmp_path / "b" / ".kmg-sleutel").write_bytes((tmp_path / "a" / ".kmg-sleutel").read_bytes())
     result = kmg("build", SCHOOL, "--klassen", classes, "--uitvoer", tmp_path / "b", "--processen", "2")
     assert result.exit_code == 0, result.output
     for path in (tmp_path / "a").rglob("*.pdf"):

@@ -213,3 +213,17 @@ def test_a_missing_planning_file_is_one_dutch_sentence(kmg, tmp_path: Path) -> N
     listing = small_school(tmp_path)
     result = kmg("build", SCHOOL, "-k", listing, "--planning", tmp_path / "weg.csv", "-o", tmp_path / "out")
     assert result.exit_code == 2 and "weg.csv" in result.output and "bestaat niet" in result.output
+
+
+def test_build_with_planning_leaves_the_invitations_alone(kmg, tmp_path: Path) -> None:
+    listing = small_school(tmp_path)
+    out = tmp_path / "out"
+    planning = write_planning(tmp_path, listing, {"Ada": "15:00", "Bram": "15:30", "Cas": "16:00"}, {})
+    result = kmg("build", SCHOOL, "-k", listing, "--planning", planning, "-o", out, "-j", "1")
+    assert result.exit_code == 0, result.output
+    # the replies are in: no new invitations, no new antwoorden.csv
+    assert sorted(p.name for p in (out / "groep-3").iterdir() if not p.name.startswith(".")) == [
+        "gespreksformulieren.pdf",
+        "leidraad.pdf",
+    ]
+    assert not (out / "antwoorden.csv").exists()

@@ -174,3 +174,29 @@ def test_reading_planning_inputs_and_outputs_does_not_import_ortools():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_moment_names_with_commas_are_read_as_the_office_types_them(tmp_path):
+    # The slip shows the agenda's moments, which hold a comma and an en dash; the cell
+    # separates moments with commas too, and the office types a plain hyphen.
+    cl = answers_school()
+    one = household_codes(SECRET, cl.families)[("key-G1", 1)]
+    moments = ["dinsdag 8 september, 15.00–19.00", "woensdag 9 september, 12.30–16.00"]
+    path = tmp_path / "antwoorden.csv"
+    header = "code;klassen;kinderen;huishouden;komt;momenten_kan;momenten_niet;apart;taalhulp;onderwerpen"
+    row = f"{one};3;A1;1;ja;Dinsdag 8 september 15.00-19.00, woensdag 9 september, 12.30–16.00;;;;"
+    path.write_text(header + "\n" + row + "\n", encoding="utf-8")
+    answers = read_answers(path, cl, SECRET, momenten=moments)
+    assert answers[("key-G1", 1)].kan == set(moments)
+
+
+def test_an_unknown_piece_next_to_a_moment_with_a_comma_is_named(tmp_path):
+    cl = answers_school()
+    one = household_codes(SECRET, cl.families)[("key-G1", 1)]
+    path = tmp_path / "antwoorden.csv"
+    header = "code;klassen;kinderen;huishouden;komt;momenten_kan;momenten_niet;apart;taalhulp;onderwerpen"
+    row = f"{one};3;A1;1;ja;dinsdag 8 september, 15.00–19.00, vrijdag;;;;"
+    path.write_text(header + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_answers(path, cl, SECRET, momenten=["dinsdag 8 september, 15.00–19.00"])
+    assert caught.value.line == 2 and "Het moment 'vrijdag'" in caught.value.message

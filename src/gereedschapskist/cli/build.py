@@ -74,8 +74,16 @@ def build_command(
         "formulieren, in de volgorde van de gesprekken.",
         readable=False,
     ),
+    documenten: str | None = typer.Option(
+        None,
+        "--documenten",
+        help="Welke documenten, met komma's ertussen: leidraad, formulieren, uitnodigingen "
+        "(standaard: alle die passen; uitnodigingen alleen met een klassenlijst).",
+        show_default=False,
+        metavar="<lijst>",
+    ),
 ) -> None:
-    """Maak per groep de leidraad en een gespreksformulier voor elke leerling (PDF)."""
+    """Maak per groep de leidraad, een gespreksformulier voor elke leerling en de uitnodigingen (PDF)."""
     from ..agenda.load import refuse_repeated_files
     from ..lint import check_file
     from .report import print_human
@@ -95,6 +103,10 @@ def build_command(
             raise fail("--leerling werkt alleen samen met een klassenlijst (--klassen).")
         if planning is not None and classes is None:
             raise fail("--planning werkt alleen samen met de klassenlijst (--klassen) waarmee gepland is.")
+        wanted = _documents_option(documenten)
+        if planning is not None and documenten is None:
+            # the replies are in: the invitations (and antwoorden.csv) stay as they were
+            wanted = tuple(name for name in wanted if name != "uitnodigingen")
         _check_out_dir(out)
         refuse_repeated_files(agendas)
         checked = [check_file(path) for path in agendas]
@@ -130,8 +142,11 @@ def build_command(
             plan.jobs = _planned_jobs(plan.jobs, planning, class_list)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
+        if leerlingen:
+            wanted = tuple(name for name in wanted if name != "uitnodigingen")  # instroom: no new letters
         blanked: list[JobResult] = []
         with _build_lock(out):
+            plan.jobs = _with_documents(plan.jobs, wanted, class_list, out, pairs)
             pages, files = _run(plan.jobs, out, templates, jobs, force, verbose, cache=not leerlingen, blanked=blanked)
         seconds = time.monotonic() - started
         typer.echo(
@@ -153,6 +168,84 @@ def _planned_jobs(jobs_: list, planning: Path, class_list: object) -> list:
     for note in notes:
         typer.echo(f"Let op: {note}", err=True)
     return planned
+
+
+def _documents_option(text: str | None) -> tuple[str, ...]:
+    from ..documents import parse_choice
+
+    try:
+        return parse_choice(text)
+    except ValueError as problem:
+        raise fail(str(problem)) from None
+
+
+def _with_documents(jobs_: list, wanted: tuple[str, ...], class_list: object, out: Path, pairs: list) -> list:
+    """Decide each job's documents; with invitations, the letters, the codes' secret and antwoorden.csv."""
+    from ..documents import INVITATIONS, plan_documents
+
+    secret = None
+    if INVITATIONS in wanted and class_list is not None:
+        from ..codes import SECRET_FILE, load_secret
+
+        try:
+            secret = load_secret(out, create=True)
+        except OSError as exc:
+            raise fail(f"{out / SECRET_FILE}: kmg kan dit bestand niet maken ({os_error_text(exc)}).") from None
+        if secret is None:
+            raise fail(
+                f"{out / SECRET_FILE}: dit bestand is beschadigd. Zet de kopie terug die u had; zonder dit "
+                "bestand krijgen de gezinnen andere codes dan op de strookjes. Zijn er nog geen strookjes "
+                "uitgedeeld? Gooi het bestand dan weg."
+            )
+    from ..invitations import invitation_settings
+
+    via = invitation_settings(pairs[0][1]).via if pairs else "oudste"
+    planned, letters = plan_documents(jobs_, wanted, class_list, secret, via)
+    if not planned:
+        why = "uitnodigingen maakt kmg alleen met een klassenlijst (--klassen)" if class_list is None else (
+            "geen groep krijgt een van deze documenten"
+        )
+        raise fail(f"er is niets te maken: {why}.", EXIT_FINDINGS)
+    if letters:
+        _write_answers(out, letters)
+    if INVITATIONS in wanted and class_list is not None:
+        _remove_old_letters(jobs_, planned, out)
+    return planned
+
+
+def _remove_old_letters(jobs_: list, planned: list, out: Path) -> None:
+    """A class that hands out no letters now loses the letters of an earlier build (they went elsewhere)."""
+    from ..documents import BY_NAME, INVITATIONS
+
+    making = {job.folder for job in planned if INVITATIONS in job.documents}
+    for job in jobs_:
+        old = out / job.folder / BY_NAME[INVITATIONS].bestand
+        if job.folder not in making and old.is_file():
+            try:
+                old.unlink()
+            except OSError:
+                continue  # open in a PDF reader on Windows: left as it is
+            typer.echo(
+                f"Let op: {job.label} geeft nu geen uitnodigingen mee (die gaan via een broer of zus in een "
+                f"andere groep); de oude {old.name} in die map is weggehaald.",
+                err=True,
+            )
+
+
+def _write_answers(out: Path, letters: list) -> None:
+    from ..invitations import ANSWERS_FILE, write_answers
+
+    try:
+        path, kept = write_answers(out, letters)
+    except OSError as exc:
+        why = os_error_text(exc)
+        raise fail(f"{out / ANSWERS_FILE}: de antwoordlijst kan niet geschreven worden ({why}).") from None
+    if kept:
+        typer.echo(
+            f"Let op: {out / ANSWERS_FILE} bevat al antwoorden; kmg laat dat bestand zoals het is. "
+            f"De nieuwe lijst staat in {path}.",
+            err=True,
+        )
 
 
 def _made(jobs_: list) -> str:
@@ -275,7 +368,7 @@ def _run(
         todo = [job for job in jobs_ if force or not manifest.is_fresh(job.folder, keys[job.folder], job.outputs())]
         fresh = [job for job in jobs_ if job.folder not in {t.folder for t in todo}]
     pages = sum(manifest.pages(job.folder) for job in fresh)
-    files = 2 * len(fresh)
+    files = sum(len(job.outputs()) for job in fresh)
     if fresh:
         classes = {job.klass.slug for job in fresh if job.klass is not None}
         unchanged = _plural(len(classes), "groep is", "groepen zijn") if classes else _plural(

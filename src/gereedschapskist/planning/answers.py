@@ -18,6 +18,7 @@ from pathlib import Path
 from ..classes.model import ClassList
 from ..codes import household_codes, normalise_code
 from ..errors import UserError, os_error_text
+from ..slug import strip_accents
 
 HEADER = (
     "code",
@@ -74,6 +75,49 @@ def _moments(value: str) -> frozenset[str]:
     return frozenset(" ".join(part.split()) for part in value.replace(";", ",").split(",") if part.strip())
 
 
+def _moment_key(text: str) -> str:
+    """What makes two spellings one moment: "Dinsdag 8 september 15.00-19.00" is "dinsdag 8 september, 15.00–19.00"."""
+    return "".join(ch for ch in strip_accents(text).casefold() if ch.isalnum())
+
+
+def _known_moments(value: str, known: dict[str, str]) -> tuple[frozenset[str], list[str]]:
+    """The moments named in a cell, and the pieces that name none (as typed).
+
+    A moment's own text may hold a comma ("dinsdag 8 september, 15.00–19.00") while the cell
+    separates moments with commas too; so pieces are joined again as long as they are the
+    start of a known moment, and a piece counts when the joined text is one.
+    """
+    found: set[str] = set()
+    unknown: list[str] = []
+    buffer: list[str] = []
+    for piece in value.replace(";", ",").split(","):
+        if not piece.strip():
+            continue
+        buffer.append(piece.strip())
+        key = _moment_key(",".join(buffer))
+        if key in known:
+            found.add(known[key])
+            buffer = []
+        elif not any(name.startswith(key) for name in known):
+            # This piece starts no moment with what came before: report what came before on
+            # its own (when it was a piece of its own) and start again with this piece.
+            if len(buffer) > 1:
+                unknown.append(", ".join(buffer[:-1]))
+                buffer = buffer[-1:]
+                key = _moment_key(buffer[0])
+                if key in known:
+                    found.add(known[key])
+                    buffer = []
+                    continue
+                if any(name.startswith(key) for name in known):
+                    continue
+            unknown.append(", ".join(buffer))
+            buffer = []
+    if buffer:
+        unknown.append(", ".join(buffer))
+    return frozenset(found), unknown
+
+
 def read_answers(
     path: Path, class_list: ClassList, secret: bytes | None, *, momenten: Iterable[str] | None = None
 ) -> dict[tuple[str, int], Answer]:
@@ -113,7 +157,7 @@ def read_answers(
         )
     index = {name: header.index(name) for name in HEADER if name in header}
     codes = {code: key for key, code in household_codes(secret, class_list.families).items()}
-    known = {" ".join(m.casefold().split()): m for m in momenten} if momenten is not None else None
+    known = {_moment_key(m): m for m in momenten} if momenten is not None else None
     answers: dict[tuple[str, int], Answer] = {}
     seen: dict[str, int] = {}
     for line, row in enumerate(rows[1:], start=2):
@@ -140,19 +184,20 @@ def read_answers(
         seen[code] = line
         if not any(cell(name) for name in REPLY_COLUMNS):
             continue  # no reply (yet)
-        kan, niet = _moments(cell("momenten_kan")), _moments(cell("momenten_niet"))
-        if known is not None:
-            for column, names in (("momenten_kan", kan), ("momenten_niet", niet)):
-                for name in sorted(names):
-                    if name.casefold() not in known:
-                        raise UserError(
-                            f"Het moment '{name}' in de kolom '{column}' staat niet in planning.yaml; "
-                            f"kies uit: {', '.join(known.values())}.",
-                            path=path,
-                            line=line,
-                        )
-            kan = frozenset(known[n.casefold()] for n in kan)
-            niet = frozenset(known[n.casefold()] for n in niet)
+        if known is None:
+            kan, niet = _moments(cell("momenten_kan")), _moments(cell("momenten_niet"))
+        else:
+            chosen: dict[str, frozenset[str]] = {}
+            for column in ("momenten_kan", "momenten_niet"):
+                chosen[column], unknown = _known_moments(cell(column), known)
+                if unknown:
+                    raise UserError(
+                        f"Het moment '{unknown[0]}' in de kolom '{column}' staat niet in planning.yaml; "
+                        f"kies uit: {'; '.join(known.values())}.",
+                        path=path,
+                        line=line,
+                    )
+            kan, niet = chosen["momenten_kan"], chosen["momenten_niet"]
         answers[codes[code]] = Answer(
             komt=cell("komt"),
             kan=kan,

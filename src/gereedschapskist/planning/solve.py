@@ -1,31 +1,37 @@
 """The CP-SAT model: every conversation an interval on one time axis, solved level by level.
 
-Time is in whole minutes on one axis for all dates (day index * 1440 + minutes since
-midnight). Each conversation has one start variable whose domain is the union of its
-allowed moments (minus the last `duur` minutes), a boolean per allowed moment, and one
-interval of `duur + wisseltijd` (or `+ reistijd` after a home visit) that may not overlap
-the intervals of the same teacher (nor the teacher's fixed breaks) nor those of the same
-household (or family). The objective is lexicographic; each level is solved and its
-optimum fixed (as a constraint, with the solution as hint) before the next:
+Time runs on one axis for all dates (day index * 1440 + minutes since midnight), in units
+of the largest number of minutes that divides every length, gap and time (5, usually).
+Each conversation has one start variable whose domain is the union of the blocks (the
+parts of its allowed moments between breaks, minus its length), a boolean per allowed
+moment, and one interval of `duur + wisseltijd` (or `+ reistijd` after a home visit) that
+may not overlap the intervals of the same teacher nor those of the same household (or
+family). The objective is lexicographic; each level is solved and its optimum fixed (as a
+constraint, with the complete solution as hint) before the next:
 
 1. `broertjes_zusjes`: maximise the number of households whose conversations are on one
-   moment, back to back (one boolean per chain: span <= lengths + change-over times);
+   moment, back to back: one boolean per chain, equal to the sum of one boolean per order
+   of its (two or three) conversations, each forcing every next start to be exactly one
+   change-over time after the previous end;
 2. `wensen`: maximise the number of households with `momenten_kan` that get only those;
-3. `compact`: minimise the minutes between each moment's start and each conversation's
-   start, which packs every teacher's conversations at the start of the moment (no idle
-   time between them); this level may stop at the time limit.
+3. `compact`: minimise the sum over teachers and moments of the time from the first start
+   to the last end (with a redundant lower bound for a useful LP bound); this level may
+   stop at the time limit.
 
-Before level 1, a greedy placement (the households with siblings first, each as one block)
-is the hint for a level 0 that only looks for a complete schedule; every later level starts
-from the complete solution of the level before.
+The start of level 1 is a greedy placement (households with few allowed moments and with
+siblings first, siblings as one block; up to three orders, until one places everyone);
+when none does, a level 0 looks for any complete schedule from it. After the last level
+two deterministic passes move households earlier, and then to a neighbour's edge where
+that lowers the teachers' waiting time (`greedy.compact`, `greedy.tighten`). Parts of the
+school that share no teacher and no household are solved one after the other.
 
 Deterministic: one worker (CP-SAT's single-thread search is deterministic; on the bench
 school it reaches the same optima as the two-thread portfolio, while interleaved
 two-thread search was far weaker), a fixed seed, and the budget of each level in
-deterministic time (`max_deterministic_time`, about seconds on an idle machine), so the
-same input gives the same schedule byte for byte. `seconds` is also a hard wall-clock
-limit; on a machine so busy that this wall limit is reached first, the schedule found so
-far is kept (complete and valid, but then it may differ between runs).
+deterministic time (`max_deterministic_time`), so the same input gives the same schedule
+byte for byte. `seconds` is also a wall-clock limit (shared between the levels); on a
+machine so busy that the wall clock runs out first, the best schedule so far is kept
+(complete and checked, but then it may differ between runs).
 """
 
 from __future__ import annotations

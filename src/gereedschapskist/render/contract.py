@@ -41,3 +41,18 @@ LAYER_PAGES_VARIABLE = "paginas"
 HEADER_HEIGHT_VARIABLE = "kop_hoogte"
 # Context variable of the forms template: the shared content poured into every form (one flow).
 CONTENT_VARIABLE = "inhoud"
+
+# The invitations (documents.py, render/invitations.py): the document of a class's letters, which
+# includes one Dutch letter with reply slip per household and, on its back, the translation for the
+# household's language when a template `uitnodiging.<code>.html.j2` exists (a school's own folder first).
+INVITATIONS_TEMPLATE = "uitnodigingen.html.j2"
+LETTER_TEMPLATE = "uitnodiging.html.j2"
+TRANSLATION_TEMPLATE = "uitnodiging.{taal}.html.j2"
+# The parts of a letter that differ per household (macros) and the per-household layer with only those.
+LETTER_PLACES_TEMPLATE = "uitnodiging_plekken.html.j2"
+LETTER_HEAD_TEMPLATE = "uitnodiging_kop.html.j2"
+# Every letter is an element with id "brief-1", "brief-2", …: its first page is found by that anchor.
+LETTER_ANCHOR_PREFIX = "brief-"
+# The places of fixed height in the letter: the address with the children, the slip's names and code.
+ADDRESS_PLACE_CLASS = "plek-adres"
+SLIP_PLACE_CLASS = "plek-strook"

@@ -1,0 +1,425 @@
+"""Invitations: which household gets a letter, through which class, and what the letter shows.
+
+No WeasyPrint here: the main process of `kmg build` decides the letters of every class
+(a family's letter depends on its children in other classes), puts them in the class's
+job, and the job's key hashes them, so a change in a sibling's class re-renders the
+letters of the class that hands them out. The worker only lays them out
+(`render/invitations.py`).
+
+A family gets one letter per household, handed out through one child: the oldest (by
+birth date, else the highest year group, else the first in school order) or, with
+`uitnodiging.via: jongste`, the youngest. A pupil without family data is a family of its
+own; a family without household data gets one letter "to the parents of ...".
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .agenda.languages import is_rtl, language_code
+from .agenda.model import Agenda, Setting, Soort
+from .agenda.uitnodiging import DEFAULT_AANHEF, DEFAULT_CONTACT, DEFAULT_HUISBEZOEK, DEFAULT_TAALHULP, DEFAULT_TEKST
+from .classes.model import ClassList, Family, Household, Pupil, SchoolClass, class_label
+
+# --- the agenda's `uitnodiging:` section ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InvitationSettings:
+    """The fields of `Agenda.uitnodiging` the letters use (see agenda/uitnodiging.py)."""
+
+    aanhef: str = DEFAULT_AANHEF
+    tekst: tuple[str, ...] = DEFAULT_TEKST
+    antwoord_voor: date | None = None
+    momenten: tuple[str, ...] = ()
+    contact: str = ""
+    via: str = "oudste"
+    taalhulp: str = DEFAULT_TAALHULP
+    huisbezoek: str = DEFAULT_HUISBEZOEK
+
+
+def invitation_settings(agenda: Agenda) -> InvitationSettings:
+    """The agenda's `uitnodiging:` section (always there: defaults when the file has none)."""
+    section = agenda.uitnodiging
+    return InvitationSettings(
+        aanhef=section.aanhef,
+        tekst=tuple(section.tekst),
+        antwoord_voor=section.antwoord_voor,
+        momenten=tuple(section.momenten),
+        contact=section.contact.strip(),
+        via=section.via,
+        taalhulp=section.taalhulp,
+        huisbezoek=section.huisbezoek,
+    )
+
+
+def language_of(household_language: str) -> str:
+    """The language code ("en") of a class list's Thuistaal value, or "" when kmg does not know it."""
+    code = language_code(household_language) if household_language.strip() else None
+    # only a plain code can name a template file (uitnodiging.<code>.html.j2); Dutch needs none
+    if not code or code == "nl" or not re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?", code):
+        return ""
+    return code
+
+
+def right_to_left(code: str) -> bool:
+    return bool(code) and is_rtl(code)
+
+
+# --- letters ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Child:
+    """A child named on a letter: name, class (as a title) and teacher."""
+
+    naam: str
+    klas: str
+    leerkracht: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One household's letter and reply slip. Everything it prints is in here (and so in the cache key)."""
+
+    code: str
+    kinderen: tuple[Child, ...]
+    ouders: tuple[str, ...]  # the names of this household's parents, when the class list has them
+    huishouden: int  # 1 or 2
+    huishoudens: int  # how many households the family has (2: separated parents)
+    taal: str = ""  # language code of the household ("en"), "" when none
+    klassen: tuple[str, ...] = field(default=(), compare=False)  # class names (SchoolClass.naam), for the CSV
+
+    @property
+    def kinderen_tekst(self) -> str:
+        return join_dutch([child.naam for child in self.kinderen])
+
+
+def join_dutch(items: Sequence[str]) -> str:
+    """ "a", "a en b", "a, b en c"."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def dutch_date(day: date) -> str:
+    """date(2026, 9, 7) -> "maandag 7 september 2026"."""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def english_date(day: date) -> str:
+    """date(2026, 9, 7) -> "Monday 7 September 2026" (for the English translation)."""
+    return f"{_EN_DAYS[day.weekday()]} {day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+
+
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _title(klass: SchoolClass) -> str:
+    label = class_label(klass.naam)
+    return label[:1].upper() + label[1:]
+
+
+def _private_key(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class _Family:
+    """A family with its members as (class, pupil) pairs, in school order."""
+
+    family: Family
+    members: tuple[tuple[SchoolClass, Pupil], ...]
+
+
+def _families(class_list: ClassList) -> list[_Family]:
+    """The families of the school; a pupil without one is a family of its own (internal key only)."""
+    result: list[_Family] = []
+    placed: set[int] = set()
+    for family in class_list.families:
+        members = tuple(class_list.members(family))
+        if members:
+            result.append(_Family(family, members))
+            placed.update(id(pupil) for _, pupil in members)
+    seen: dict[str, int] = {}
+    for klass, pupil in class_list.pupils():
+        if id(pupil) in placed:
+            continue
+        # Until the builder gives every pupil a `sleutel`: class + name (+ a counter for namesakes).
+        base = pupil.sleutel or f"{klass.naam}\x1f{pupil.naam}"
+        seen[base] = seen.get(base, 0) + 1
+        key = _private_key("leerling", base, str(seen[base]))
+        result.append(_Family(Family(id="", sleutel=key, leerlingen=(pupil.sleutel,)), ((klass, pupil),)))
+    return result
+
+
+def letter_households(family: Family) -> tuple[Household, ...]:
+    """The households a family gets a letter for: its own, or one without names when it has none."""
+    return family.huishoudens or (Household(1),)
+
+
+def _chosen(members: Sequence[tuple[SchoolClass, Pupil]], via: str) -> tuple[SchoolClass, Pupil]:
+    """The child through whom the family's letters go: the oldest (or youngest) by birth date,
+    else by year group, else the first (or last) in school order."""
+
+    def oldest_first(item: tuple[int, tuple[SchoolClass, Pupil]]) -> tuple:
+        index, (klass, pupil) = item
+        born = pupil.geboortedatum
+        year = max(klass.jaargroepen, default=0)
+        return (born is None, born.toordinal() if born else 0, -year, index)
+
+    def youngest_first(item: tuple[int, tuple[SchoolClass, Pupil]]) -> tuple:
+        index, (klass, pupil) = item
+        born = pupil.geboortedatum
+        year = max(klass.jaargroepen, default=0)
+        return (born is None, -born.toordinal() if born else 0, year, -index)
+
+    order = youngest_first if via == "jongste" else oldest_first
+    return min(enumerate(members), key=order)[1]
+
+
+def plan_letters(class_list: ClassList, served: Iterable[str], via: str, secret: bytes) -> dict[str, list[Letter]]:
+    """The letters per class slug. `served` holds the slugs of the classes that get documents:
+    a family's letters go through its chosen child among the children in those classes."""
+    from .codes import household_codes
+
+    served = set(served)
+    families = _families(class_list)
+    with_households = [
+        Family(f.family.id, f.family.sleutel, f.family.leerlingen, letter_households(f.family)) for f in families
+    ]
+    codes = household_codes(secret, with_households)
+    order = {id(pupil): index for index, (_, pupil) in enumerate(class_list.pupils())}
+    placed: dict[str, list[tuple[int, Letter]]] = {}
+    for each, family in zip(families, with_households, strict=True):
+        candidates = [(klass, pupil) for klass, pupil in each.members if klass.slug in served]
+        if not candidates:
+            continue  # none of its classes is printed: no letter
+        klass, pupil = _chosen(candidates, via)
+        children = tuple(Child(p.naam, _title(k), k.leerkracht) for k, p in each.members)
+        classes = tuple(dict.fromkeys(k.naam for k, _ in each.members))
+        for household in family.huishoudens:
+            letter = Letter(
+                code=codes[(family.sleutel, household.nummer)],
+                kinderen=children,
+                ouders=tuple(parent.naam for parent in household.ouders if parent.naam.strip()),
+                huishouden=household.nummer,
+                huishoudens=len(family.huishoudens),
+                taal=language_of(household.taal),
+                klassen=classes,
+            )
+            placed.setdefault(klass.slug, []).append((order[id(pupil)] * 3 + household.nummer, letter))
+    return {slug: [letter for _, letter in sorted(items, key=lambda x: x[0])] for slug, items in placed.items()}
+
+
+# --- what the template sees ----------------------------------------------------------
+
+
+def variant(letter: Letter) -> tuple[int, bool]:
+    """What decides the shape of a letter: how many children it names and whether the parents live apart.
+
+    Letters of one variant differ only in the places of uitnodiging_plekken.html.j2.
+    """
+    return len(letter.kinderen), letter.huishoudens > 1
+
+
+def address_height(children: int) -> float:
+    """Height (mm) of the address place: two lines and one per child, and some room below."""
+    return 5.0 * (children + 2) + 2.0
+
+
+def slip_head_height(children: int) -> float:
+    """Height (mm) of the slip's place for the children's names and the code."""
+    return 13.0 if children <= 3 else 17.0
+
+
+def invitation_context(
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    translation: Callable[[str], str | None] = lambda code: None,
+    *,
+    laag: str | None = None,
+    plekken: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The context of uitnodigingen.html.j2: the class's letters and the agenda's texts.
+
+    `translation` gives the template of a language code ("uitnodiging.en.html.j2"), or None.
+    `laag` and `plekken`: the layer to print and the measured places (render/invitations.py).
+    """
+    settings = invitation_settings(agenda)
+    huisbezoek = agenda.setting == Setting.huisbezoek
+    klas = _title(klass) if klass is not None else ""
+    brieven = []
+    for letter in letters:
+        template = translation(letter.taal) if letter.taal else None
+        brieven.append(
+            {
+                "brief": letter,
+                "aan": (join_dutch(list(letter.ouders)) if letter.ouders else ""),
+                "kinderen_tekst": letter.kinderen_tekst,
+                "vertaling": template,
+                "taal": letter.taal,
+                "rtl": right_to_left(letter.taal),
+                "kinderen": len(letter.kinderen),
+                "variant": "{}-{}".format(*variant(letter)),
+                "adres_hoogte": address_height(len(letter.kinderen)),
+                "strook_hoogte": slip_head_height(len(letter.kinderen)),
+            }
+        )
+    return {
+        "document_title": " – ".join(
+            part for part in (f"Uitnodigingen {agenda.display_title.lower()}", klas, f"{agenda.school}") if part
+        ),
+        "school": agenda.school,
+        "schooljaar": agenda.schooljaar,
+        "titel": agenda.display_title,
+        "klas": klas,
+        "huisbezoek": huisbezoek,
+        "duur": agenda.duur,
+        "leerling_aanwezig": agenda.leerling_aanwezig,
+        # the topics briefly: the ordinary ones (the reciprocal agenda is the slip's own question)
+        "onderwerpen": tuple(o.titel for o in agenda.onderwerpen if o.soort == Soort.gewoon)
+        or tuple(o.titel for o in agenda.onderwerpen),
+        "aanhef": settings.aanhef,
+        "tekst": settings.tekst,
+        "momenten": settings.momenten,
+        "antwoord_voor": dutch_date(settings.antwoord_voor) if settings.antwoord_voor else "",
+        "antwoord_voor_en": english_date(settings.antwoord_voor) if settings.antwoord_voor else "",
+        "contact": settings.contact or DEFAULT_CONTACT,
+        "eigen_contact": bool(settings.contact),
+        "taalhulp": settings.taalhulp,
+        "huisbezoek_tekst": settings.huisbezoek,
+        "brieven": tuple(brieven),
+        "laag": laag,
+        "plekken": plekken or {},
+    }
+
+
+# --- antwoorden.csv ------------------------------------------------------------------
+
+ANSWERS_FILE = "antwoorden.csv"
+NEW_ANSWERS_FILE = "antwoorden-nieuw.csv"
+ANSWER_COLUMNS = (
+    "code",
+    "klassen",
+    "kinderen",
+    "huishouden",
+    "komt",
+    "momenten_kan",
+    "momenten_niet",
+    "apart",
+    "taalhulp",
+    "onderwerpen",
+)
+REPLY_COLUMNS = ANSWER_COLUMNS[4:]
+
+
+def answers_csv(letters: Iterable[Letter]) -> str:
+    """antwoorden.csv: one row per household, the reply columns empty (see contracts.md)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(ANSWER_COLUMNS)
+    for letter in letters:
+        writer.writerow(
+            [
+                letter.code,
+                ", ".join(letter.klassen),
+                ", ".join(child.naam for child in letter.kinderen),
+                str(letter.huishouden),
+                *([""] * len(REPLY_COLUMNS)),
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def read_rows(data: bytes) -> list[dict[str, str]] | None:
+    """The rows of an antwoorden.csv as kmg or Excel wrote it (UTF-8 with BOM, or cp1252; `;` or `,`).
+
+    None when it is not such a file (another header): then it is not kmg's to overwrite.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    lines = text.splitlines()
+    if not lines:
+        return []
+    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if not rows:
+        return []
+    header = [cell.strip().casefold() for cell in rows[0]]
+    if header[: len(ANSWER_COLUMNS)] != list(ANSWER_COLUMNS):
+        return None
+    return [dict(zip(ANSWER_COLUMNS, row, strict=False)) for row in rows[1:] if any(cell.strip() for cell in row)]
+
+
+def holds_answers(data: bytes) -> bool:
+    """Whether an existing antwoorden.csv holds anything the office typed in (or is no file of ours)."""
+    rows = read_rows(data)
+    if rows is None:
+        return True
+    return any((row.get(column) or "").strip() for row in rows for column in REPLY_COLUMNS)
+
+
+def write_answers(out_dir: Path, letters: Iterable[Letter]) -> tuple[Path, bool]:
+    """Write antwoorden.csv, or antwoorden-nieuw.csv when the first holds answers already.
+
+    Returns the path written and whether the existing file was kept because of its answers.
+    """
+    from .fileio import write_bytes_atomic
+
+    data = answers_csv(letters).encode("utf-8")
+    path = out_dir / ANSWERS_FILE
+    try:
+        existing = path.read_bytes()
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and holds_answers(existing):
+        path = out_dir / NEW_ANSWERS_FILE
+        write_bytes_atomic(path, data)
+        return path, True
+    if existing != data:
+        write_bytes_atomic(path, data)
+    return path, False
