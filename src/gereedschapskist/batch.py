@@ -35,6 +35,7 @@ from .slug import slugify, strip_accents
 if TYPE_CHECKING:
     from .classes import Pupil, SchoolClass
     from .invitations import Letter
+    from .planning.forms import Appointment
     from .render import Renderer, UnprintableName
 
 T = TypeVar("T")
@@ -55,6 +56,8 @@ class Job:
     folder: Path  # relative to the output directory
     # instroom: a hash of the pupil, kept in the folder so that another pupil never takes it over
     owner: str | None = None
+    # kmg build --planning: each pupil's conversation (klass.leerlingen then in conversation order)
+    planned: tuple[Appointment | None, ...] = ()
     # the names of the documents this job makes (documents.py), in registry order
     documents: tuple[str, ...] = DEFAULT_DOCUMENTS
     # the invitations handed out through this class (they name siblings in other classes)
@@ -66,6 +69,10 @@ class Job:
         extra = {"documents": self.documents, "letters": self.letters} if self.letters or (
             self.documents != DEFAULT_DOCUMENTS
         ) else None
+        if self.planned:  # the dates, times and slip topics on the forms and the checklist
+            from .planning.forms import planning_digest
+
+            extra = {**(extra or {}), "planning": planning_digest(self.planned)}
         return job_key(self.agenda.model_dump_json(), self.klass, templates, extra)
 
     @property
@@ -74,7 +81,8 @@ class Job:
 
     @property
     def pupils(self) -> int:
-        return len(self.klass.leerlingen) if self.klass else 0
+        # distinct pupils: with a planning a pupil of separated parents has a form per conversation
+        return len({id(pupil) for pupil in self.klass.leerlingen}) if self.klass else 0
 
     def outputs(self) -> tuple[Path, ...]:
         return tuple(self.folder / document.bestand for document in documents_of(self))

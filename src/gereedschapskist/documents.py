@@ -49,11 +49,11 @@ def _invitations_view(agenda: Any, klass: Any, letters: Sequence[Any] = ()) -> d
 
 
 def _render_guide(renderer: Renderer, job: Job) -> RenderedPdf:
-    return renderer.guide_pdf(job.agenda, job.klass)
+    return renderer.guide_pdf(job.agenda, job.klass, job.planned or None)  # planned: kmg build --planning
 
 
 def _render_forms(renderer: Renderer, job: Job) -> RenderedPdf:
-    return renderer.forms_pdf(job.agenda, job.klass)
+    return renderer.forms_pdf(job.agenda, job.klass, job.planned or None)  # planned: kmg build --planning
 
 
 def _render_invitations(renderer: Renderer, job: Job) -> RenderedPdf:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
@@ -36,3 +36,8 @@ def datum(day: date, *, weekdag: bool = True) -> str:
     """A date as a Dutch letter writes it: "maandag 7 september 2026" (or "7 september 2026")."""
     text = f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
     return f"{DAGEN[day.weekday()]} {text}" if weekdag else text
+
+
+def kloktijd(moment: time) -> str:
+    """A time of day as Dutch letters and schedules write it: "15.05", "9.30"."""
+    return f"{moment.hour}.{moment.minute:02d}"

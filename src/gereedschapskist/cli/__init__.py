@@ -105,6 +105,7 @@ from . import build as _build  # noqa: E402,F401
 from . import check as _check  # noqa: E402,F401
 from . import init as _init  # noqa: E402,F401
 from . import klassen as _klassen  # noqa: E402,F401
+from . import plan as _plan  # noqa: E402,F401
 from . import schema as _schema  # noqa: E402,F401
 
 

@@ -67,6 +67,13 @@ def build_command(
         show_default=False,
         metavar="<naam>",
     ),
+    planning: Path | None = typer.Option(
+        None,
+        "--planning",
+        help="planning.csv van kmg plan: zet datum, tijd, plaats en de onderwerpen van het gezin op de "
+        "formulieren, in de volgorde van de gesprekken.",
+        readable=False,
+    ),
     documenten: str | None = typer.Option(
         None,
         "--documenten",
@@ -94,7 +101,12 @@ def build_command(
             raise fail(f"{templates}: deze map met sjablonen bestaat niet.")
         if leerlingen and classes is None:
             raise fail("--leerling werkt alleen samen met een klassenlijst (--klassen).")
+        if planning is not None and classes is None:
+            raise fail("--planning werkt alleen samen met de klassenlijst (--klassen) waarmee gepland is.")
         wanted = _documents_option(documenten)
+        if planning is not None and documenten is None:
+            # the replies are in: the invitations (and antwoorden.csv) stay as they were
+            wanted = tuple(name for name in wanted if name != "uitnodigingen")
         _check_out_dir(out)
         refuse_repeated_files(agendas)
         checked = [check_file(path) for path in agendas]
@@ -126,6 +138,8 @@ def build_command(
             typer.echo(f"Let op: {note}", err=True)
         for refused in plan.refused:
             typer.echo(f"Let op: {refused}", err=True)
+        if planning is not None and class_list is not None:
+            plan.jobs = _planned_jobs(plan.jobs, planning, class_list)
         if not plan.jobs:
             raise fail("er is niets te maken: geen groep past bij de 'groepen' van de agenda's.", EXIT_FINDINGS)
         if leerlingen:
@@ -143,6 +157,17 @@ def build_command(
         typer.echo(tip, err=True)
     if blanked or plan.refused:
         raise typer.Exit(EXIT_FINDINGS)  # names to write in by hand, or a --leerling left out (listed above)
+
+
+def _planned_jobs(jobs_: list, planning: Path, class_list: object) -> list:
+    """kmg build --planning: each class's forms in conversation order, with date, time and place."""
+    from ..planning.csvout import read_planning_csv
+    from ..planning.forms import with_planning
+
+    planned, notes = with_planning(jobs_, read_planning_csv(planning, class_list))  # type: ignore[arg-type]
+    for note in notes:
+        typer.echo(f"Let op: {note}", err=True)
+    return planned
 
 
 def _documents_option(text: str | None) -> tuple[str, ...]:

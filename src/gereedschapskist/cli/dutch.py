@@ -59,7 +59,7 @@ _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Missing argument '(.+?)'\.?$", "Er ontbreekt nog iets: geef {0} op."),
         (r"Missing option '(.+?)'\.?$", "De optie {0} is verplicht."),
         (r"Missing parameter: (.+)$", "Er ontbreekt nog iets: geef {0} op."),
-        (r"Missing command\.?$", "Kies een commando: build, check, init of schema."),
+        (r"Missing command\.?$", "Kies een commando: build, check, init, klassen, plan of schema."),
         (r"No such command '(.+?)'\.(?: Did you mean (.+?)\?)?$", "Het commando '{0}' bestaat niet. "),
         (
             r"Got unexpected extra argument(?:\(s\)|s)? \((.+)\)$",

@@ -63,6 +63,7 @@ from weasyprint.text.fonts import FontConfiguration
 from .. import resources
 from ..agenda.model import Agenda
 from ..classes.model import Pupil, SchoolClass
+from ..planning.forms import Appointment
 from . import compat, views
 from .contract import (
     CONTENT_BLOCK,
@@ -87,6 +88,8 @@ from .fetcher import TemplateDirFetcher
 # WeasyPrint reports a glyph that no font has with this message (weasyprint/draw/text.py)
 # while it draws; the first argument is the character. Not the only check (see `_missing_characters`).
 _NOTDEF_MESSAGE = ".notdef glyph rendered"
+# The planned conversation of each pupil of a class, in its order (kmg build --planning), or None.
+Planned = Sequence["Appointment | None"] | None
 # A pupil whose name cannot be printed: a blank form / checklist row to fill in by hand.
 _BLANK_PUPIL = Pupil("", "", "")
 
@@ -202,17 +205,27 @@ class Renderer:
 
     # -- public API ---------------------------------------------------------------
 
-    def guide_pdf(self, agenda: Agenda, klass: SchoolClass | None) -> RenderedPdf:
-        """The teacher's guide (leidraad) with the class checklist."""
-        return self._printable(klass, "leidraad", lambda printed: self.layout_guide(agenda, printed))
+    def guide_pdf(self, agenda: Agenda, klass: SchoolClass | None, planned: Planned = None) -> RenderedPdf:
+        """The teacher's guide (leidraad) with the class checklist.
 
-    def forms_pdf(self, agenda: Agenda, klass: SchoolClass | None) -> RenderedPdf:
-        """One note form per pupil, each starting on a recto page; one blank form without pupils."""
-        return self._printable(klass, "gespreksformulieren", lambda printed: self.layout_forms(agenda, printed))
+        `planned` (kmg build --planning): one `Appointment` (or None) per pupil of
+        `klass`, in its order; the checklist then shows each date and time.
+        """
+        return self._printable(klass, "leidraad", lambda printed: self.layout_guide(agenda, printed, planned))
 
-    def layout_guide(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
+    def forms_pdf(self, agenda: Agenda, klass: SchoolClass | None, planned: Planned = None) -> RenderedPdf:
+        """One note form per pupil, each starting on a recto page; one blank form without pupils.
+
+        With `planned` (see `guide_pdf`) every form shows its date, time, place and the
+        family's own topics; such forms differ per pupil, so they are printed in one flow.
+        """
+        return self._printable(
+            klass, "gespreksformulieren", lambda printed: self.layout_forms(agenda, printed, planned)
+        )
+
+    def layout_guide(self, agenda: Agenda, klass: SchoolClass | None, planned: Planned = None) -> Layout:
         """The guide laid out: in two layers (fast) or in one flow."""
-        context = views.guide_context(agenda, klass)
+        context = views.guide_context(agenda, klass, planned)
         if self._layers is not None and self._is_builtin(GUIDE_TEMPLATE):
             layout = self._layered(lambda: self._layers.guide(agenda, klass, context))
             if layout is not None:
@@ -220,13 +233,13 @@ class Renderer:
         # A school's own guide template knows nothing of layers: one flow.
         return self._layout(GUIDE_TEMPLATE, context, forms=0)
 
-    def layout_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
+    def layout_forms(self, agenda: Agenda, klass: SchoolClass | None, planned: Planned = None) -> Layout:
         """The forms laid out: header layer and shared content stacked (fast), or as one flowing document."""
-        if self._layers is not None:
+        if self._layers is not None and not planned:
             layout = self._layered(lambda: self._layers.forms(agenda, klass))
             if layout is not None:
                 return layout
-        return self._flowing_forms(agenda, klass)
+        return self._flowing_forms(agenda, klass, planned)
 
     def write(self, layout: Layout, label: str) -> RenderedPdf:
         """Write a laid-out document as PDF; `label` names the document in error messages."""
@@ -273,7 +286,7 @@ class Renderer:
             result.unprintable = unprintable
             return result
 
-    def _flowing_forms(self, agenda: Agenda, klass: SchoolClass | None) -> Layout:
+    def _flowing_forms(self, agenda: Agenda, klass: SchoolClass | None, planned: Planned = None) -> Layout:
         """All forms of a class as one flowing document (header and content together, per pupil)."""
         count = len(klass.leerlingen) if klass is not None and klass.leerlingen else 1
         key = agenda.model_dump_json()
@@ -281,21 +294,45 @@ class Renderer:
         if pages is None:
             content = self._layout(FORM_CONTENT_TEMPLATE, views.form_content_context(agenda), forms=0)
             pages = self._content_pages[key] = max(1, len(content.document.pages))
-        html = self.flowing_forms_html(agenda, klass, pages)
+        html = self.flowing_forms_html(agenda, klass, pages, planned)
         layout = self._layout_string(html, self._base_url(FORMS_TEMPLATE), stylesheets=[self.css], forms=count)
         counts = set(layout.form_pages)
-        if len(counts) == 1 and pages not in counts and 0 not in counts:
+        if planned and 0 not in counts and any(n != pages for n in layout.form_pages):
+            # A family's own topics can take a form onto one more page: each form says its own "van y".
+            html = self.flowing_forms_html(agenda, klass, layout.form_pages, planned)
+            layout = self._layout_string(html, self._base_url(FORMS_TEMPLATE), stylesheets=[self.css], forms=count)
+        elif len(counts) == 1 and pages not in counts and 0 not in counts:
             # The header moved the content onto another page count: say the right "van y".
             html = self.flowing_forms_html(agenda, klass, counts.pop())
             layout = self._layout_string(html, self._base_url(FORMS_TEMPLATE), stylesheets=[self.css], forms=count)
         return layout
 
-    def flowing_forms_html(self, agenda: Agenda, klass: SchoolClass | None, pages: int) -> str:
-        """The forms as one HTML document, with the shared content in every form (see `_flowing_forms`)."""
+    def flowing_forms_html(
+        self, agenda: Agenda, klass: SchoolClass | None, pages: int | Sequence[int], planned: Planned = None
+    ) -> str:
+        """The forms as one HTML document, with the shared content in every form (see `_flowing_forms`).
+
+        With `planned`, each form gets its own content (its conversation and the family's topics).
+        """
         content = render_block(
             self.env, FORM_CONTENT_TEMPLATE, CONTENT_BLOCK, views.form_content_context(agenda, inside_form=True)
         )
-        context = views.forms_context(agenda, klass, pages)
+        contents = None
+        if planned:
+            contents = [
+                Markup(
+                    render_block(
+                        self.env,
+                        FORM_CONTENT_TEMPLATE,
+                        CONTENT_BLOCK,
+                        views.form_content_context(agenda, inside_form=True, gesprek=appointment),
+                    )
+                )
+                if appointment is not None
+                else Markup(content)
+                for appointment in planned
+            ]
+        context = views.forms_context(agenda, klass, pages, planned, contents)
         context[CONTENT_VARIABLE] = Markup(content)
         html, _ = render_template(self.env, FORMS_TEMPLATE, context)
         return html

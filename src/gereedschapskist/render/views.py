@@ -7,6 +7,7 @@ the time bar, and how many writing lines each topic gets on the form.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from ..agenda.model import PERSPECTIVE_LABELS, PERSPECTIVES, Agenda, Onderwerp, 
 from ..classes.model import SchoolClass
 from ..classes.model import class_label as model_class_label
 from ..errors import UserError
+from ..planning.forms import Appointment
 from ..wording import clock
 from .contract import FORM_ANCHOR_PREFIX
 
@@ -111,11 +113,17 @@ class TimeBar:
 
 @dataclass(frozen=True)
 class Form:
-    """One note form: a pupil (or a blank form) and how many pages that form takes."""
+    """One note form: a pupil (or a blank form) and how many pages that form takes.
+
+    With a planning, `gesprek` is the form's conversation and `inhoud` the content below
+    its header (the same for every pupil otherwise, when the renderer stacks it).
+    """
 
     index: int
     naam: str
     pages: int
+    gesprek: Appointment | None = None
+    inhoud: Any = None
 
     @property
     def anchor(self) -> str:
@@ -234,13 +242,18 @@ def base_context(agenda: Agenda, klass: SchoolClass | None) -> dict[str, Any]:
     }
 
 
-def guide_context(agenda: Agenda, klass: SchoolClass | None) -> dict[str, Any]:
+def guide_context(
+    agenda: Agenda, klass: SchoolClass | None, planned: Sequence[Appointment | None] | None = None
+) -> dict[str, Any]:
+    """The guide; with `planned` (one per pupil, in the class's order) the checklist shows each date and time."""
     context = base_context(agenda, klass)
     pupils = tuple(pupil.naam for pupil in klass.leerlingen) if klass is not None else ()
     context.update(
         document_title=_title("Leidraad", agenda, context["klas"]),
         timebar=time_bar(agenda, context["topics"]),
         leerlingen=pupils,
+        # the checklist's "Datum en tijd" per pupil ("" when not planned)
+        wanneer=tuple(a.kort if a is not None else "" for a in planned) if planned else (),
         lege_rijen=0 if pupils else EMPTY_CHECKLIST_ROWS,
         # The whole guide in one flow; the renderer prints it as two layers (leidraad.html.j2).
         laag=None,
@@ -248,20 +261,40 @@ def guide_context(agenda: Agenda, klass: SchoolClass | None) -> dict[str, Any]:
     return context
 
 
-def forms_context(agenda: Agenda, klass: SchoolClass | None, pages: int) -> dict[str, Any]:
-    """Context for the per-pupil layer of the forms: one header per pupil, `pages` pages each."""
+def forms_context(
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    pages: int | Sequence[int],
+    planned: Sequence[Appointment | None] | None = None,
+    contents: Sequence[Any] | None = None,
+) -> dict[str, Any]:
+    """Context for the per-pupil layer of the forms: one header per pupil, `pages` pages each.
+
+    `pages` may be one count per form (planned forms differ: the family's own topics);
+    `planned` the conversation of each form, `contents` each form's own content (one flow).
+    """
     context = base_context(agenda, klass)
     names = [pupil.naam for pupil in klass.leerlingen] if klass is not None and klass.leerlingen else [""]
+    counts = [pages] * len(names) if isinstance(pages, int) else list(pages)
     context.update(
         document_title=_title("Gespreksformulieren", agenda, context["klas"]),
-        formulieren=tuple(Form(index, naam, pages) for index, naam in enumerate(names)),
+        formulieren=tuple(
+            Form(
+                index,
+                naam,
+                counts[index],
+                planned[index] if planned and index < len(planned) else None,
+                contents[index] if contents and index < len(contents) else None,
+            )
+            for index, naam in enumerate(names)
+        ),
         inhoud=None,
     )
     return context
 
 
 def form_content_context(
-    agenda: Agenda, header_space: str | None = None, *, inside_form: bool = False
+    agenda: Agenda, header_space: str | None = None, *, inside_form: bool = False, gesprek: Appointment | None = None
 ) -> dict[str, Any]:
     """Context for the shared content of every form (the same for every pupil and class).
 
@@ -274,6 +307,8 @@ def form_content_context(
         document_title=_title("Gespreksformulier", agenda, ""),
         kop_ruimte=header_space,
         binnen_formulier=inside_form,
+        # a planned conversation (kmg build --planning): date, time, place and the slip's topics filled in
+        gesprek=gesprek,
     )
     return context
 

@@ -1,0 +1,274 @@
+"""`kmg plan`: a time for every family, and the schedules, calendar files and letters that go with it.
+
+OR-Tools (through `planning.solve`) and WeasyPrint are imported only inside the command,
+so that `kmg check` and `kmg build` never load them. Everything is made in memory first
+and written only when the whole plan is there: a school never finds a partial schedule
+that looks complete.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import typer
+
+from ..errors import EXIT_FINDINGS, EXIT_USAGE
+from ..wording import aantal as _plural
+from . import command
+from .common import either, exit_code_if_cut_off, fail, user_errors
+
+if TYPE_CHECKING:
+    from ..classes.model import ClassList
+    from ..planning.model import Schedule
+
+CSV_FILE = "planning.csv"
+T = TypeVar("T")
+
+
+@command("plan")
+def plan_command(
+    agendas: list[Path] = typer.Argument(
+        ..., help="Een of meer agendabestanden (.yaml).", show_default=False, readable=False, metavar="AGENDA"
+    ),
+    classes: Path | None = typer.Option(
+        None, "--klassen", "-k", help="Klassenlijst (CSV-export uit ParnasSys, ESIS of Excel).", readable=False
+    ),
+    momenten: Path | None = typer.Option(
+        None, "--momenten", "-m", help="planning.yaml: de momenten, wie wanneer kan en de tijdregels.", readable=False
+    ),
+    antwoorden: Path | None = typer.Option(
+        None,
+        "--antwoorden",
+        "-a",
+        help="antwoorden.csv met de antwoordstrookjes (uit de uitvoermap van kmg build, met .kmg-sleutel ernaast).",
+        readable=False,
+    ),
+    out: Path = typer.Option(Path("out"), "--uitvoer", "-o", help="Map waarin de planning en de PDF's komen."),
+    seconds: int = typer.Option(
+        30, "--tijd", "-t", min=1, max=3600, help="Hoe lang kmg mag zoeken naar de beste planning, in seconden."
+    ),
+    templates: Path | None = typer.Option(
+        None, "--sjablonen", help="Map met eigen sjablonen; die gaan voor de ingebouwde.", readable=False
+    ),
+    verbose: bool = typer.Option(
+        False, "--uitgebreid", "-v", help="Toon bij meldingen van WeasyPrint en Jinja ook de Engelse tekst."
+    ),
+    # the English names, as for kmg build: they work, help does not show them
+    classes_alias: Path | None = typer.Option(None, "--classes", hidden=True, readable=False),
+    out_alias: Path | None = typer.Option(None, "--out", hidden=True),
+    templates_alias: Path | None = typer.Option(None, "--templates", hidden=True, readable=False),
+    verbose_alias: bool = typer.Option(False, "--verbose", hidden=True),
+) -> None:
+    """Plan voor elk gezin een gesprek en maak per groep een rooster, een agenda-bestand en de bevestigingen."""
+    classes, out, templates = either(classes, classes_alias), either(out, out_alias), either(templates, templates_alias)
+    verbose = verbose or verbose_alias
+    started = time.monotonic()
+    exit_code_if_cut_off(EXIT_USAGE)
+    with user_errors(verbose=verbose):
+        if classes is None:
+            raise fail("kmg plan heeft de klassenlijst nodig: geef die met --klassen BESTAND.")
+        if momenten is None:
+            raise fail("kmg plan heeft de momenten nodig: geef planning.yaml met --momenten BESTAND.")
+        if templates is not None:
+            templates = templates.expanduser()
+            if not templates.is_dir():
+                raise fail(f"{templates}: deze map met sjablonen bestaat niet (of is een bestand).")
+        from .build import _check_out_dir
+
+        _check_out_dir(out)
+        checked = _checked_agendas(agendas)
+        from ..classes import read_class_list
+
+        class_list = read_class_list(classes)
+        for warning in class_list.warnings:
+            typer.echo(f"Let op: {warning}", err=True)
+        planning = _planning(momenten, class_list)
+        secret, answers = _answers(antwoorden, class_list, planning, out)
+        schedule = _solve(class_list, checked, planning, answers, secret, seconds)
+        files = _with_status(
+            "kmg maakt de roosters en brieven…", lambda say: _documents(schedule, class_list, checked, templates, say)
+        )
+        from .build import _build_lock
+
+        with _build_lock(out):
+            _write(schedule, class_list, files, out)
+        _summary(schedule, class_list, files, out, time.monotonic() - started)
+
+
+def _checked_agendas(agendas: list[Path]) -> list[Any]:
+    """The agendas, checked as `kmg build` does: errors stop the plan (exit 1), warnings are shown."""
+    from ..agenda.load import refuse_repeated_files
+    from ..lint import check_file
+    from .report import print_human
+
+    refuse_repeated_files(agendas)
+    checked = [check_file(path) for path in agendas]
+    if any(f for file in checked for f in file.findings):
+        print_human(checked, strict=False, summary=False)
+    if any(f.level == "error" for file in checked for f in file.findings):
+        typer.echo("kmg: er zijn fouten in de agenda; los die eerst op. Er is niets gepland.", err=True)
+        raise typer.Exit(EXIT_USAGE if any(file.unusable_files for file in checked) else EXIT_FINDINGS)
+    return [file for file in checked if file.agenda is not None]
+
+
+def _planning(path: Path, class_list: ClassList) -> Any:
+    """planning.yaml, validated against itself and the class list; findings as `kmg check` shows them."""
+    from ..findings import LEVEL_LABELS
+    from ..planning.config import class_findings, load_planning
+
+    planning_file = load_planning(path)
+    findings = sorted([*planning_file.findings, *class_findings(planning_file, [k.naam for k in class_list])])
+    for f in findings:
+        hint = f" Tip: {f.hint}" if f.hint else ""
+        typer.echo(f"{f.file}:{f.line}:{f.column}: {LEVEL_LABELS[f.level]} {f.code}: {f.message}{hint}", err=True)
+    if planning_file.planning is None or any(f.level == "error" for f in findings):
+        typer.echo(f"kmg: er zijn fouten in {path}; los die eerst op. Er is niets gepland.", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    return planning_file.planning
+
+
+def _answers(path: Path | None, class_list: ClassList, planning: Any, out: Path) -> tuple[bytes | None, Any]:
+    """The code secret and the replies. Without replies, the secret of the output folder (codes on the letters)."""
+    from ..codes import load_secret
+
+    if path is None:
+        return load_secret(out, create=False), None
+    from ..planning.answers import read_answers
+
+    secret = load_secret(path.parent, create=False)
+    return secret, read_answers(path, class_list, secret, momenten=[m.naam for m in planning.momenten])
+
+
+def _solve(
+    class_list: ClassList, checked: list[Any], planning: Any, answers: Any, secret: bytes | None, seconds: int
+) -> Schedule:
+    """Run the solver with a Rich status line showing the best score so far (on a terminal)."""
+    from ..planning.model import PlanningImpossible
+    from ..planning.solve import plan  # OR-Tools: only here
+
+    pairs = [(file.path, file.agenda) for file in checked]
+
+    def solve(say: Callable[[str], None]) -> Schedule:
+        def progress(text: str, spent: float) -> None:
+            say(f"{text} ({spent:.0f} van {seconds} s)")
+
+        return plan(class_list, pairs, planning, answers, seconds=seconds, progress=progress, secret=secret)
+
+    try:
+        return _with_status("kmg zoekt een planning…", solve)
+    except PlanningImpossible as impossible:
+        typer.echo("kmg: er is geen planning mogelijk.", err=True)
+        for message in impossible.messages:
+            typer.echo(f"  {message}", err=True)
+        typer.echo("Er is niets weggeschreven.", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+
+
+def _with_status(text: str, work: Callable[[Callable[[str], None]], T]) -> T:
+    """Run `work(say)` under a Rich status line on a terminal (`say` updates it); plainly elsewhere."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return work(lambda _: None)
+    from rich.console import Console
+
+    with Console(stderr=True).status(text) as status:
+        return work(lambda line: status.update(f"{text} {line}"))
+
+
+def _documents(
+    schedule: Schedule,
+    class_list: ClassList,
+    checked: list[Any],
+    templates: Path | None,
+    say: Callable[[str], None] = lambda _: None,
+) -> dict[Path, bytes]:
+    """Every file of every class (relative path -> bytes), made in memory before anything is written."""
+    from ..batch import make_plan
+    from ..planning import ics, pdf
+
+    served = make_plan([(file.path, file.agenda) for file in checked], class_list)
+    agenda_of = {job.klass.naam: job.agenda for job in reversed(served.jobs) if job.klass is not None}
+    school = pdf.School(class_list)
+    conversations = schedule.conversations
+    letters = pdf.letters_for_classes(conversations, class_list, agenda_of)
+    renderer = pdf.make_renderer((templates,) if templates else ())
+    files: dict[Path, bytes] = {}
+    todo = [k for k in class_list if k.naam in letters or any(c.klas == k.naam for c in conversations)]
+    for number, klass in enumerate(todo, start=1):
+        own = [c for c in conversations if c.klas == klass.naam]
+        say(f"{klass.label} ({number} van {len(todo)})")
+        folder = Path(klass.slug)
+        agenda = agenda_of.get(klass.naam)
+        label = pdf.class_title(klass)
+        if own:
+            context = pdf.rooster_context(klass, agenda, own, school, conversations)
+            what = f"rooster van {label}"
+            files[folder / pdf.ROOSTER] = pdf.render_pdf(renderer, pdf.ROOSTER_TEMPLATE, context, what)
+            files[folder / f"{klass.slug}.ics"] = ics.class_calendar(own, school.pupils, klas_label=label)
+        if klass.naam in letters:
+            context = pdf.letters_context(klass, agenda, letters[klass.naam])
+            files[folder / pdf.LETTERS] = pdf.render_pdf(
+                renderer, pdf.LETTERS_TEMPLATE, context, f"bevestigingen van {label}"
+            )
+    return files
+
+
+def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], out: Path) -> None:
+    from ..fileio import write_bytes_atomic
+    from ..planning.csvout import write_planning_csv
+
+    write_planning_csv(schedule, class_list, out / CSV_FILE)
+    for relative, data in files.items():
+        write_bytes_atomic(out / relative, data)
+
+
+_LEVEL_NAMES = {"broertjes_zusjes": "broers en zussen na elkaar", "wensen": "wensen", "compact": "compacte dagen"}
+
+
+def summary_lines(schedule: Schedule, classes: int, seconds: float) -> list[str]:
+    """The closing summary of `kmg plan`, line by line (also for the tests)."""
+    stats = schedule.stats
+    count = int(stats.get("gesprekken", len(schedule.conversations)))
+    lines = [f"{_plural(count, 'gesprek', 'gesprekken')} gepland voor {_plural(classes, 'groep', 'groepen')}."]
+    families = int(stats.get("gezinnen_met_broers_zussen", 0))
+    if families:
+        lines.append(f"Broers en zussen na elkaar: {int(stats.get('naast_elkaar', 0))} van {families} gezinnen.")
+    asked = int(stats.get("wensen_gevraagd", 0))
+    honoured = int(stats.get("wensen_gehonoreerd", 0))
+    lines.append(
+        f"Wensen ('kan' op het strookje) gehonoreerd: {honoured} van {asked}."
+        if asked
+        else "Wensen ('kan' op het strookje): geen gevraagd."
+    )
+    idle = int(round(float(stats.get("leegloop_minuten", 0))))
+    lines.append(f"Wachttijd van de leerkrachten tussen gesprekken: {_plural(idle, 'minuut', 'minuten')} in totaal.")
+    solve = float(stats.get("seconden", seconds))
+    lines.append(f"Rekentijd: {solve:.1f} s (alles samen {seconds:.1f} s).")
+    proven = [name for name in _LEVEL_NAMES if schedule.optimal.get(name)]
+    open_ = [name for name in _LEVEL_NAMES if name in schedule.optimal and not schedule.optimal[name]]
+    if not open_:
+        lines.append("Dit is bewezen de beste planning.")
+    else:
+        said = ", ".join(_LEVEL_NAMES[n] for n in proven)
+        lines.append(
+            (f"Bewezen het beste voor: {said}. " if proven else "")
+            + "Niet bewezen het beste (de tijd was op): "
+            + ", ".join(_LEVEL_NAMES[n] for n in open_)
+            + ". Meer tijd geven kan met --tijd."
+        )
+    return lines
+
+
+def _summary(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], out: Path, seconds: float) -> None:
+    classes = len({c.klas for c in schedule.conversations})
+    typer.echo("Klaar: " + " ".join(summary_lines(schedule, classes, seconds)[:1]))
+    for line in summary_lines(schedule, classes, seconds)[1:]:
+        typer.echo(f"  {line}")
+    typer.echo(
+        f"De planning ({CSV_FILE}) en per groep het rooster, de agenda (.ics) en de bevestigingen staan in "
+        f"{out.resolve()}/"
+    )

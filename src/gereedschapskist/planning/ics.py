@@ -1,0 +1,102 @@
+"""One calendar file (.ics, RFC 5545) per class: the teacher's conversations, for any calendar app.
+
+Calendar files end up in cloud calendars, so an event carries as little as the teacher
+needs to recognise it: the child's first name and the initial of the surname ("Gesprek
+Noor B."), the time, and the address only for a home visit (the teacher has to get
+there). No parent names, no e-mail, no phone, no topics, no language support: those stay
+in rooster.pdf on paper.
+
+An event's UID is a hash of the class, the pupils' internal keys, the household and the
+moment: it names nobody, and it stays the same when kmg plans again, so a calendar that
+imports the new file moves the event instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from ..classes.model import Pupil
+from .model import Conversation
+
+TIMEZONE = "Europe/Amsterdam"
+PRODID = "-//kmg//Kennismakingsgesprekken//NL"
+UID_DOMAIN = "kmg.kennismakingsgesprek"
+
+
+def short_name(pupil: Pupil) -> str:
+    """ "Noor B." for Noor van den Berg: the first name and the initial of the surname, nothing more."""
+    initial = pupil.achternaam.strip()[:1].upper()
+    first = pupil.roepnaam.strip()
+    if not initial:
+        return first
+    return f"{first} {initial}." if first else f"{initial}."
+
+
+def summary(conversation: Conversation, pupils: Mapping[str, Pupil]) -> str:
+    names = [short_name(pupils[key]) for key in conversation.leerlingen if key in pupils]
+    names = [name for name in names if name]
+    if not names:
+        return "Kennismakingsgesprek"
+    joined = ", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else names[0]
+    return f"Gesprek {joined}"
+
+
+def event_uid(conversation: Conversation) -> str:
+    """Stable across runs and free of names: a hash of class, pupil keys, household and moment."""
+    c = conversation
+    material = "\x1f".join((c.klas, *sorted(c.leerlingen), str(c.huishouden), c.moment, c.datum.isoformat()))
+    return f"{hashlib.sha256(material.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
+
+
+def _local(day: date, moment: object) -> datetime:
+    return datetime.combine(day, moment, tzinfo=ZoneInfo(TIMEZONE))  # type: ignore[arg-type]
+
+
+def class_calendar(
+    conversations: Iterable[Conversation],
+    pupils: Mapping[str, Pupil],
+    *,
+    klas_label: str,
+    stamp: datetime | None = None,
+) -> bytes:
+    """The .ics file of one class: one VEVENT per conversation, times in Europe/Amsterdam with a VTIMEZONE.
+
+    `pupils` maps `Pupil.sleutel` to the pupil (for the short name); `klas_label` is how the
+    class is named in the calendar ("Groep 5a"); `stamp` is the DTSTAMP (now, by default).
+    """
+    stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Kennismakingsgesprekken {klas_label}")
+    calendar.add("x-wr-timezone", TIMEZONE)
+    days: list[date] = []
+    for conversation in sorted(conversations, key=lambda c: (c.datum, c.begin, c.leerlingen, c.huishouden)):
+        event = Event()
+        event.add("uid", event_uid(conversation))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", _local(conversation.datum, conversation.begin))
+        event.add("dtend", _local(conversation.datum, conversation.eind))
+        event.add("summary", summary(conversation, pupils))
+        if conversation.huisbezoek and conversation.plaats:
+            event.add("location", conversation.plaats)
+        description = f"Kennismakingsgesprek {klas_label}"
+        if conversation.huisbezoek:
+            description += " (huisbezoek)"
+        event.add("description", description + ". Alles over het gesprek staat in het rooster (rooster.pdf).")
+        event.add("transp", "OPAQUE")
+        calendar.add_component(event)
+        days.append(conversation.datum)
+    if days:
+        # Only the transitions around the conversations: a short VTIMEZONE, still valid for those days.
+        calendar.add_missing_timezones(
+            first_date=min(days) - timedelta(days=366), last_date=max(days) + timedelta(days=366)
+        )
+    return calendar.to_ical()
