@@ -65,6 +65,15 @@ def household_code(secret: bytes, family: Family, household: Household, *, lengt
     return f"{symbols[:2]}-{symbols[2:]}"
 
 
+def letter_households(family: Family) -> tuple[Household, ...]:
+    """The households a family gets a letter (and a code) for: its own, or one without names when it has none.
+
+    The one rule for the letters, antwoorden.csv and kmg plan: a family without parent data
+    is household 1, so the reply to its letter reaches the planning.
+    """
+    return family.huishoudens or (Household(1),)
+
+
 def household_codes(secret: bytes, families: Iterable[Family]) -> dict[tuple[str, int], str]:
     """(family.sleutel, household.nummer) -> code for every household, all distinct.
 
@@ -72,7 +81,7 @@ def household_codes(secret: bytes, families: Iterable[Family]) -> dict[tuple[str
     households) both get a 6-symbol code instead, decided only by their own keys, so a
     household's code changes only when a new household collides with it.
     """
-    keyed = [(family, household) for family in families for household in family.huishoudens]
+    keyed = [(family, household) for family in families for household in letter_households(family)]
     codes = {(f.sleutel, h.nummer): household_code(secret, f, h) for f, h in keyed}
     length = 5
     while len(set(codes.values())) < len(codes):

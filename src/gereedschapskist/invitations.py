@@ -27,7 +27,7 @@ from typing import Any
 from .agenda.languages import is_rtl, language_code
 from .agenda.model import Agenda, Setting, Soort
 from .agenda.uitnodiging import DEFAULT_AANHEF, DEFAULT_CONTACT, DEFAULT_HUISBEZOEK, DEFAULT_TAALHULP, DEFAULT_TEKST
-from .classes.model import ClassList, Family, Household, Pupil, SchoolClass, class_label
+from .classes.model import ClassList, Family, Pupil, SchoolClass, class_label
 
 # --- the agenda's `uitnodiging:` section ---------------------------------------------------
 
@@ -201,11 +201,6 @@ def _families(class_list: ClassList) -> list[_Family]:
     return result
 
 
-def letter_households(family: Family) -> tuple[Household, ...]:
-    """The households a family gets a letter for: its own, or one without names when it has none."""
-    return family.huishoudens or (Household(1),)
-
-
 def _chosen(members: Sequence[tuple[SchoolClass, Pupil]], via: str) -> tuple[SchoolClass, Pupil]:
     """The child through whom the family's letters go: the oldest (or youngest) by birth date,
     else by year group, else the first (or last) in school order."""
@@ -229,7 +224,7 @@ def _chosen(members: Sequence[tuple[SchoolClass, Pupil]], via: str) -> tuple[Sch
 def plan_letters(class_list: ClassList, served: Iterable[str], via: str, secret: bytes) -> dict[str, list[Letter]]:
     """The letters per class slug. `served` holds the slugs of the classes that get documents:
     a family's letters go through its chosen child among the children in those classes."""
-    from .codes import household_codes
+    from .codes import household_codes, letter_households
 
     served = set(served)
     families = _families(class_list)

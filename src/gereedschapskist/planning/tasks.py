@@ -30,7 +30,7 @@ from datetime import date
 from typing import Any
 
 from ..classes.model import ClassList, Pupil, SchoolClass
-from ..codes import household_codes
+from ..codes import household_codes, letter_households
 from .answers import Answer
 from .config import Moment, Planning, moment_key
 
@@ -194,7 +194,8 @@ def build_tasks(
             family = class_list.family_of(pupil)
             pupil_key = pupil.sleutel or f"{klass.naam}\x1f{position}"
             family_key = family.sleutel if family else pupil_key
-            households = tuple(h.nummer for h in family.huishoudens) if family else ()
+            # a family without parent data got one letter and one code, as household 1
+            households = tuple(h.nummer for h in letter_households(family)) if family else ()
             replies = {n: answers.get((family_key, n)) for n in households}
             apart = len(households) == 2 and any(r is not None and r.apart for r in replies.values())
             parties = [(n,) for n in households] if apart else [households]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..classes.model import ClassList, class_key
+from ..codes import letter_households
 from .answers import Answer
 from .config import Planning, moment_key
 from .model import Conversation
@@ -44,7 +45,7 @@ def check_schedule(
         if serving_agenda(klass, agendas) is None:
             continue
         family = class_list.family_of(pupil)
-        numbers = [h.nummer for h in family.huishoudens] if family else []
+        numbers = [h.nummer for h in letter_households(family)] if family else []
         apart = len(numbers) == 2 and any(
             answers.get((family.sleutel, n)) is not None and answers[(family.sleutel, n)].apart for n in numbers
         )
@@ -109,11 +110,11 @@ def check_schedule(
 
 
 def _attending(c: Conversation, family: Any) -> list[int]:
-    if family is None or not family.huishoudens:
+    if family is None:
         return []
     if c.apart:
         return [c.huishouden]
-    return [h.nummer for h in family.huishoudens]
+    return [h.nummer for h in letter_households(family)]
 
 
 def _gaps(items: list[Conversation], config: Planning, who: str) -> list[str]:
