@@ -201,7 +201,7 @@ def _families(class_list: ClassList) -> list[_Family]:
     return result
 
 
-def _chosen(members: Sequence[tuple[SchoolClass, Pupil]], via: str) -> tuple[SchoolClass, Pupil]:
+def choose_carrier(members: Sequence[tuple[SchoolClass, Pupil]], via: str) -> tuple[SchoolClass, Pupil]:
     """The child through whom the family's letters go: the oldest (or youngest) by birth date,
     else by year group, else the first (or last) in school order."""
 
@@ -238,7 +238,7 @@ def plan_letters(class_list: ClassList, served: Iterable[str], via: str, secret:
         candidates = [(klass, pupil) for klass, pupil in each.members if klass.slug in served]
         if not candidates:
             continue  # none of its classes is printed: no letter
-        klass, pupil = _chosen(candidates, via)
+        klass, pupil = choose_carrier(candidates, via)
         children = tuple(Child(p.naam, _title(k), k.leerkracht) for k, p in each.members)
         classes = tuple(dict.fromkeys(k.naam for k, _ in each.members))
         for household in family.huishoudens:

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..agenda.model import Agenda
 from ..classes.model import ClassList, Family, Household, Pupil, SchoolClass
+from ..codes import letter_households
+from ..invitations import choose_carrier
 from ..wording import datum
 from ..wording import kloktijd as clock
 from .model import Conversation
@@ -256,26 +258,6 @@ class Letter:
     achter_elkaar: bool  # the children's conversations follow each other
 
 
-def _via_key(via: str) -> Any:
-    """The order in which a family's children are tried for carrying the letter home.
-
-    The same rule as the invitation: the oldest by birth date, else the highest year group,
-    else the first in school order (or the youngest, with `uitnodiging.via: jongste`).
-    """
-
-    def oldest(item: tuple[int, SchoolClass, Pupil]) -> tuple:
-        index, klass, pupil = item
-        born = pupil.geboortedatum
-        return (born is None, born.toordinal() if born else 0, -max(klass.jaargroepen, default=0), index)
-
-    def youngest(item: tuple[int, SchoolClass, Pupil]) -> tuple:
-        index, klass, pupil = item
-        born = pupil.geboortedatum
-        return (born is None, -born.toordinal() if born else 0, max(klass.jaargroepen, default=0), -index)
-
-    return youngest if via == "jongste" else oldest
-
-
 def via_of(agenda: Agenda | None) -> str:
     section = getattr(agenda, "uitnodiging", None)
     return getattr(section, "via", None) or "oudste"
@@ -335,11 +317,12 @@ def letters_for_classes(
         if not members:
             continue
         klass0 = school.class_of[members[0]]
-        order = _via_key(via_of(agendas.get(klass0.naam)))
-        _, carrier_class, carrier = min(
-            ((school.order[k], school.class_of[k], school.pupils[k]) for k in members), key=order
+        # the same child as the invitation (members are in school order, as there)
+        carrier_class, carrier = choose_carrier(
+            [(school.class_of[k], school.pupils[k]) for k in members], via_of(agendas.get(klass0.naam))
         )
-        households: Sequence[Household | None] = (family.huishoudens if family is not None else ()) or (None,)
+        # a family without parent data got its invitation (and code) as household 1
+        households: Sequence[Household | None] = letter_households(family) if family is not None else (None,)
         for household in households:
             number = household.nummer if household is not None else 0
             mine: list[Conversation] = []
