@@ -28,6 +28,7 @@ from .agenda.languages import is_rtl, language_code
 from .agenda.model import Agenda, Setting, Soort
 from .agenda.uitnodiging import DEFAULT_AANHEF, DEFAULT_CONTACT, DEFAULT_HUISBEZOEK, DEFAULT_TAALHULP, DEFAULT_TEKST
 from .classes.model import ClassList, Family, Pupil, SchoolClass, class_label
+from .wording import datum
 
 # --- the agenda's `uitnodiging:` section ---------------------------------------------------
 
@@ -119,26 +120,9 @@ def join_english(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
 def dutch_date(day: date) -> str:
-    """date(2026, 9, 7) -> "maandag 7 september 2026"."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """date(2026, 9, 7) -> "maandag 7 september 2026" (kmg's one Dutch date formatter)."""
+    return datum(day)
 
 
 def english_date(day: date) -> str:

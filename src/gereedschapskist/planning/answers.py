@@ -18,21 +18,11 @@ from pathlib import Path
 from ..classes.model import ClassList
 from ..codes import household_codes, normalise_code
 from ..errors import UserError, os_error_text
+from ..invitations import ANSWER_COLUMNS, REPLY_COLUMNS
 from ..slug import strip_accents
 
-HEADER = (
-    "code",
-    "klassen",
-    "kinderen",
-    "huishouden",
-    "komt",
-    "momenten_kan",
-    "momenten_niet",
-    "apart",
-    "taalhulp",
-    "onderwerpen",
-)
-REPLY_COLUMNS = ("komt", "momenten_kan", "momenten_niet", "apart", "taalhulp", "onderwerpen")
+# The columns kmg build writes into antwoorden.csv (one definition, in invitations.py).
+HEADER = ANSWER_COLUMNS
 MAX_BYTES = 5 * 1024 * 1024
 
 _YES = {"ja", "j", "x", "yes", "y", "1", "waar", "true"}
