@@ -348,21 +348,11 @@ def _schema_message(err: dict, path: Path_) -> tuple[str, str]:
     return f"{where.capitalize()}: {err['msg']}.", "Vergelijk met een voorbeeldagenda uit de map agendas/."
 
 
-def _clean_path(source: LoadedYaml, loc: tuple) -> Path_:
-    """Drop the parts pydantic adds to a location (union branch names like 'str') that are no keys."""
-    known = {name for names in FIELD_NAMES.values() for name in names}
-    path: list[str | int] = []
-    for part in loc:
-        if isinstance(part, int) or part in known or (*path, part) in source.keys:
-            path.append(part)
-    return tuple(path)
-
-
 def _schema_findings(display: str, source: LoadedYaml, exc: ValidationError) -> list[Finding]:
     findings = []
     seen: set[tuple[int, int, str]] = set()
     for err in exc.errors(include_url=False):
-        path = _clean_path(source, err["loc"])
+        path = source.clean_path(err["loc"], FIELD_NAMES)
         message, hint = _schema_message(err, path)
         if err["type"] == "missing":
             pos = source.position(path[:-1])

@@ -117,6 +117,18 @@ class LoadedYaml:
     def line_text(self, line: int) -> str:
         return line_text(self.text, line)
 
+    def clean_path(self, loc: tuple, field_names: dict[str, tuple[str, ...]]) -> Path_:
+        """A pydantic error location without the parts pydantic adds (union branch names like 'str').
+
+        A part stays when it is an index, a field name of the model, or a key in this file.
+        """
+        known = {name for names in field_names.values() for name in names}
+        path: list[str | int] = []
+        for part in loc:
+            if isinstance(part, int) or part in known or (*path, part) in self.keys:
+                path.append(part)
+        return tuple(path)
+
 
 # What an editor counts as a line end; str.splitlines() would also split at U+000B,
 # U+0085 or U+2028, and then line numbers would not match what the teacher sees.

@@ -702,12 +702,17 @@ def _merged_warning(path: Path, merged: list[tuple[int, int]], has_kenmerk: bool
     return ClassListWarning(path, merged[0][0], message)
 
 
-def _unsure_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
+def _row_groups(groups: list[list[int]]) -> str:
+    """Groups of row numbers as a warning lists them: "3 en 7; 12 en 15; nog 4 keer"."""
     shown = [line_list(lines).replace("regels ", "") for lines in groups[:_MERGED_SHOWN]]
     if len(groups) > _MERGED_SHOWN:
         shown.append(f"nog {len(groups) - _MERGED_SHOWN} keer")
+    return "; ".join(shown)
+
+
+def _unsure_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
     message = (
-        f"Op regels {'; '.join(shown)} staat {'telkens ' if len(groups) > 1 else ''}een leerling met dezelfde "
+        f"Op regels {_row_groups(groups)} staat {'telkens ' if len(groups) > 1 else ''}een leerling met dezelfde "
         "naam en groep, maar met andere "
         "gegevens (bijvoorbeeld een andere ouder). kmg kan niet zien of dat één kind is of twee, en houdt ze "
         "apart: elk krijgt een formulier. Is het één kind, maak de regels dan gelijk; zijn het twee kinderen, "
@@ -717,11 +722,8 @@ def _unsure_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
 
 
 def _two_groups_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
-    shown = [line_list(lines).replace("regels ", "") for lines in groups[:_MERGED_SHOWN]]
-    if len(groups) > _MERGED_SHOWN:
-        shown.append(f"nog {len(groups) - _MERGED_SHOWN} keer")
     message = (
-        f"Op regels {'; '.join(shown)} staat {'telkens ' if len(groups) > 1 else ''}dezelfde leerling (zelfde "
+        f"Op regels {_row_groups(groups)} staat {'telkens ' if len(groups) > 1 else ''}dezelfde leerling (zelfde "
         "leerlingnummer, of zelfde naam en geboortedatum) in meer dan één groep. kmg weet niet in welke groep het "
         "gesprek is en maakt in elke groep een formulier. Haal de leerling weg uit de groep waar het gesprek niet "
         "is (bijvoorbeeld een plusklas)."

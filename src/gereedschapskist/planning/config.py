@@ -396,20 +396,11 @@ def _message(err: dict, path: Path_) -> tuple[str, str]:
     return f"{where}: {err['msg']}.", "Zie het voorbeeld in agendas/planning.yaml."
 
 
-def _clean_path(source: LoadedYaml, loc: tuple) -> Path_:
-    known = {name for names in FIELD_NAMES.values() for name in names}
-    path: list[str | int] = []
-    for part in loc:
-        if isinstance(part, int) or part in known or (*path, part) in source.keys:
-            path.append(part)
-    return tuple(path)
-
-
 def _schema_findings(display: str, source: LoadedYaml, exc: ValidationError) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[int, int, str]] = set()
     for err in exc.errors(include_url=False):
-        path = _clean_path(source, err["loc"])
+        path = source.clean_path(err["loc"], FIELD_NAMES)
         message, hint = _message(err, path)
         if err["type"] == "missing":
             pos = source.position(path[:-1])
@@ -434,38 +425,24 @@ def class_findings(planning_file: PlanningFile, class_names: list[str]) -> list[
         return []
     keys = {class_key(n): n for n in class_names}
     moment_names = [m.naam for m in planning.momenten]
-    findings = []
+    findings: list[Finding] = []
+
+    def error(pos: Any, message: str, hint: str) -> Finding:
+        return Finding(planning_file.display, pos.line, pos.column, PLAN_CODE, "error", message, hint)
+
     for name, klas in planning.klassen.items():
         if class_key(name) not in keys:
             pos = source.position(("klassen", name), key=True)
             close = difflib.get_close_matches(class_key(name), list(keys), n=1, cutoff=0.6)
             hint = f'Bedoelt u "{keys[close[0]]}"?' if close else "Gebruik de naam uit de klassenlijst."
-            findings.append(
-                Finding(
-                    planning_file.display,
-                    pos.line,
-                    pos.column,
-                    PLAN_CODE,
-                    "error",
-                    f"De groep '{name}' staat niet in de klassenlijst.",
-                    hint,
-                )
-            )
+            findings.append(error(pos, f"De groep '{name}' staat niet in de klassenlijst.", hint))
         for index, moment in enumerate(klas.momenten or []):
             if planning.moment(moment) is None:
                 pos = source.position(("klassen", name, "momenten", index))
                 close = difflib.get_close_matches(moment, moment_names, n=1, cutoff=0.6)
                 hint = f"Bedoelt u '{close[0]}'?" if close else f"Kies uit: {', '.join(moment_names)}."
                 findings.append(
-                    Finding(
-                        planning_file.display,
-                        pos.line,
-                        pos.column,
-                        PLAN_CODE,
-                        "error",
-                        f"Het moment '{moment}' bij groep '{name}' staat niet bij 'momenten'.",
-                        hint,
-                    )
+                    error(pos, f"Het moment '{moment}' bij groep '{name}' staat niet bij 'momenten'.", hint)
                 )
     for index, moment in enumerate(planning.momenten):
         for position, groep in enumerate(moment.groepen or []):
@@ -485,14 +462,6 @@ def class_findings(planning_file: PlanningFile, class_names: list[str]) -> list[
                     else "Gebruik de naam uit de klassenlijst of een jaargroep."
                 )
             findings.append(
-                Finding(
-                    planning_file.display,
-                    pos.line,
-                    pos.column,
-                    PLAN_CODE,
-                    "error",
-                    f"Moment {index + 1}: de groep '{groep}' bij 'groepen' staat niet in de klassenlijst.",
-                    hint,
-                )
+                error(pos, f"Moment {index + 1}: de groep '{groep}' bij 'groepen' staat niet in de klassenlijst.", hint)
             )
     return findings
