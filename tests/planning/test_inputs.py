@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 
@@ -200,3 +202,12 @@ def test_an_unknown_piece_next_to_a_moment_with_a_comma_is_named(tmp_path):
     with pytest.raises(UserError) as caught:
         read_answers(path, cl, SECRET, momenten=["dinsdag 8 september, 15.00–19.00"])
     assert caught.value.line == 2 and "Het moment 'vrijdag'" in caught.value.message
+
+
+def test_hints_point_at_the_sample_planning_that_exists():
+    from gereedschapskist.planning import config
+
+    source = Path(config.__file__).read_text(encoding="utf-8")
+    named = set(re.findall(r"agendas/[\w/.-]+\.yaml", source))
+    repo = Path(__file__).resolve().parents[2]
+    assert named and all((repo / name).is_file() for name in named)
