@@ -411,6 +411,7 @@ def pool_map(
     queue = iter(items)
     pools: list[ProcessPoolExecutor] = []
     pool: ProcessPoolExecutor | None = None
+    managers: list[threading.Thread] = []
     submitted = 0
     pending: set[Future[R]] = set()
     try:
@@ -418,13 +419,13 @@ def pool_map(
             stopping = stop is not None and stop.is_set()
             if stopping:
                 for each in pools:
-                    each.shutdown(wait=False, cancel_futures=True)
+                    managers += _shut_down_later(each, cancel=True)
                 # A future cancelled before it started is never "done" for wait(): drop it here.
                 pending = {future for future in pending if not future.cancel()}
             while not stopping and len(pending) < 2 * workers and (item := next(queue, _END)) is not _END:
                 if pool is None or submitted >= per_pool:
                     if pool is not None:
-                        pool.shutdown(wait=False)
+                        managers += _shut_down_later(pool, cancel=False)
                     pool = ProcessPoolExecutor(workers, context, initializer, initargs)
                     pools.append(pool)
                     submitted = 0
@@ -452,11 +453,28 @@ def pool_map(
         # Ctrl-C or an error (or the caller stopped early): don't start the tasks still
         # queued; the ones running finish their files, so nothing is left half-written.
         for each in pools:
-            each.shutdown(wait=False, cancel_futures=True)
+            managers += _shut_down_later(each, cancel=True)
         raise
     finally:
         for each in pools:
             each.shutdown(wait=True)
+        # A pool shut down without waiting forgets its manager thread, so shutdown(wait=True)
+        # no longer waits for it. Left running, it raced Python's exit hook, which then printed
+        # "OSError: [Errno 9] Bad file descriptor" under kmg's own message (CPython 3.11).
+        for manager in managers:
+            manager.join()
+
+
+
+def _shut_down_later(pool: ProcessPoolExecutor, *, cancel: bool) -> list[threading.Thread]:
+    """Shut `pool` down without waiting; return its manager thread, for the caller to join later.
+
+    The thread is a private attribute of ProcessPoolExecutor (3.9 to 3.13): when a Python
+    has no such attribute there is nothing to join and the pool is still shut down.
+    """
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=cancel)
+    return [manager] if isinstance(manager, threading.Thread) else []
 
 
 _END = object()
