@@ -220,3 +220,45 @@ def test_every_household_has_one_letter_and_one_row(letters: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((letters / "antwoorden.csv").read_text("utf-8-sig")), delimiter=";"))
     assert len(codes) == len(set(codes)) == len(rows)
     assert sorted(codes) == sorted(row["code"] for row in rows)
+
+
+PLANNING = """\
+versie: 1
+momenten:
+  - {naam: "maandag 7 september, 14.00–17.00", datum: 2026-09-07, van: "14:00", tot: "16:00", groepen: [1, 2]}
+  - naam: "dinsdag 8 september, 15.00–19.00"
+    datum: 2026-09-08
+    van: "15:00"
+    tot: "19:00"
+    groepen: [3, 4, 5, 6, 7, 8]
+  - naam: "woensdag 9 september, 12.30–16.00"
+    datum: 2026-09-09
+    van: "12:30"
+    tot: "16:00"
+    groepen: [3, 4, 5, 6, 7, 8]
+  - {naam: "maandag 14 september, 15.00–18.00", datum: 2026-09-14, van: "15:00", tot: "18:00", groepen: [1, 2]}
+  - {naam: "woensdag 16 september, 13.00–17.00", datum: 2026-09-16, van: "13:00", tot: "17:00", groepen: [1, 2]}
+  - {naam: "donderdag 17 september, 15.00–18.00", datum: 2026-09-17, van: "15:00", tot: "18:00", groepen: [1, 2]}
+"""
+
+
+def test_a_class_whose_pupils_have_different_moments_is_planned_and_checked(tmp_path: Path) -> None:
+    # Class 1/2: two hours at school for groep 2 (4 x 20 min), three afternoons of home visits for groep 1.
+    # The check before solving counted only the moments of the class's first pupil and called it impossible.
+    from gereedschapskist.planning.explain import precheck
+    from gereedschapskist.planning.solve import plan
+    from gereedschapskist.planning.verify import check_schedule
+
+    (tmp_path / "planning.yaml").write_text(PLANNING, encoding="utf-8")
+    config = load_planning(tmp_path / "planning.yaml").raise_for_errors()
+    class_list = read_class_list(SAMPLE_CSV)
+    agendas = [(AGENDAS / n, a) for n, a in zip(NAMES, _agendas(), strict=True)]
+    assert precheck(build_tasks(class_list, agendas, config, {})) == []
+    schedule = plan(class_list, agendas, config, {}, seconds=10)
+    assert check_schedule(schedule.conversations, class_list, agendas, config, {}) == []
+    lengths = {
+        (c.huisbezoek, (c.eind.hour * 60 + c.eind.minute) - (c.begin.hour * 60 + c.begin.minute))
+        for c in schedule.conversations
+        if c.klas == "1/2"
+    }
+    assert lengths == {(True, 60), (False, 20)}
