@@ -128,7 +128,7 @@ def test_the_three_samples_give_each_pupil_of_class_1_2_its_year_group() -> None
 
 def test_the_plan_gives_each_pupil_of_class_1_2_the_length_and_moments_of_its_own_agenda() -> None:
     class_list = read_class_list(SAMPLE_CSV)
-    config = load_planning(AGENDAS / "planning" / "planning.yaml").raise_for_errors()
+    config = load_planning(AGENDAS / "planning.yaml").raise_for_errors()
     problem = build_tasks(class_list, [(AGENDAS / n, a) for n, a in zip(NAMES, _agendas(), strict=True)], config, {})
     tasks = {task.pupils[0].naam: task for task in problem.tasks if task.klass.naam == "1/2"}
     mila, zoe = tasks["Mila Jansen"], tasks["Zoë van der Berg"]
