@@ -262,3 +262,27 @@ def test_a_class_whose_pupils_have_different_moments_is_planned_and_checked(tmp_
         if c.klas == "1/2"
     }
     assert lengths == {(True, 60), (False, 20)}
+
+
+def test_the_schedule_of_class_1_2_does_not_claim_one_length_for_all(tmp_path: Path) -> None:
+    # "Gesprekken 8, van 60 minuten (huisbezoek)" was wrong for the groep-2 pupils at school
+    from types import SimpleNamespace
+
+    from gereedschapskist.cli.plan import _documents
+    from gereedschapskist.planning.solve import plan
+
+    class_list = read_class_list(SAMPLE_CSV)
+    checked = [SimpleNamespace(path=AGENDAS / n, agenda=a) for n, a in zip(NAMES, _agendas(), strict=True)]
+    config = load_planning(AGENDAS / "planning.yaml").raise_for_errors()
+    schedule = plan(class_list, [(c.path, c.agenda) for c in checked], config, {}, seconds=10)
+    files = _documents(schedule, class_list, checked, None)
+
+    def header(folder: str) -> str:
+        text = " ".join(PdfReader(io.BytesIO(files[Path(folder) / "rooster.pdf"])).pages[0].extract_text().split())
+        return text.split("Gesprekken", 1)[1][:40]
+
+    assert header("groep-1-2").startswith(" 8 ") and "minuten" not in header("groep-1-2")
+    assert "Huisbezoek:" in " ".join(
+        PdfReader(io.BytesIO(files[Path("groep-1-2") / "rooster.pdf"])).pages[0].extract_text().split()
+    )
+    assert header("groep-7").startswith(" 8, van 25 minuten")  # one agenda: as before
