@@ -286,3 +286,27 @@ def test_the_schedule_of_class_1_2_does_not_claim_one_length_for_all(tmp_path: P
         PdfReader(io.BytesIO(files[Path("groep-1-2") / "rooster.pdf"])).pages[0].extract_text().split()
     )
     assert header("groep-7").startswith(" 8, van 25 minuten")  # one agenda: as before
+
+
+def test_a_letter_depends_on_the_agendas_it_speaks_for_and_no_others() -> None:
+    # the cache: a change in the home-visit agenda re-renders a groep-7 letter that mentions a home visit
+    from gereedschapskist.batch import Job
+    from gereedschapskist.invitations import Child, Letter, conversation_lines
+
+    huis, kleuters, school = _agendas()
+    letter = Letter(
+        "AB-CDE", (Child("Sem Visser", "Groep 1/2", "Juf A", 0), Child("Eva Schouten", "Groep 7", "Juf B", 2)),
+        ("Marloes Schouten",), 1, 1, agenda=2,
+    )  # fmt: skip
+    job = Job(school, AGENDAS / NAMES[2], None, Path("groep-7"), letters=(letter,), agendas=(huis, kleuters, school))
+    longer = huis.model_copy(update={"duur": 75})
+    other = kleuters.model_copy(update={"duur": 25})
+    assert job.key("") != Job(**{**job.__dict__, "agendas": (longer, kleuters, school)}).key("")
+    assert job.key("") == Job(**{**job.__dict__, "agendas": (huis, other, school)}).key("")
+    dutch, english = conversation_lines(letter, (huis, kleuters, school))
+    assert dutch[0] == "Voor Eva Schouten: het gesprek is op school en duurt ongeveer 25 minuten."
+    assert dutch[1].startswith("Voor Sem Visser: de leerkracht komt bij u thuis.")
+    assert english[1].startswith("For Sem Visser: the teacher will visit you at home")
+    # one kind of conversation for every child: the letter's own sentence is enough
+    same = Letter("AB-CDE", (Child("Eva Schouten", "Groep 7", "Juf B", 2),), (), 1, 1, agenda=2)
+    assert conversation_lines(same, (huis, kleuters, school)) == ((), ())
