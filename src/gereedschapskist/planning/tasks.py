@@ -283,12 +283,18 @@ def time_unit(problem: Problem) -> int:
 
 
 def sibling_chains(problem: Problem) -> list[list[int]]:
-    """The task sets that should be back to back: every attendee group with two or more conversations, once."""
+    """The task sets that should be back to back: every attendee group with two or more conversations, once.
+
+    A home visit is at home: it is back to back only with the group's other home visits, and its
+    school conversations form a chain of their own (1/2 under two agendas: the youngest gets a
+    home visit on another day, the others still come to school one after the other).
+    """
     seen: set[tuple[int, ...]] = set()
     chains = []
     for members in problem.groups.values():
-        key = tuple(sorted(members))
-        if len(key) >= 2 and key not in seen:
-            seen.add(key)
-            chains.append(list(key))
+        for at_home in (False, True):
+            key = tuple(sorted(i for i in members if problem.tasks[i].huisbezoek == at_home))
+            if len(key) >= 2 and key not in seen:
+                seen.add(key)
+                chains.append(list(key))
     return chains

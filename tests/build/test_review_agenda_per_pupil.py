@@ -1,0 +1,100 @@
+"""Review of "a class served by two agendas: each pupil gets its own agenda" (serving.pupil_agenda).
+
+A family as a school has it: Lies in groep 1 (class 1/2, a home visit of 60 minutes), Bram in
+groep 2 (class 1/2, 20 minutes at school) and Kees in groep 5 (25 minutes at school), under the
+sample agendas huisbezoek-groep-1, kleuters-groep-1-2 and school-groep-3-8.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gereedschapskist.agenda.load import load_agenda
+from gereedschapskist.classes import read_class_list
+from gereedschapskist.planning.config import load_planning
+from gereedschapskist.planning.tasks import build_tasks, sibling_chains
+
+REPO = Path(__file__).resolve().parents[2]
+AGENDAS = REPO / "agendas"
+NAMES = ["huisbezoek-groep-1.yaml", "kleuters-groep-1-2.yaml", "school-groep-3-8.yaml"]
+
+HEADER = (
+    "Roepnaam;Achternaam;Groep;Leerkracht;Geboortedatum;Leerjaar;Naam ouder/verzorger 1;"
+    "E-mailadres ouder/verzorger 1;Straat;Huisnummer;Postcode;Woonplaats\n"
+)
+SMIT = "Jan Smit;jan@example.nl;Dorpsstraat;1;1234 AB;Dorp\n"
+CLASSES = HEADER + (
+    f"Lies;Smit;1/2;Juf Anouk;01-10-2021;1;{SMIT}"
+    f"Bram;Smit;1/2;Juf Anouk;01-10-2020;2;{SMIT}"
+    f"Kees;Smit;5;Meester Piet;01-10-2017;5;{SMIT}"
+    "Ans;Bos;1/2;Juf Anouk;01-10-2021;1;Els Bos;els@example.nl;Laan;2;1234 AC;Dorp\n"
+    "Tim;Bos;1/2;Juf Anouk;01-10-2020;2;Els Bos;els@example.nl;Laan;2;1234 AC;Dorp\n"
+    "Eva;Bos;5;Meester Piet;01-10-2017;5;Els Bos;els@example.nl;Laan;2;1234 AC;Dorp\n"
+)
+
+# the moments of the sample planning.yaml: groep 2 at school on the 7th and 8th, groep 5 on the
+# 8th, 9th and 10th, home visits on the 14th, 16th and 17th (each agenda's `uitnodiging.momenten`)
+PLANNING = """\
+versie: 1
+momenten:
+  - {naam: "maandag 7 september, 14.00–17.00", datum: 2026-09-07, van: "14:00", tot: "17:00", groepen: [1, 2]}
+  - {naam: "dinsdag 8 september, 15.00–19.00", datum: 2026-09-08, van: "15:00", tot: "19:00"}
+  - {naam: "woensdag 9 september, 12.30–16.00", datum: 2026-09-09, van: "12:30", tot: "16:00", groepen: [3, 4, 5, 6, 7, 8]}
+  - {naam: "donderdag 10 september, 8.30–12.00", datum: 2026-09-10, van: "08:30", tot: "12:00", groepen: [3, 4, 5, 6, 7, 8]}
+  - {naam: "maandag 14 september, 15.00–18.00", datum: 2026-09-14, van: "15:00", tot: "18:00", groepen: [1, 2]}
+  - {naam: "woensdag 16 september, 13.00–17.00", datum: 2026-09-16, van: "13:00", tot: "17:00", groepen: [1, 2]}
+  - {naam: "donderdag 17 september, 15.00–18.00", datum: 2026-09-17, van: "15:00", tot: "18:00", groepen: [1, 2]}
+"""  # noqa: E501
+
+
+@pytest.fixture
+def school(tmp_path: Path):
+    path = tmp_path / "klassen.csv"
+    path.write_text(CLASSES, encoding="utf-8")
+    (tmp_path / "planning.yaml").write_text(PLANNING, encoding="utf-8")
+    config = load_planning(tmp_path / "planning.yaml").raise_for_errors()
+    agendas = [(AGENDAS / name, load_agenda(AGENDAS / name).agenda) for name in NAMES]
+    return read_class_list(path), agendas, config
+
+
+def _names(problem, chain) -> set[str]:
+    return {problem.tasks[i].pupils[0].roepnaam for i in chain}
+
+
+# --- kmg plan: siblings back to back ------------------------------------------------------------
+
+
+def test_the_school_conversations_of_a_family_with_a_home_visit_are_still_a_sibling_chain(school) -> None:
+    # Lies's home visit (14-17 September) can never be back to back with Bram and Kees at school: in
+    # one chain with it, "back to back" was impossible for the whole family, and the solver let Bram
+    # (7 September) and Kees (10 September) come on different days.
+    class_list, agendas, config = school
+    problem = build_tasks(class_list, agendas, config, {})
+    chains = [_names(problem, chain) for chain in sibling_chains(problem)]
+    assert {"Bram", "Kees"} in chains and {"Tim", "Eva"} in chains
+    assert not [chain for chain in chains if {"Lies", "Ans"} & chain]
+
+
+def test_kmg_plan_puts_the_school_conversations_of_such_a_family_back_to_back(school) -> None:
+    from gereedschapskist.planning.solve import plan
+    from gereedschapskist.planning.verify import check_schedule
+
+    class_list, agendas, config = school
+    schedule = plan(class_list, agendas, config, {}, seconds=10)
+    assert check_schedule(schedule.conversations, class_list, agendas, config, {}) == []
+    by_name = {
+        next(p.roepnaam for k in class_list for p in k.leerlingen if p.sleutel == c.leerlingen[0]): c
+        for c in schedule.conversations
+    }
+    for older, younger in (("Kees", "Bram"), ("Eva", "Tim")):
+        a, b = by_name[older], by_name[younger]
+        assert a.moment == b.moment, (older, a.moment, younger, b.moment)
+        first, second = sorted((a, b), key=lambda c: c.begin)
+        gap = (second.begin.hour * 60 + second.begin.minute) - (first.eind.hour * 60 + first.eind.minute)
+        assert gap <= config.wisseltijd
+    lies = by_name["Lies"]
+    assert lies.huisbezoek and lies.moment.startswith(("maandag 14", "woensdag 16", "donderdag 17"))
+    # every family with siblings at school has them back to back, and the summary says so
+    assert schedule.stats["naast_elkaar"] == schedule.stats["gezinnen_met_broers_zussen"] == 2
