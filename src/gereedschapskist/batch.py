@@ -30,7 +30,7 @@ from .documents import DEFAULT as DEFAULT_DOCUMENTS
 from .documents import documents_of
 from .errors import UserError
 from .fileio import write_bytes_atomic
-from .serving import serving_agendas
+from .serving import pupil_agenda, serving_agendas
 from .slug import slugify, strip_accents
 
 if TYPE_CHECKING:
@@ -107,7 +107,9 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
     """Match classes to agendas by name or year group; a class under several agendas gets a subfolder each.
 
     Which of those agendas serves each pupil (its letter, its planned conversation) is
-    `serving.pupil_agenda`.
+    `serving.pupil_agenda`; in a class under several agendas each job holds just those pupils,
+    so that a pupil's form is in the folder of its own agenda (a job left without pupils makes
+    only its guide).
     """
     plan = Plan()
     if classes is None:
@@ -121,10 +123,15 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
         if not serving:
             plan.unserved.append(klass)
         for path, agenda in serving:
-            folder = Path(klass.slug)
+            folder, own = Path(klass.slug), klass
             if len(serving) > 1:
                 folder = folder / slugify(path.stem)
-            plan.jobs.append(Job(agenda, path, klass, folder))
+                # each pupil's form under the agenda of its letter and its planned conversation
+                own = dataclasses.replace(
+                    klass,
+                    leerlingen=tuple(p for p in klass.leerlingen if pupil_agenda(klass, p, agendas) == (path, agenda)),
+                )
+            plan.jobs.append(Job(agenda, path, own, folder))
     from .classes.model import unknown_name_messages
 
     plan.notes.extend(unknown_name_messages(agendas, classes))
@@ -222,6 +229,8 @@ def make_instroom_plan(
             )
         owner = hashlib.sha256(f"{klass.slug}\0{_name_key(pupil.naam)}".encode()).hexdigest()[:16]
         for job in part.jobs:
+            if job.klass is not None and not job.klass.leerlingen:
+                continue  # a class under two agendas: only the new pupil's own
             base = f"instroom-{day}-{slugify(pupil.naam, empty='leerling')}"
             folder, counter = job.folder / base, 2
             while folder in taken or (out_dir is not None and _owned_by_another(out_dir / folder, owner)):

@@ -68,6 +68,11 @@ def _always(job: Job) -> bool:
     return True
 
 
+def _has_pupils(job: Job) -> bool:
+    # a class under two agendas: an agenda that serves none of its pupils makes only the guide
+    return job.klass is None or bool(job.klass.leerlingen)
+
+
 def _has_letters(job: Job) -> bool:
     return bool(job.letters)
 
@@ -75,7 +80,7 @@ def _has_letters(job: Job) -> bool:
 DOCUMENTS: tuple[Document, ...] = (
     Document("leidraad", "leidraad.pdf", "leidraad.html.j2", _guide_view, _render_guide, _always),
     Document(
-        "formulieren", "gespreksformulieren.pdf", "gespreksformulieren.html.j2", _forms_view, _render_forms, _always
+        "formulieren", "gespreksformulieren.pdf", "gespreksformulieren.html.j2", _forms_view, _render_forms, _has_pupils
     ),
     Document(
         "uitnodigingen",

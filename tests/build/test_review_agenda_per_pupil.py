@@ -7,6 +7,7 @@ sample agendas huisbezoek-groep-1, kleuters-groep-1-2 and school-groep-3-8.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,70 @@ def test_kmg_plan_puts_the_school_conversations_of_such_a_family_back_to_back(sc
     assert lies.huisbezoek and lies.moment.startswith(("maandag 14", "woensdag 16", "donderdag 17"))
     # every family with siblings at school has them back to back, and the summary says so
     assert schedule.stats["naast_elkaar"] == schedule.stats["gezinnen_met_broers_zussen"] == 2
+
+
+# --- kmg build: each pupil's form in the folder of its own agenda ---------------------------------
+
+
+def _kmg(*args: object):
+    from typer.testing import CliRunner
+
+    from gereedschapskist.cli import app
+
+    return CliRunner().invoke(app, [str(arg) for arg in args])
+
+
+def _forms(path: Path) -> dict[str, str]:
+    """Per form (by pupil): the text of its first page."""
+    from pypdf import PdfReader
+
+    found = {}
+    for page in PdfReader(path).pages:
+        text = " ".join(page.extract_text().split())
+        if text.startswith("GESPREKSFORMULIER"):
+            name = next(n for n in ("Lies", "Bram", "Ans", "Tim", "Kees", "Eva") if f" {n} " in text)
+            found[name] = text
+    return found
+
+
+def test_each_pupil_of_class_1_2_gets_the_form_of_its_own_agenda_with_its_own_planned_time(
+    school, tmp_path: Path
+) -> None:
+    # Before: both subfolders held a form for every pupil, so Bram (groep 2, 20 minutes at school) had a
+    # home-visit form and Lies (groep 1, a home visit) a school form; with --planning each wrong form
+    # showed the other kind's time and place.
+    agendas = [AGENDAS / name for name in NAMES]
+    classes, plan_dir, out = tmp_path / "klassen.csv", tmp_path / "planning", tmp_path / "out"
+    result = _kmg("plan", *agendas, "--klassen", classes, "--momenten", tmp_path / "planning.yaml",
+                  "--uitvoer", plan_dir, "--tijd", 10)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    result = _kmg("build", *agendas, "--klassen", classes, "--planning", plan_dir / "planning.csv",
+                  "--uitvoer", out, "--documenten", "leidraad,formulieren", "--processen", 1)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    home = _forms(out / "groep-1-2" / "huisbezoek-groep-1" / "gespreksformulieren.pdf")
+    school_ = _forms(out / "groep-1-2" / "kleuters-groep-1-2" / "gespreksformulieren.pdf")
+    assert sorted(home) == ["Ans", "Lies"]
+    assert sorted(school_) == ["Bram", "Tim"]
+    # every form has its time, and it is the right kind: Lies at home (60 min), Bram at school (20 min)
+    when = r"september 2026 Tijd \d+\.\d\d–\d+\.\d\d Plaats"
+    assert re.search(rf"GROEP 1 \(HUISBEZOEK\).*{when} Dorpsstraat 1", home["Lies"])
+    assert re.search(rf"\(OP SCHOOL\).*{when} op school", school_["Bram"])
+    # each guide is there still, and the summary counts every pupil once
+    assert (out / "groep-1-2" / "huisbezoek-groep-1" / "leidraad.pdf").exists()
+    assert (out / "groep-1-2" / "kleuters-groep-1-2" / "leidraad.pdf").exists()
+    assert "Klaar: 2 groepen, 6 leerlingen," in result.output
+
+
+def test_a_pupil_who_joins_class_1_2_later_gets_only_the_form_of_its_own_agenda(school, tmp_path: Path) -> None:
+    from datetime import date
+
+    agendas = [AGENDAS / name for name in NAMES]
+    out = tmp_path / "out"
+    result = _kmg("build", *agendas, "--klassen", tmp_path / "klassen.csv", "--uitvoer", out,
+                  "--processen", 1, "--leerling", "Bram Smit")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    folder = f"groep-1-2/kleuters-groep-1-2/instroom-{date.today().isoformat()}-bram-smit"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [
+        f"{folder}/gespreksformulieren.pdf",
+        f"{folder}/leidraad.pdf",
+    ]

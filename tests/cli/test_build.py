@@ -160,7 +160,9 @@ def test_a_class_under_two_agendas_is_counted_once(kmg, tmp_path: Path) -> None:
     path.write_text("Roepnaam;Achternaam;Groep\nZoë;Berg;1/2\nSem;Jansen;1/2\n", encoding="utf-8")
     result = kmg("build", KLEUTERS, HUISBEZOEK, "--klassen", path, "--uitvoer", tmp_path / "out", "--processen", "1")
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "out").rglob("gespreksformulieren.pdf"))) == 2  # one per agenda
+    # no Leerjaar: both pupils have the agenda for all of 1/2 (kleuters), so only it has forms
+    assert [p.parent.name for p in (tmp_path / "out").rglob("gespreksformulieren.pdf")] == ["kleuters-groep-1-2"]
+    assert len(list((tmp_path / "out").rglob("leidraad.pdf"))) == 2  # a guide per agenda
     assert "Klaar: 1 groep, 2 leerlingen," in result.output
     again = kmg("build", KLEUTERS, HUISBEZOEK, "--klassen", path, "--uitvoer", tmp_path / "out", "--processen", "1")
     assert "1 groep is niet veranderd" in again.output
