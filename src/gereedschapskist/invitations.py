@@ -70,6 +70,19 @@ def invitation_settings(agenda: Agenda) -> InvitationSettings:
     )
 
 
+def letter_via(agendas: Sequence[Agenda]) -> str:
+    """Through which child every family's letters go: the `uitnodiging.via` of the first agenda
+    (command-line order) that sets it, else "oudste".
+
+    One rule for the invitations (`kmg build`) and the confirmations (`kmg plan`): a family's
+    children can be under different agendas, and the school writes `via` in one of them.
+    """
+    for agenda in agendas:
+        if "via" in agenda.uitnodiging.model_fields_set:
+            return agenda.uitnodiging.via
+    return "oudste"
+
+
 def language_of(household_language: str) -> str:
     """The language code ("en") of a class list's Thuistaal value, or "" when kmg does not know it."""
     code = language_code(household_language) if household_language.strip() else None

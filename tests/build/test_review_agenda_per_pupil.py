@@ -166,3 +166,36 @@ def test_a_pupil_who_joins_class_1_2_later_gets_only_the_form_of_its_own_agenda(
         f"{folder}/gespreksformulieren.pdf",
         f"{folder}/leidraad.pdf",
     ]
+
+
+# --- via: jongste in the agenda that says it ------------------------------------------------
+
+
+def test_via_jongste_in_the_school_agenda_counts_for_the_letters_and_the_confirmations(school, tmp_path: Path) -> None:
+    # The sample school-groep-3-8.yaml says `via: oudste`; a school that changes it to `jongste` saw no change:
+    # kmg build took `via` from the first agenda on the command line (huisbezoek-groep-1, which says
+    # nothing), and kmg plan from the agenda of the class of the family's first child in school order,
+    # so a confirmation could go through another child than the invitation.
+    import shutil
+
+    for name in NAMES:
+        shutil.copy(AGENDAS / name, tmp_path / name)
+    school_agenda = tmp_path / NAMES[2]
+    text = school_agenda.read_text(encoding="utf-8")
+    assert "  via: oudste" in text
+    school_agenda.write_text(text.replace("  via: oudste", "  via: jongste"), encoding="utf-8")
+    agendas = [tmp_path / name for name in NAMES]
+    classes, out, plan_dir = tmp_path / "klassen.csv", tmp_path / "out", tmp_path / "planning"
+    result = _kmg("build", *agendas, "--klassen", classes, "--uitvoer", out, "--documenten", "uitnodigingen",
+                  "--processen", 1)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    # every family has its youngest (Lies, Ans) in class 1/2
+    assert [p.relative_to(out).as_posix() for p in out.rglob("uitnodigingen.pdf")] == [
+        "groep-1-2/huisbezoek-groep-1/uitnodigingen.pdf"
+    ]
+    result = _kmg("plan", *agendas, "--klassen", classes, "--momenten", tmp_path / "planning.yaml",
+                  "--uitvoer", plan_dir, "--tijd", 10)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [p.relative_to(plan_dir).as_posix() for p in plan_dir.rglob("bevestigingen.pdf")] == [
+        "groep-1-2/bevestigingen.pdf"
+    ]

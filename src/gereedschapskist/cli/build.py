@@ -197,9 +197,9 @@ def _with_documents(jobs_: list, wanted: tuple[str, ...], class_list: object, ou
                 "bestand krijgen de gezinnen andere codes dan op de strookjes. Zijn er nog geen strookjes "
                 "uitgedeeld? Gooi het bestand dan weg."
             )
-    from ..invitations import invitation_settings
+    from ..invitations import letter_via
 
-    via = invitation_settings(pairs[0][1]).via if pairs else "oudste"
+    via = letter_via([agenda for _, agenda in pairs])
     planned, letters = plan_documents(jobs_, wanted, class_list, secret, via, [agenda for _, agenda in pairs])
     if not planned:
         why = "uitnodigingen maakt kmg alleen met een klassenlijst (--klassen)" if class_list is None else (

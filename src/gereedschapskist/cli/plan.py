@@ -203,7 +203,11 @@ def _documents(
     agenda_of = {job.klass.naam: job.agenda for job in reversed(served.jobs) if job.klass is not None}
     school = pdf.School(class_list)
     conversations = schedule.conversations
-    letters = pdf.letters_for_classes(conversations, class_list, agenda_of)
+    from ..invitations import letter_via
+
+    # through the same child as the invitation (`kmg build`)
+    via = letter_via([file.agenda for file in checked if file.agenda is not None])
+    letters = pdf.letters_for_classes(conversations, class_list, agenda_of, via)
     renderer = pdf.make_renderer((templates,) if templates else ())
     files: dict[Path, bytes] = {}
     todo = [k for k in class_list if k.naam in letters or any(c.klas == k.naam for c in conversations)]

@@ -297,13 +297,17 @@ def _letter(talks: Sequence[Conversation], household: Household | None, school: 
 
 
 def letters_for_classes(
-    conversations: Sequence[Conversation], class_list: ClassList, agendas: Mapping[str, Agenda | None]
+    conversations: Sequence[Conversation],
+    class_list: ClassList,
+    agendas: Mapping[str, Agenda | None],
+    via: str | None = None,
 ) -> dict[str, list[Letter]]:
     """The letters per class name, in school order of the child that carries them.
 
     A household's letter lists the conversations it is invited to: of each child, the one
     with this household when the parents asked to come apart, else the child's one
-    conversation. `agendas` maps class name -> the agenda that serves it (for `via`).
+    conversation. `via` (`invitations.letter_via`, as for the invitations) chooses that child;
+    without it, `agendas` (class name -> the agenda that serves it) does.
     """
     school = School(class_list)
     by_family: dict[str, list[Conversation]] = {}
@@ -319,7 +323,7 @@ def letters_for_classes(
         klass0 = school.class_of[members[0]]
         # the same child as the invitation (members are in school order, as there)
         carrier_class, carrier = choose_carrier(
-            [(school.class_of[k], school.pupils[k]) for k in members], via_of(agendas.get(klass0.naam))
+            [(school.class_of[k], school.pupils[k]) for k in members], via or via_of(agendas.get(klass0.naam))
         )
         # a family without parent data got its invitation (and code) as household 1
         households: Sequence[Household | None] = letter_households(family) if family is not None else (None,)
