@@ -199,3 +199,24 @@ def test_via_jongste_in_the_school_agenda_counts_for_the_letters_and_the_confirm
     assert [p.relative_to(plan_dir).as_posix() for p in plan_dir.rglob("bevestigingen.pdf")] == [
         "groep-1-2/bevestigingen.pdf"
     ]
+
+
+# --- kmg plan: a 'kan' wish of a family whose children have different moments ------------------
+
+
+def test_a_kan_wish_for_the_school_moments_still_counts_for_the_children_at_school(school) -> None:
+    # The slip of the Smit family offers the school moments and the home-visit days together. The parents
+    # tick "kan" on Tuesday the 8th only (for Bram and Kees at school): the wish was dropped whole, because
+    # Lies's home visit can never be on the 8th, so kmg plan neither tried nor counted it.
+    from gereedschapskist.planning.answers import Answer
+    from gereedschapskist.planning.solve import plan
+
+    class_list, agendas, config = school
+    smit = class_list.family_of(next(p for k in class_list for p in k.leerlingen if p.roepnaam == "Lies"))
+    tuesday = "dinsdag 8 september, 15.00–19.00"
+    answers = {(smit.sleutel, 1): Answer("ja", frozenset({tuesday}), frozenset(), False, False, "")}
+    problem = build_tasks(class_list, agendas, config, answers)
+    [(members, kan)] = problem.wishes.values()
+    assert {problem.tasks[i].pupils[0].roepnaam for i in members} == {"Bram", "Kees"}
+    schedule = plan(class_list, agendas, config, answers, seconds=10)
+    assert schedule.stats["wensen_gevraagd"] == schedule.stats["wensen_gehonoreerd"] == 1

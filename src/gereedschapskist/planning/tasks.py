@@ -265,8 +265,12 @@ def build_tasks(
     for key, answer in sorted(answers.items()):
         kan = frozenset(by_name[moment_key(n)] for n in answer.kan if moment_key(n) in by_name)
         members = groups.get(key, [])
+        # a wish is about the conversations that can have one of its moments: a slip offers the moments
+        # of all the family's agendas (home-visit days and school afternoons), and a home visit that
+        # cannot be on a ticked school afternoon neither spoils nor counts for the wish
+        fitting = [i for i in members if kan & set(tasks[i].moments)]
         if kan and members:
-            wishes[key] = (members, kan)
+            wishes[key] = (fitting or members, kan)
     windows = {i: break_windows(config, i, origin) for i in range(len(moments))}
     return Problem(tasks, moments, origin, windows, config, groups, wishes, unserved)
 
