@@ -220,3 +220,29 @@ def test_a_kan_wish_for_the_school_moments_still_counts_for_the_children_at_scho
     assert {problem.tasks[i].pupils[0].roepnaam for i in members} == {"Bram", "Kees"}
     schedule = plan(class_list, agendas, config, answers, seconds=10)
     assert schedule.stats["wensen_gevraagd"] == schedule.stats["wensen_gehonoreerd"] == 1
+
+
+# --- the class list: a Leerjaar column that is filled in for some pupils only ---------------------
+
+
+def _sample_agendas():
+    return [load_agenda(AGENDAS / name).agenda for name in NAMES]
+
+
+def test_a_blank_leerjaar_in_class_1_2_leaves_the_pupil_unknown_not_groep_1(tmp_path: Path) -> None:
+    # Only Anna's Leerjaar is filled in. The class was read as groep 1 (the filled cells only), so Bas,
+    # whose year group nobody wrote down (he may well be in groep 2), got a home visit; the README says a
+    # pupil without a leerjaar in 1/2 gets the agenda for all of 1/2.
+    from gereedschapskist.serving import pupil_agenda
+
+    path = tmp_path / "klassen.csv"
+    path.write_text("Roepnaam;Achternaam;Groep;Leerjaar\nAnna;Smit;1/2;1\nBas;Smit;1/2;\nDaan;Smit;4;\n", "utf-8")
+    classes = {klass.naam: klass for klass in read_class_list(path)}
+    klass = classes["1/2"]
+    assert klass.jaargroepen == {1, 2}
+    anna, bas = klass.leerlingen
+    assert (anna.jaargroep, bas.jaargroep) == (1, None)
+    huis, kleuters, _ = _sample_agendas()
+    assert pupil_agenda(klass, anna, [huis, kleuters]) is huis
+    assert pupil_agenda(klass, bas, [huis, kleuters]) is kleuters
+    assert classes["4"].jaargroepen == {4}

@@ -130,8 +130,11 @@ def build_class_list(table: SourceTable) -> ClassList:
         # with neither ("Taalklas", "Groep 0") is kept: an agenda may name it.
         # When a Leerjaar cell says "0" or "-", the class has no year group, whatever
         # digits its name holds ("NT2", "Nieuwkomers 1"); only blank cells leave it to the name.
+        # A blank cell among filled ones is a pupil of the year groups the name gives ("1/2": 1 or 2).
         given = [row for row in class_rows if row.leerjaar_text]
         jaargroepen = frozenset().union(*(row.leerjaar for row in given)) if given else parse_year_groups(naam)
+        if given and len(given) < len(class_rows) and jaargroepen:
+            jaargroepen |= parse_year_groups(naam)
         if given and not jaargroepen and (odd := [row for row in given if row.leerjaar_text != "0"]):
             warnings.append(_no_year_group_warning(path, naam, odd[0]))
         teachers: list[str] = []
