@@ -9,9 +9,10 @@ that a letter and the planned conversation never disagree:
 * The agenda of one pupil of that class (`pupil_agenda`), when several serve it: of the
   serving agendas, those whose year groups hold the pupil's own year group
   (`Pupil.jaargroep`, from a Leerjaar/Jaargroep column or EDEXML) when the class list gives
-  one; otherwise those whose year groups hold *all* year groups of the class. Of these the
-  most specific wins: one that names the class, then the one with the fewest year groups,
-  then the first on the command line. When none qualifies, the first serving agenda.
+  one; otherwise those whose year groups hold *all* year groups of the class (when none
+  does, those that hold most of them). Of these the most specific wins: one that names the
+  class, then the one with the fewest year groups, then the first on the command line.
+  When none qualifies, the first serving agenda.
 
 Example: class "1/2" under `huisbezoek-groep-1.yaml` (groepen [1]) and
 `kleuters-groep-1-2.yaml` (groepen [1, 2]): a pupil in jaargroep 1 gets the home visit
@@ -54,6 +55,9 @@ def pupil_agenda(klass: SchoolClass, pupil: Pupil | None, agendas: Sequence[T]) 
         fitting = [item for item in serving if year in _agenda(item).year_groups]
     else:
         fitting = [item for item in serving if klass.jaargroepen <= _agenda(item).year_groups]
+        if not fitting:  # none holds the whole class: those that hold most of it
+            most = max(len(klass.jaargroepen & _agenda(item).year_groups) for item in serving)
+            fitting = [item for item in serving if len(klass.jaargroepen & _agenda(item).year_groups) == most]
     if not fitting:
         return serving[0]
     order = {id(item): index for index, item in enumerate(serving)}
