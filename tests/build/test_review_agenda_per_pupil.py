@@ -264,3 +264,26 @@ def test_a_pupil_without_a_leerjaar_takes_the_agenda_that_holds_most_of_the_clas
     huis, kleuters, school_ = _sample_agendas()
     chosen = {p.roepnaam: pupil_agenda(klass, p, [huis, kleuters, school_]) for p in klass.leerlingen}
     assert chosen == {"Anna": huis, "Bas": kleuters, "Cor": kleuters, "Dirk": school_}
+
+
+# --- kmg plan: the confirmations of class 1/2 speak for each child's own agenda ------------------
+
+
+def test_the_confirmations_of_class_1_2_take_the_texts_of_the_carriers_own_agenda(tmp_path: Path) -> None:
+    # A groep-2 family's confirmation told them to call "de leerkracht van groep 1" (the contact of the
+    # home-visit agenda, the first for class 1/2), where their invitation said "groep 1-2".
+    from pypdf import PdfReader
+
+    plan_dir = tmp_path / "planning"
+    result = _kmg("plan", *(AGENDAS / name for name in NAMES), "--klassen", AGENDAS / "klassenlijst-voorbeeld.csv",
+                  "--momenten", AGENDAS / "planning.yaml", "--uitvoer", plan_dir, "--tijd", 10)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    letters: dict[str, str] = {}
+    for page in PdfReader(plan_dir / "groep-1-2" / "bevestigingen.pdf").pages:
+        text = " ".join(page.extract_text().split())
+        if "Uw kennismakingsgesprek" in text:
+            letters[text.split("het gesprek over ", 1)[1].split(" is.", 1)[0]] = text
+    kleuters = "weten aan de leerkracht van groep 1-2, of de administratie"
+    huis = "weten aan de leerkracht van groep 1, of de administratie"
+    assert kleuters in letters["Finn Bakker"] and huis not in letters["Finn Bakker"]  # groep 2, at school
+    assert huis in letters["Mila Jansen"]  # groep 1, a home visit

@@ -225,7 +225,9 @@ def _documents(
             files[folder / pdf.ROOSTER] = pdf.render_pdf(renderer, pdf.ROOSTER_TEMPLATE, context, what)
             files[folder / f"{klass.slug}.ics"] = ics.class_calendar(own, school.pupils, klas_label=label)
         if klass.naam in letters:
-            context = pdf.letters_context(klass, agenda, letters[klass.naam])
+            context = pdf.letters_context(
+                klass, agenda, letters[klass.naam], [file.agenda for file in checked if file.agenda is not None]
+            )
             files[folder / pdf.LETTERS] = pdf.render_pdf(
                 renderer, pdf.LETTERS_TEMPLATE, context, f"bevestigingen van {label}"
             )

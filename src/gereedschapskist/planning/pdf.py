@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,6 +256,7 @@ class Letter:
     apart: bool
     huisbezoek: bool
     achter_elkaar: bool  # the children's conversations follow each other
+    drager: Pupil | None = field(default=None, compare=False)  # the child it goes through (never printed)
 
 
 def via_of(agenda: Agenda | None) -> str:
@@ -336,30 +337,48 @@ def letters_for_classes(
                 mine.extend(apart or [c for c in own if not c.apart] or own[:1])
             mine = list(dict.fromkeys(mine))
             code = next((c.code for c in mine if c.huishouden == number and c.code), "")
-            placed.append(
-                ((school.order[carrier.sleutel], number), carrier_class.naam, _letter(mine, household, school, code))
-            )
+            letter = replace(_letter(mine, household, school, code), drager=carrier)
+            placed.append(((school.order[carrier.sleutel], number), carrier_class.naam, letter))
     result: dict[str, list[Letter]] = {}
     for _, naam, letter in sorted(placed, key=lambda item: item[0]):
         result.setdefault(naam, []).append(letter)
     return result
 
 
-def letters_context(klass: SchoolClass, agenda: Agenda | None, letters: Sequence[Letter]) -> dict[str, Any]:
-    from ..render.views import class_label
-
+def _letter_texts(agenda: Agenda | None) -> dict[str, Any]:
+    """What a confirmation takes from its agenda (the `uitnodiging:` texts, as in the invitation)."""
     section = getattr(agenda, "uitnodiging", None)
-    school_name = agenda.school if agenda is not None else ""
     return {
-        "document_title": f"Bevestiging kennismakingsgesprek – {class_label(klass.naam)} – {school_name}".rstrip(" –"),
-        "school": school_name,
-        "schooljaar": agenda.schooljaar if agenda is not None else "",
         "aanhef": getattr(section, "aanhef", None) or "Beste ouders en verzorgers,",
         "contact": getattr(section, "contact", None) or "de leerkracht van uw kind",
         # the school's own sentence about a home visit (uitnodiging.huisbezoek), as in the invitation
         "huisbezoek_tekst": getattr(section, "huisbezoek", None) or "Het is een bezoek om kennis te maken.",
         "leerling_aanwezig": agenda.leerling_aanwezig if agenda is not None else True,
+    }
+
+
+def letters_context(
+    klass: SchoolClass, agenda: Agenda | None, letters: Sequence[Letter], agendas: Sequence[Agenda] = ()
+) -> dict[str, Any]:
+    """The context of bevestiging.html.j2. `agendas` (all of the run): each letter takes the texts of the
+    agenda of the child it goes through (`serving.pupil_agenda`: class 1/2 under two agendas), as its
+    invitation did; without them, or for a child no agenda serves, those of `agenda`."""
+    from ..render.views import class_label
+    from ..serving import pupil_agenda
+
+    school_name = agenda.school if agenda is not None else ""
+    general = _letter_texts(agenda)
+    own = []
+    for letter in letters:
+        chosen = pupil_agenda(klass, letter.drager, agendas) if agendas and letter.drager is not None else None
+        own.append(_letter_texts(chosen) if chosen is not None else general)
+    return {
+        "document_title": f"Bevestiging kennismakingsgesprek – {class_label(klass.naam)} – {school_name}".rstrip(" –"),
+        "school": school_name,
+        "schooljaar": agenda.schooljaar if agenda is not None else "",
+        **general,
         "brieven": tuple(letters),
+        "teksten": tuple(own),  # per letter: aanhef, contact, huisbezoek_tekst, leerling_aanwezig
     }
 
 
