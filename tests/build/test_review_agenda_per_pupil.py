@@ -287,3 +287,14 @@ def test_the_confirmations_of_class_1_2_take_the_texts_of_the_carriers_own_agend
     huis = "weten aan de leerkracht van groep 1, of de administratie"
     assert kleuters in letters["Finn Bakker"] and huis not in letters["Finn Bakker"]  # groep 2, at school
     assert huis in letters["Mila Jansen"]  # groep 1, a home visit
+
+
+def test_the_summary_counts_the_pupils_of_class_1_2_when_only_the_letters_are_made(tmp_path: Path) -> None:
+    # Each agenda's folder holds its own pupils; with --documenten uitnodigingen only the folder with the
+    # letters makes anything (huisbezoek-groep-1 in the sample), and the summary must still count every
+    # pupil of the class: the sample school has 48.
+    agendas = [AGENDAS / name for name in NAMES]
+    result = _kmg("build", *agendas, "--klassen", AGENDAS / "klassenlijst-voorbeeld.csv", "--uitvoer",
+                  tmp_path / "out", "--documenten", "uitnodigingen", "--processen", 1)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Klaar: 6 groepen, 48 leerlingen," in result.output

@@ -145,12 +145,13 @@ def build_command(
         if leerlingen:
             wanted = tuple(name for name in wanted if name != "uitnodigingen")  # instroom: no new letters
         blanked: list[JobResult] = []
+        every = plan.jobs  # a class under two agendas: its pupils are spread over its agendas' jobs
         with _build_lock(out):
             plan.jobs = _with_documents(plan.jobs, wanted, class_list, out, pairs)
             pages, files = _run(plan.jobs, out, templates, jobs, force, verbose, cache=not leerlingen, blanked=blanked)
         seconds = time.monotonic() - started
         typer.echo(
-            f"Klaar: {_made(plan.jobs)}, {_plural(pages, 'pagina', 'pagina’s')} in "
+            f"Klaar: {_made(plan.jobs, every)}, {_plural(pages, 'pagina', 'pagina’s')} in "
             f"{_plural(files, 'bestand', 'bestanden')}, in {seconds:.1f} s. De PDF's staan in {out.resolve()}/"
         )
     if (tip := harfbuzz_tip()) is not None:
@@ -260,13 +261,18 @@ def _write_answers(out: Path, letters: list) -> None:
         )
 
 
-def _made(jobs_: list) -> str:
-    """What was made: distinct classes and pupils (a class under two agendas counts once)."""
+def _made(jobs_: list, every: list | None = None) -> str:
+    """What was made: distinct classes and pupils (a class under two agendas counts once).
+
+    `every`: all jobs before the documents were chosen; a class under two agendas has its pupils
+    spread over its agendas' jobs, and the class counts whole when any of them makes something.
+    """
     classes = {job.klass.slug for job in jobs_ if job.klass is not None}
     if not classes:
         return _plural(len(jobs_), "agenda", "agenda's") + ", lege formulieren"
     # instroom makes one job per pupil; a class under two agendas shares its pupils
-    pupils = len({(job.klass.slug, id(p)) for job in jobs_ if job.klass is not None for p in job.klass.leerlingen})
+    counted = [job for job in (every or jobs_) if job.klass is not None and job.klass.slug in classes]
+    pupils = len({(job.klass.slug, id(p)) for job in counted for p in job.klass.leerlingen})
     return f"{_plural(len(classes), 'groep', 'groepen')}, {_plural(pupils, 'leerling', 'leerlingen')}"
 
 
