@@ -14,23 +14,32 @@ constraint, with the complete solution as hint) before the next:
    of its (two or three) conversations, each forcing every next start to be exactly one
    change-over time after the previous end;
 2. `wensen`: maximise the number of households with `momenten_kan` that get only those;
-3. `compact`: minimise the sum over teachers and moments of the time from the first start
-   to the last end (with a redundant lower bound for a useful LP bound); this level may
-   stop at the time limit.
+3. `compact`: the teachers' waiting time. First a deterministic pass (`greedy.improve`)
+   moves whole households, within their moment or to another allowed one, next to a
+   teacher's other conversations wherever that lowers the waiting time (siblings stay back
+   to back, an honoured wish stays honoured); its result is level 3's start. A small school
+   (at most `SMALL` conversations) then minimises, in the whole model, the sum over teachers
+   and moments of the time from the first start to the last end (with a redundant lower
+   bound for a useful LP bound). A larger school keeps every moment and re-plans a few
+   linked teachers at a time with small CP-SAT models (`_shift_times`: the same objective,
+   one piece after another in a fixed order), far faster than the whole model there. The
+   pass runs once more at the end.
 
 The start of level 1 is a greedy placement (households with few allowed moments and with
 siblings first, siblings as one block; up to three orders, until one places everyone);
-when none does, a level 0 looks for any complete schedule from it. After the last level
-two deterministic passes move households earlier, and then to a neighbour's edge where
-that lowers the teachers' waiting time (`greedy.compact`, `greedy.tighten`). Parts of the
-school that share no teacher and no household are solved one after the other.
+when none does, a level 0 looks for any complete schedule from it. Parts of the school that
+share no teacher and no household are solved one after the other, each with its share of
+the time.
 
 Deterministic: one worker (CP-SAT's single-thread search is deterministic; on the bench
 school it reaches the same optima as the two-thread portfolio, while interleaved
-two-thread search was far weaker), a fixed seed, and the budget of each level in
+two-thread search was far weaker), a fixed seed, and the budget of each solve in
 deterministic time (`max_deterministic_time`), so the same input gives the same schedule
-byte for byte. `seconds` is also a wall-clock limit (shared between the levels); on a
-machine so busy that the wall clock runs out first, the best schedule so far is kept
+byte for byte. `seconds` bounds the whole call on the wall clock too (model building
+included; the levels, the pieces of level 3 and the finishing pass each stop at their
+share, leaving the last few percent for the check and the figures). Level 3 of a large
+school ends when its pieces are done, so a school is usually ready well before `seconds`;
+on a machine so busy that the wall clock runs out first, the best schedule so far is kept
 (complete and checked, but then it may differ between runs).
 """
 
