@@ -64,16 +64,16 @@ Progress = Callable[[str, float], None]
 
 WORKERS = 1
 SEED = 20260908
-# Share of the remaining time for level 0 (any schedule) and levels 1-3 (the last leaves 10% for the finishing passes),
-# in deterministic time and (a little more) in wall-clock time.
+# Share of the remaining time for level 0 (any schedule) and levels 1-3 (the last leaves some for the finishing
+# pass), in deterministic time and (a little more) in wall-clock time.
 SHARES = (0.15, 0.45, 0.6, 0.9)
 WALL_SHARES = (0.3, 0.6, 0.8, 0.85)  # the last 15%: the finishing passes and checks
 FINAL_SHARE = 0.93  # the finishing pass stops by then (of --tijd): the check and the figures need the rest
 MIN_SECONDS = 0.2
 # Level 3 of a school with more conversations than this: every conversation keeps the moment it has
-# after level 2 (and the finishing pass), and CP-SAT's neighbourhood search (LNS) shifts the times,
-# in interleaved mode (deterministic, whatever the number of threads) on two threads, for at most
-# this much deterministic time per conversation. Smaller schools: the whole model, one worker.
+# after level 2 (and the finishing pass), and small CP-SAT models re-plan the times of a few linked
+# teachers at a time (`_shift_times`). Smaller schools: the whole model, one worker (it can prove
+# its optimum there).
 SMALL = 150
 PIECE_TEACHERS = 4  # teachers re-planned together in one piece of level 3's own neighbourhood search
 PIECE_DTIME = 0.03  # deterministic seconds per piece
@@ -388,7 +388,7 @@ def _solve(
             # wishes stay as they are), is level 3's start
             sol = None
             if values is not None:
-                sol = polish(problem, read(values))
+                sol = polish(problem, read(values), began + seconds * FINAL_SHARE)
                 if len(tasks) > SMALL:
                     # a large school: level 3 keeps every moment and only shifts the times (a model
                     # of its own, far smaller); its optimum is then not the overall one
