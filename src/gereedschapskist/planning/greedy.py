@@ -310,6 +310,8 @@ def improve(
     `deadline` on the `time.perf_counter` clock, the safety net of a very busy machine).
     """
     placed = dict(placed)
+    if deadline is not None and time.perf_counter() >= deadline:
+        return placed
     tasks = problem.tasks
     units = _units(problem, placed)
     teacher: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)  # (teacher, moment) -> task -> start
@@ -409,6 +411,8 @@ def improve(
             break
         improved = False
         for unit in units:
+            if deadline is not None and time.perf_counter() >= deadline:
+                return placed
             moments = {placed[i][0] for i in unit}
             if len(moments) != 1:
                 continue

@@ -68,7 +68,8 @@ SEED = 20260908
 # pass), in deterministic time and (a little more) in wall-clock time.
 SHARES = (0.15, 0.45, 0.6, 0.9)
 WALL_SHARES = (0.3, 0.6, 0.8, 0.85)  # the last 15%: the finishing passes and checks
-FINAL_SHARE = 0.93  # the finishing pass stops by then (of --tijd): the check and the figures need the rest
+PIECES_SHARE = 0.9  # level 3's pieces (a large school) stop by then (of --tijd) on the clock
+FINAL_SHARE = 0.93  # the finishing pass stops by then: the check and the figures need the rest
 MIN_SECONDS = 0.2
 # Level 3 of a school with more conversations than this: every conversation keeps the moment it has
 # after level 2 (and the finishing pass), and small CP-SAT models re-plan the times of a few linked
@@ -393,9 +394,7 @@ def _solve(
                     # a large school: level 3 keeps every moment and only shifts the times (a model
                     # of its own, far smaller); its optimum is then not the overall one
                     optimal[name] = False
-                    left = seconds - (_time.perf_counter() - began)
-                    deadline = _time.perf_counter() + left * WALL_SHARES[3]
-                    shifted = _shift_times(problem, sol, deadline, progress, began)
+                    shifted = _shift_times(problem, sol, began + seconds * PIECES_SHARE, progress, began)
                     return polish(problem, shifted, began + seconds * FINAL_SHARE), optimal
                 model.clear_hints()
                 add_hints(sol)
