@@ -79,6 +79,7 @@ SMALL = 150
 PIECE_TEACHERS = 4  # teachers re-planned together in one piece of level 3's own neighbourhood search
 PIECE_DTIME = 0.03  # deterministic seconds per piece
 PIECE_ROUNDS = 1  # rounds over the teachers with waiting time
+PIECE_MIN_IDLE = 5  # a piece starts at a teacher and moment with more waiting time than this (minutes)
 
 LEVEL_TEXT = {
     "broertjes_zusjes": "broertjes en zusjes na elkaar",
@@ -581,7 +582,7 @@ def _shift_times(
         for key in sorted(by_key, key=lambda k: (k[1], k[0])):
             if _time.perf_counter() >= deadline:
                 return sol
-            if idle(key) == 0:
+            if idle(key) <= PIECE_MIN_IDLE:
                 continue
             if solve_piece(piece(key)):
                 better = True
