@@ -25,7 +25,7 @@ from jinja2 import TemplateNotFound
 
 from ..agenda.model import Agenda
 from ..classes.model import SchoolClass
-from ..invitations import Letter, invitation_context, invitation_settings, variant
+from ..invitations import Letter, invitation_context, invitation_settings, mixed, shape
 from .contract import (
     ADDRESS_PLACE_CLASS,
     INVITATIONS_TEMPLATE,
@@ -66,22 +66,39 @@ def invitations_html(
     letters: Sequence[Letter],
     laag: str | None = None,
     plekken: dict[str, Any] | None = None,
+    agendas: Sequence[Agenda] = (),
 ) -> tuple[str, str | None]:
-    """The HTML of a class's letters and its base URL (the folder of the template used)."""
+    """The HTML of a class's letters and its base URL (the folder of the template used).
+
+    `agendas`: what the letters' agenda indexes point into (each letter speaks for its own).
+    """
     context = invitation_context(
-        agenda, klass, letters, lambda code: translation_template(renderer, code), laag=laag, plekken=plekken
+        agenda,
+        klass,
+        letters,
+        lambda code: translation_template(renderer, code),
+        laag=laag,
+        plekken=plekken,
+        agendas=agendas,
     )
     html, folder = render_template(renderer.env, INVITATIONS_TEMPLATE, context)
     return html, (folder.as_uri() + "/" if folder is not None else None)
 
 
 def invitations_pdf(
-    renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, letters: Sequence[Letter]
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    agendas: Sequence[Agenda] = (),
 ) -> RenderedPdf:
-    """The letters of one class. A name no font can print is left blank (a line to write it on)."""
+    """The letters of one class. A name no font can print is left blank (a line to write it on).
+
+    `agendas`: the agendas the letters' indexes point into (`Letter.agenda`, `Child.agenda`).
+    """
     with _cyclic_gc_paused():
         try:
-            return _write(renderer, agenda, klass, letters)
+            return _write(renderer, agenda, klass, letters, agendas)
         except MissingGlyphs as problem:
             missing = set(problem.characters)
             where = klass.label if klass is not None else None
@@ -92,7 +109,7 @@ def invitations_pdf(
                 raise MissingGlyphs(problem.characters, document="uitnodigingen", klass=where) from None
         blanked = [_blank(letter, missing) for letter in letters]
         try:
-            result = _write(renderer, agenda, klass, blanked)
+            result = _write(renderer, agenda, klass, blanked, agendas)
         except MissingGlyphs as problem:
             raise MissingGlyphs(problem.characters, document="uitnodigingen", klass=where) from None
         pupils = klass.leerlingen if klass is not None else ()
@@ -104,15 +121,27 @@ def invitations_pdf(
         return result
 
 
-def _write(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, letters: Sequence[Letter]) -> RenderedPdf:
-    layout = layered(renderer, agenda, klass, letters) if _layers_fit(renderer) and letters else None
+def _write(
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    agendas: Sequence[Agenda] = (),
+) -> RenderedPdf:
+    layout = layered(renderer, agenda, klass, letters, agendas) if _layers_fit(renderer) and letters else None
     if layout is None:
-        layout = one_flow(renderer, agenda, klass, letters)
+        layout = one_flow(renderer, agenda, klass, letters, agendas)
     return renderer.write(layout, "uitnodigingen")
 
 
-def one_flow(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, letters: Sequence[Letter]) -> Layout:
-    html, base_url = invitations_html(renderer, agenda, klass, letters)
+def one_flow(
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    agendas: Sequence[Agenda] = (),
+) -> Layout:
+    html, base_url = invitations_html(renderer, agenda, klass, letters, agendas=agendas)
     return renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
 
 
@@ -132,16 +161,22 @@ class _Shared:
     places: dict[str, float | int]
 
 
-def layered(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, letters: Sequence[Letter]) -> Layout | None:
+def layered(
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    agendas: Sequence[Agenda] = (),
+) -> Layout | None:
     """The letters as the shared letter (per shape) under the per-household places; None when they do not fit."""
     from .layers import StackedPage
 
-    shapes = {"{}-{}".format(*variant(letter)): letter for letter in letters}
-    shared = {name: _shared(renderer, agenda, sample) for name, sample in shapes.items()}
+    shapes = {shape(letter): letter for letter in letters}
+    shared = {name: _shared(renderer, agenda, sample, agendas) for name, sample in shapes.items()}
     if any(each is None for each in shared.values()):
         return None
     plekken = {name: each.places for name, each in shared.items()}  # type: ignore[union-attr]
-    html, base_url = invitations_html(renderer, agenda, klass, letters, laag="kop", plekken=plekken)
+    html, base_url = invitations_html(renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas)
     frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
     starts = _letter_starts(frame.document, len(letters))
     if starts is None:
@@ -149,7 +184,7 @@ def layered(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, lette
     pages = list(frame.document.pages)
     indexes = {name: number * 100 for number, name in enumerate(shared)}  # one paint recording per shared page
     for letter, start in zip(letters, starts, strict=True):
-        name = "{}-{}".format(*variant(letter))
+        name = shape(letter)
         content = shared[name].layout.document.pages  # type: ignore[union-attr]
         for offset, under in enumerate(content):
             number = start + offset
@@ -169,19 +204,27 @@ def layered(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, lette
     )
 
 
-def _shared(renderer: Renderer, agenda: Agenda, sample: Letter) -> _Shared | None:
+def _shared(renderer: Renderer, agenda: Agenda, sample: Letter, agendas: Sequence[Agenda] = ()) -> _Shared | None:
     """The letter of this shape without its places, laid out once per Renderer and agenda (cached)."""
-    cache: dict[tuple[str, str, str], _Shared | None] = renderer.__dict__.setdefault("_shared_letters", {})
-    key = (agenda.model_dump_json(), repr(invitation_settings(agenda)), "{}-{}".format(*variant(sample)))
+    cache: dict[tuple[str, ...], _Shared | None] = renderer.__dict__.setdefault("_shared_letters", {})
+    # the agendas this letter speaks for (its own, and its children's when they differ)
+    used = sorted({sample.agenda, *(c.agenda for c in sample.kinderen if c.agenda is not None)}) if agendas else []
+    own = (agenda, *(agendas[index] for index in used))
+    key = (*(each.model_dump_json() for each in own), repr(invitation_settings(agenda)), shape(sample))
     if key not in cache:
+        # a letter whose children have different kinds of conversation names them in its text
+        keep = mixed(sample) and bool(agendas)
         blank = replace(
             sample,
             code="",
             ouders=(),
             taal="",
-            kinderen=tuple(replace(child, naam="", klas="", leerkracht="") for child in sample.kinderen),
+            kinderen=tuple(
+                replace(child, naam=child.naam if keep else "", klas=child.klas if keep else "", leerkracht="")
+                for child in sample.kinderen
+            ),
         )
-        html, base_url = invitations_html(renderer, agenda, None, [blank], laag="inhoud")
+        html, base_url = invitations_html(renderer, agenda, None, [blank], laag="inhoud", agendas=agendas)
         layout = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
         cache[key] = _measured(layout)
     return cache[key]
