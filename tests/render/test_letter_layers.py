@@ -1,0 +1,48 @@
+"""The fast way to print the letters (render/invitations.py): what a reader sees is what one flow prints."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pypdfium2 as pdfium
+import pytest
+
+from gereedschapskist import invitations
+from gereedschapskist.invitations import InvitationSettings, plan_letters
+from gereedschapskist.render import Renderer
+from gereedschapskist.render.invitations import invitations_pdf, layered
+
+from . import families
+from .agendas import agenda
+
+SECRET = bytes(range(32))
+
+
+@pytest.fixture
+def settings(monkeypatch: pytest.MonkeyPatch) -> InvitationSettings:
+    chosen = InvitationSettings(antwoord_voor=date(2026, 9, 7), momenten=("dinsdag 8 september, 15.00–19.00",))
+    monkeypatch.setattr(invitations, "invitation_settings", lambda agenda: chosen)
+    return chosen
+
+
+def _bookmarks(data: bytes) -> list[tuple[str, int]]:
+    document = pdfium.PdfDocument(data)
+    try:
+        return [(mark.get_title(), mark.get_dest().get_index()) for mark in document.get_toc()]
+    finally:
+        document.close()
+
+
+def test_the_layered_letters_have_one_bookmark_per_letter_as_in_one_flow(
+    renderer: Renderer, public_renderer: Renderer, settings
+) -> None:
+    """The shared letter under each household's places once added a second bookmark ("Uitnodiging") per letter."""
+    class_list = families.school()
+    klass = next(k for k in class_list if k.slug == "groep-5a")
+    letters = plan_letters(class_list, {k.slug for k in class_list}, "oudste", SECRET)[klass.slug]
+    assert layered(renderer, agenda(), klass, letters) is not None
+    fast = _bookmarks(invitations_pdf(renderer, agenda(), klass, letters).data)
+    slow = _bookmarks(invitations_pdf(public_renderer, agenda(), klass, letters).data)
+    assert fast == slow
+    assert [title for title, _ in fast] == [letter.kinderen_tekst for letter in letters]
+    assert all(page % 2 == 0 for _, page in fast)  # every letter on the front of a sheet
