@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    := out
+# the example agendas; agendas/planning.yaml next to them is the sample for kmg plan
+AGENDAS := $(filter-out agendas/planning.yaml,$(sort $(wildcard agendas/*.yaml)))
 
 .PHONY: demo test lint bench schema clean
 
@@ -25,12 +27,12 @@ $(VENV)/.dev-installed: pyproject.toml $(VENV)/.installed
 demo: $(VENV)/.installed
 	@rm -rf $(OUT)/init-voorbeeld $(OUT)/planning
 	$(BIN)/kmg init $(OUT)/init-voorbeeld/agenda.yaml --school "OBS De Regenboog"
-	$(BIN)/kmg check $(OUT)/init-voorbeeld/agenda.yaml agendas/*.yaml
+	$(BIN)/kmg check $(OUT)/init-voorbeeld/agenda.yaml $(AGENDAS) agendas/planning.yaml
 	$(BIN)/kmg klassen agendas/klassenlijst-voorbeeld.xlsx
-	$(BIN)/kmg build agendas/*.yaml --klassen agendas/klassenlijst-voorbeeld.csv --uitvoer $(OUT)
-	$(BIN)/python agendas/planning/antwoorden-voorbeeld.py $(OUT)/antwoorden.csv agendas/planning/planning.yaml $(OUT)/antwoorden-voorbeeld.csv
-	$(BIN)/kmg plan agendas/*.yaml --klassen agendas/klassenlijst-voorbeeld.csv --momenten agendas/planning/planning.yaml --antwoorden $(OUT)/antwoorden-voorbeeld.csv --uitvoer $(OUT)/planning --tijd 10
-	$(BIN)/kmg build agendas/*.yaml --klassen agendas/klassenlijst-voorbeeld.csv --planning $(OUT)/planning/planning.csv --uitvoer $(OUT)
+	$(BIN)/kmg build $(AGENDAS) --klassen agendas/klassenlijst-voorbeeld.csv --uitvoer $(OUT)
+	$(BIN)/python agendas/antwoorden-voorbeeld.py $(OUT)/antwoorden.csv agendas/planning.yaml $(OUT)/antwoorden-voorbeeld.csv
+	$(BIN)/kmg plan $(AGENDAS) --klassen agendas/klassenlijst-voorbeeld.csv --momenten agendas/planning.yaml --antwoorden $(OUT)/antwoorden-voorbeeld.csv --uitvoer $(OUT)/planning --tijd 10
+	$(BIN)/kmg build $(AGENDAS) --klassen agendas/klassenlijst-voorbeeld.csv --planning $(OUT)/planning/planning.csv --uitvoer $(OUT)
 	@echo
 	@echo "Open de PDF's in $(abspath $(OUT))/: per groep een map met leidraad.pdf, gespreksformulieren.pdf (met dag en tijd) en uitnodigingen.pdf; antwoorden.csv staat ernaast."
 	@echo "De planning staat in $(abspath $(OUT))/planning/: planning.csv, en per groep rooster.pdf, bevestigingen.pdf en een agenda (.ics)."

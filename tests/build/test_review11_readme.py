@@ -23,7 +23,7 @@ def test_the_readme_example_row_names_moments_as_the_slips_print_them() -> None:
     example = dict(zip(header, row, strict=True))
     moments = {
         text
-        for path in sorted((ROOT / "agendas").glob("*.yaml"))
+        for path in sorted(p for p in (ROOT / "agendas").glob("*.yaml") if p.name != "planning.yaml")
         for text in load_agenda(path).agenda.uitnodiging.momenten
     }
     known = {_moment_key(text): text for text in moments}

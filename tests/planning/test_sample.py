@@ -18,7 +18,7 @@ from gereedschapskist.planning.verify import check_schedule
 from .school import agenda, school
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "agendas" / "planning" / "planning.yaml"
+SAMPLE = REPO / "agendas" / "planning.yaml"
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_the_sample_reply_script_fills_answers_that_plan(tmp_path):
     source = tmp_path / "antwoorden.csv"
     source.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
     spec = importlib.util.spec_from_file_location(
-        "voorbeeld", REPO / "agendas" / "planning" / "antwoorden-voorbeeld.py"
+        "voorbeeld", REPO / "agendas" / "antwoorden-voorbeeld.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -79,7 +79,7 @@ def test_the_sample_school_plans_with_sample_replies(tmp_path):
     source = tmp_path / "antwoorden.csv"
     source.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
     spec = importlib.util.spec_from_file_location(
-        "voorbeeld", REPO / "agendas" / "planning" / "antwoorden-voorbeeld.py"
+        "voorbeeld", REPO / "agendas" / "antwoorden-voorbeeld.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -50,6 +50,9 @@ class AgendaFile:
     # A file the agenda names (the logo) is missing or unusable: `kmg build` stops with exit 2.
     unusable_files: bool = False
     text: str = ""  # the decoded file when it is no YAML we accept (to show the line of a finding)
+    # planning.yaml for `kmg plan` (it has `momenten:` and no `onderwerpen:`), checked as such;
+    # `kmg build agendas/*.yaml` skips it with a note instead of calling it a broken agenda.
+    planning: bool = False
 
     def line_text(self, line: int) -> str:
         return self.source.line_text(line) if self.source else line_text(self.text, line)

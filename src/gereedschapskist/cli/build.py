@@ -18,7 +18,7 @@ import typer
 from ..errors import EXIT_FINDINGS, EXIT_USAGE, os_error_text
 from ..wording import aantal as _plural
 from . import command
-from .common import either, exit_code_if_cut_off, fail, user_errors
+from .common import either, exit_code_if_cut_off, fail, user_errors, without_planning_files
 from .systemlibs import harfbuzz_tip, require_pango
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def build_command(
             wanted = tuple(name for name in wanted if name != "uitnodigingen")
         _check_out_dir(out)
         refuse_repeated_files(agendas)
-        checked = [check_file(path) for path in agendas]
+        checked = without_planning_files([check_file(path) for path in agendas], "build")
         if any(f for file in checked for f in file.findings):
             print_human(checked, strict=False, summary=False)
         if any(f.level == "error" for file in checked for f in file.findings):

@@ -73,3 +73,24 @@ def user_errors(*, verbose: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("\nkmg: afgebroken; er is niets half weggeschreven.", err=True)
         raise typer.Exit(130) from None
+
+
+def without_planning_files(checked: list, command: str, *, momenten: object = None) -> list:
+    """The checked files that are agendas: `kmg build agendas/*.yaml` also matches planning.yaml.
+
+    A planning file is skipped with a note (none when it is the file given with --momenten);
+    when nothing else is left, the user is told which file is missing.
+    """
+    from pathlib import Path
+
+    agendas = [file for file in checked if not file.planning]
+    for file in checked:
+        if file.planning and (momenten is None or Path(file.path).resolve() != Path(momenten).resolve()):
+            typer.echo(
+                f"Let op: {file.display} is een planning (momenten) voor kmg plan, geen agenda; "
+                f"kmg {command} slaat het over.",
+                err=True,
+            )
+    if checked and not agendas:
+        raise fail("Er is geen agenda opgegeven, alleen een planning. Geef ook de agenda('s) (.yaml) op.")
+    return agendas

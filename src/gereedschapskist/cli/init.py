@@ -39,10 +39,11 @@ def _create_exclusive(path: Path, text: str) -> None:
 
 
 EXAMPLE_CLASS_LIST = "klassenlijst-voorbeeld.csv"
+EXAMPLE_PLANNING = "planning.yaml"  # the sample for `kmg plan`, next to the agendas: no agenda
 
 
 def example_names() -> list[str]:
-    return sorted(p.stem for p in examples_dir().glob("*.yaml"))
+    return sorted(p.stem for p in examples_dir().glob("*.yaml") if p.name != EXAMPLE_PLANNING)
 
 
 def _copy_example(name: str, path: Path) -> None:

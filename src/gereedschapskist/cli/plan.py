@@ -18,7 +18,7 @@ import typer
 from ..errors import EXIT_FINDINGS, EXIT_USAGE
 from ..wording import aantal as _plural
 from . import command
-from .common import either, exit_code_if_cut_off, fail, user_errors
+from .common import either, exit_code_if_cut_off, fail, user_errors, without_planning_files
 
 if TYPE_CHECKING:
     from ..classes.model import ClassList
@@ -79,7 +79,7 @@ def plan_command(
         from .build import _check_out_dir
 
         _check_out_dir(out)
-        checked = _checked_agendas(agendas)
+        checked = _checked_agendas(agendas, momenten)
         from ..classes import read_class_list
 
         class_list = read_class_list(classes)
@@ -98,14 +98,14 @@ def plan_command(
         _summary(schedule, class_list, files, out, time.monotonic() - started)
 
 
-def _checked_agendas(agendas: list[Path]) -> list[Any]:
+def _checked_agendas(agendas: list[Path], momenten: Path | None = None) -> list[Any]:
     """The agendas, checked as `kmg build` does: errors stop the plan (exit 1), warnings are shown."""
     from ..agenda.load import refuse_repeated_files
     from ..lint import check_file
     from .report import print_human
 
     refuse_repeated_files(agendas)
-    checked = [check_file(path) for path in agendas]
+    checked = without_planning_files([check_file(path) for path in agendas], "plan", momenten=momenten)
     if any(f for file in checked for f in file.findings):
         print_human(checked, strict=False, summary=False)
     if any(f.level == "error" for file in checked for f in file.findings):

@@ -66,7 +66,8 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, 
     for file in files:
         console.print(Text(file.display, style="bold underline"))
         if not file.findings:
-            console.print("  [green]✓[/green] Geen opmerkingen: deze agenda is in balans.")
+            verdict = "deze planning is bruikbaar voor kmg plan" if file.planning else "deze agenda is in balans"
+            console.print(f"  [green]✓[/green] Geen opmerkingen: {verdict}.")
         for f in file.findings:
             style = "red" if f.level == "error" else "yellow"
             errors += f.level == "error"
@@ -90,8 +91,11 @@ def print_human(files: list[AgendaFile], *, strict: bool, summary: bool = True, 
         console.print()
     if not files:
         return  # nothing could be read; the error itself is printed by the caller
+    plannings = sum(file.planning for file in files)
+    checked = [_count(len(files) - plannings, "agenda", "agenda’s")] if len(files) > plannings else []
+    checked += [_count(plannings, "planning", "planningen")] if plannings else []
     verdict = (
-        f"{_count(len(files), 'agenda', 'agenda’s')} gecontroleerd: {_count(errors, 'fout', 'fouten')}, "
+        f"{' en '.join(checked)} gecontroleerd: {_count(errors, 'fout', 'fouten')}, "
         + _count(warnings, "waarschuwing", "waarschuwingen")
     )
     if strict and warnings:
@@ -109,7 +113,12 @@ def _next_step(files: list[AgendaFile], *, clean: bool) -> str:
     from .common import shell_arg
 
     # Quote a path with spaces the way both cmd.exe and a Unix shell accept it.
-    agendas = " ".join(shell_arg(f.display) for f in files)
+    agendas = " ".join(shell_arg(f.display) for f in files if not f.planning)
+    if not agendas:  # only planning files: they are for kmg plan
+        return (
+            "Volgende stap: [bold]kmg plan <agenda.yaml> --klassen <klassenlijst> "
+            "--momenten <planning.yaml> --uitvoer <map>[/bold]"
+        )
     start = "Alles in orde. " if clean else ""
     return f"{start}Volgende stap: [bold]kmg build {escape(agendas)} --klassen <klassenlijst.csv>[/bold]"
 

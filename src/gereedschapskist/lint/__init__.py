@@ -26,6 +26,8 @@ def check_file(path: Path) -> AgendaFile:
     Raises `UserError` only when the file cannot be read at all.
     """
     result = load_agenda(Path(path))
+    if result.source is not None and is_planning_data(result.source.data):
+        return _check_planning(result)
     if result.agenda is not None and result.source is not None:
         ctx = RuleContext(result.agenda, result.source, result.display)
         result.findings.extend(_unknown_codes(ctx))
@@ -37,6 +39,20 @@ def check_file(path: Path) -> AgendaFile:
             result.findings.extend(check(ctx.for_rule(rule)))
     result.findings.sort(key=lambda f: (f.line, f.column, f.code))
     return result
+
+
+def is_planning_data(data: object) -> bool:
+    """planning.yaml (for `kmg plan`) rather than an agenda: `momenten:` at the top and no `onderwerpen:`."""
+    return isinstance(data, dict) and "momenten" in data and "onderwerpen" not in data
+
+
+def _check_planning(loaded: AgendaFile) -> AgendaFile:
+    """A planning file given to `kmg check` is checked as a planning file (the class names only at `kmg plan`)."""
+    from ..planning.config import load_planning
+
+    planning = load_planning(loaded.path)
+    findings = sorted(planning.findings, key=lambda f: (f.line, f.column, f.code))
+    return AgendaFile(loaded.path, loaded.display, source=planning.source, findings=findings, planning=True)
 
 
 def check_files(paths: Iterable[Path | str]) -> list[AgendaFile]:

@@ -274,7 +274,7 @@ def load_planning(path: Path) -> PlanningFile:
                 SCHEMA_CODE,
                 "error",
                 "Het bestand is geen reeks sleutels met waarden.",
-                "Begin met 'versie: 1' en 'momenten:'; zie agendas/planning/planning.yaml.",
+                "Begin met 'versie: 1' en 'momenten:'; zie agendas/planning.yaml.",
             )
         )
         return result
@@ -392,8 +392,8 @@ def _message(err: dict, path: Path_) -> tuple[str, str]:
     if kind in ("list_type",):
         return f"{where}: hier hoort een lijst.", "Schrijf bijvoorbeeld [3, 4, 5]."
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"{where}: hier hoort een blok met sleutels.", "Zie het voorbeeld in agendas/planning/planning.yaml."
-    return f"{where}: {err['msg']}.", "Zie het voorbeeld in agendas/planning/planning.yaml."
+        return f"{where}: hier hoort een blok met sleutels.", "Zie het voorbeeld in agendas/planning.yaml."
+    return f"{where}: {err['msg']}.", "Zie het voorbeeld in agendas/planning.yaml."
 
 
 def _schema_findings(display: str, source: LoadedYaml, exc: ValidationError) -> list[Finding]:

@@ -8,7 +8,7 @@ about a third of the households tick the moments they can, one in five a moment 
 cannot, one in ten brings someone for the language, and separated parents (household 2)
 ask for their own conversation.
 
-    python agendas/planning/antwoorden-voorbeeld.py out/antwoorden.csv agendas/planning/planning.yaml \
+    python agendas/antwoorden-voorbeeld.py out/antwoorden.csv agendas/planning.yaml \
         out/antwoorden-voorbeeld.csv
 
 Keep the result next to antwoorden.csv: `kmg plan --antwoorden` reads `.kmg-sleutel` from there.
