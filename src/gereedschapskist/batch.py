@@ -30,6 +30,7 @@ from .documents import DEFAULT as DEFAULT_DOCUMENTS
 from .documents import documents_of
 from .errors import UserError
 from .fileio import write_bytes_atomic
+from .serving import serving_agendas
 from .slug import slugify, strip_accents
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class Job:
     documents: tuple[str, ...] = DEFAULT_DOCUMENTS
     # the invitations handed out through this class (they name siblings in other classes)
     letters: tuple[Letter, ...] = ()
+    # what the letters' agenda indexes point into (every agenda of the build, command-line order)
+    agendas: tuple[Agenda, ...] = ()
 
     def key(self, templates: str) -> str:
         from .cache import job_key
@@ -69,6 +72,10 @@ class Job:
         extra = {"documents": self.documents, "letters": self.letters} if self.letters or (
             self.documents != DEFAULT_DOCUMENTS
         ) else None
+        if self.letters and self.agendas:  # the agendas the letters speak for (not the others)
+            used = sorted({i for letter in self.letters for i in (letter.agenda, *(c.agenda for c in letter.kinderen))
+                           if i is not None})
+            extra = {**(extra or {}), "agendas": [self.agendas[i].model_dump_json() for i in used]}
         if self.planned:  # the dates, times and slip topics on the forms and the checklist
             from .planning.forms import planning_digest
 
@@ -97,7 +104,11 @@ class Plan:
 
 
 def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolClass] | None) -> Plan:
-    """Match classes to agendas by name or year group; a class under several agendas gets a subfolder each."""
+    """Match classes to agendas by name or year group; a class under several agendas gets a subfolder each.
+
+    Which of those agendas serves each pupil (its letter, its planned conversation) is
+    `serving.pupil_agenda`.
+    """
     plan = Plan()
     if classes is None:
         for path, agenda in agendas:
@@ -106,9 +117,7 @@ def make_plan(agendas: Sequence[tuple[Path, Agenda]], classes: Sequence[SchoolCl
         return plan
     for klass in classes:
         # A class that an agenda names in `groepen` ("Taalklas") goes to that agenda only.
-        serving = [(p, a) for p, a in agendas if klass.named_in(a.class_names)] or [
-            (p, a) for p, a in agendas if klass.jaargroepen & a.year_groups
-        ]
+        serving = serving_agendas(klass, agendas)
         if not serving:
             plan.unserved.append(klass)
         for path, agenda in serving:

@@ -42,10 +42,12 @@ def _forms_view(agenda: Any, klass: Any, pages: int = 1) -> dict[str, Any]:
     return forms_context(agenda, klass, pages)
 
 
-def _invitations_view(agenda: Any, klass: Any, letters: Sequence[Any] = ()) -> dict[str, Any]:
+def _invitations_view(
+    agenda: Any, klass: Any, letters: Sequence[Any] = (), agendas: Sequence[Any] = ()
+) -> dict[str, Any]:
     from .invitations import invitation_context
 
-    return invitation_context(agenda, klass, letters)
+    return invitation_context(agenda, klass, letters, agendas=agendas)
 
 
 def _render_guide(renderer: Renderer, job: Job) -> RenderedPdf:
@@ -59,7 +61,7 @@ def _render_forms(renderer: Renderer, job: Job) -> RenderedPdf:
 def _render_invitations(renderer: Renderer, job: Job) -> RenderedPdf:
     from .render.invitations import invitations_pdf
 
-    return invitations_pdf(renderer, job.agenda, job.klass, job.letters)
+    return invitations_pdf(renderer, job.agenda, job.klass, job.letters, job.agendas)
 
 
 def _always(job: Job) -> bool:
@@ -129,11 +131,15 @@ def plan_documents(
     class_list: Any = None,
     secret: bytes | None = None,
     via: str = "oudste",
+    agendas: Sequence[Any] = (),
 ) -> tuple[list[Job], list[Any]]:
     """The jobs with their documents (and letters) decided; jobs that make nothing are left out.
 
     A class's letters go to the first job of that class (a class under two agendas hands
-    them out once). Returns the jobs and every letter in school order (for antwoorden.csv).
+    them out once, in one uitnodigingen.pdf); each letter speaks for the agenda of the child
+    it goes through (`serving.pupil_agenda` among `agendas`, in command-line order), so that
+    one PDF can hold home-visit letters for groep 1 and school letters for groep 2.
+    Returns the jobs and every letter in school order (for antwoorden.csv).
     """
     import dataclasses
 
@@ -145,11 +151,13 @@ def plan_documents(
         for job in jobs:
             if job.klass is not None and job.klass.leerlingen:
                 first.setdefault(job.klass.slug, job)
-        letters = plan_letters(class_list, first, via, secret)
+        letters = plan_letters(class_list, first, via, secret, agendas)
     planned: list[Job] = []
     for job in jobs:
         own = job.klass is not None and first.get(job.klass.slug) is job
         job = dataclasses.replace(job, letters=tuple(letters.get(job.klass.slug, ())) if own else ())  # type: ignore[union-attr]
+        if job.letters and agendas:
+            job = dataclasses.replace(job, agendas=tuple(agendas))
         job = dataclasses.replace(job, documents=select(job, wanted))
         if job.documents:
             planned.append(job)

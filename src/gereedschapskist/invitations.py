@@ -10,6 +10,14 @@ A family gets one letter per household, handed out through one child: the oldest
 birth date, else the highest year group, else the first in school order) or, with
 `uitnodiging.via: jongste`, the youngest. A pupil without family data is a family of its
 own; a family without household data gets one letter "to the parents of ...".
+
+Each letter speaks for the agenda of the child it goes through (`serving.pupil_agenda`:
+in class "1/2" under a home-visit agenda for groep 1 and a school agenda for groep 1-2, a
+groep-2 child's letter invites to school): its texts, setting, length, topics and moments.
+When the family's children fall under agendas with another kind of conversation (a home
+visit for the youngest, school for the oldest), the letter says per child what it is
+("Voor Eva: het gesprek is op school en duurt ongeveer 25 minuten. Voor Amira: de
+leerkracht komt bij u thuis. ..."), and its slip offers the moments of all those agendas.
 """
 
 from __future__ import annotations
@@ -80,11 +88,16 @@ def right_to_left(code: str) -> bool:
 
 @dataclass(frozen=True)
 class Child:
-    """A child named on a letter: name, class (as a title) and teacher."""
+    """A child named on a letter: name, class (as a title) and teacher.
+
+    `agenda`: the index of the child's agenda in the agendas of the build (None: not known,
+    or no agenda serves its class).
+    """
 
     naam: str
     klas: str
     leerkracht: str
+    agenda: int | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,7 @@ class Letter:
     huishoudens: int  # how many households the family has (2: separated parents)
     taal: str = ""  # language code of the household ("en"), "" when none
     klassen: tuple[str, ...] = field(default=(), compare=False)  # class names (SchoolClass.naam), for the CSV
+    agenda: int = 0  # the index of the via child's agenda in the agendas of the build: the letter's texts
 
     @property
     def kinderen_tekst(self) -> str:
@@ -205,10 +219,25 @@ def choose_carrier(members: Sequence[tuple[SchoolClass, Pupil]], via: str) -> tu
     return min(enumerate(members), key=order)[1]
 
 
-def plan_letters(class_list: ClassList, served: Iterable[str], via: str, secret: bytes) -> dict[str, list[Letter]]:
+def plan_letters(
+    class_list: ClassList, served: Iterable[str], via: str, secret: bytes, agendas: Sequence[Agenda] = ()
+) -> dict[str, list[Letter]]:
     """The letters per class slug. `served` holds the slugs of the classes that get documents:
-    a family's letters go through its chosen child among the children in those classes."""
+    a family's letters go through its chosen child among the children in those classes.
+
+    `agendas` (command-line order): each child's agenda is noted on the letter (`Child.agenda`,
+    `Letter.agenda`: the via child's), by `serving.pupil_agenda`. Without them every index is 0.
+    """
     from .codes import household_codes, letter_households
+    from .serving import pupil_agenda
+
+    indexes = {id(agenda): index for index, agenda in enumerate(agendas)}
+
+    def agenda_of(klass: SchoolClass, pupil: Pupil) -> int | None:
+        if not agendas:
+            return 0
+        chosen = pupil_agenda(klass, pupil, agendas)
+        return indexes[id(chosen)] if chosen is not None else None
 
     served = set(served)
     families = _families(class_list)
@@ -223,7 +252,7 @@ def plan_letters(class_list: ClassList, served: Iterable[str], via: str, secret:
         if not candidates:
             continue  # none of its classes is printed: no letter
         klass, pupil = choose_carrier(candidates, via)
-        children = tuple(Child(p.naam, _title(k), k.leerkracht) for k, p in each.members)
+        children = tuple(Child(p.naam, _title(k), k.leerkracht, agenda_of(k, p)) for k, p in each.members)
         classes = tuple(dict.fromkeys(k.naam for k, _ in each.members))
         for household in family.huishoudens:
             letter = Letter(
@@ -234,6 +263,7 @@ def plan_letters(class_list: ClassList, served: Iterable[str], via: str, secret:
                 huishoudens=len(family.huishoudens),
                 taal=language_of(household.taal),
                 klassen=classes,
+                agenda=agenda_of(klass, pupil) or 0,
             )
             placed.setdefault(klass.slug, []).append((order[id(pupil)] * 3 + household.nummer, letter))
     return {slug: [letter for _, letter in sorted(items, key=lambda x: x[0])] for slug, items in placed.items()}
@@ -250,6 +280,23 @@ def variant(letter: Letter) -> tuple[int, bool]:
     return len(letter.kinderen), letter.huishoudens > 1
 
 
+def mixed(letter: Letter) -> bool:
+    """Whether the letter's children fall under more than one agenda (see the module docstring)."""
+    return len({child.agenda for child in letter.kinderen if child.agenda is not None} | {letter.agenda}) > 1
+
+
+def shape(letter: Letter) -> str:
+    """The key of the letters that share one layout of everything but the places: agenda and variant.
+
+    A letter whose children fall under several agendas names them in its text: its own shape.
+    """
+    key = "{}-{}-{}".format(letter.agenda, *variant(letter))
+    if mixed(letter):
+        names = "\x1f".join(f"{child.naam}\x1e{child.agenda}" for child in letter.kinderen)
+        key += "-" + _private_key("gesprekken", names)[:12]
+    return key
+
+
 def address_height(children: int) -> float:
     """Height (mm) of the address place: two lines and one per child, and some room below."""
     return 5.0 * (children + 2) + 2.0
@@ -260,6 +307,91 @@ def slip_head_height(children: int) -> float:
     return max(13.0, 4.3 * children + 1.0)
 
 
+def _topics(agenda: Agenda) -> tuple[str, ...]:
+    # the topics briefly: the ordinary ones (the reciprocal agenda is the slip's own question)
+    return tuple(o.titel for o in agenda.onderwerpen if o.soort == Soort.gewoon) or tuple(
+        o.titel for o in agenda.onderwerpen
+    )
+
+
+def _conversation(agenda: Agenda) -> dict[str, Any]:
+    """What a letter shows of its agenda (the variables of uitnodiging.html.j2 that come from it)."""
+    settings = invitation_settings(agenda)
+    return {
+        "titel": agenda.display_title,
+        "huisbezoek": agenda.setting == Setting.huisbezoek,
+        "duur": agenda.duur,
+        "leerling_aanwezig": agenda.leerling_aanwezig,
+        "onderwerpen": _topics(agenda),
+        "aanhef": settings.aanhef,
+        "tekst": settings.tekst,
+        "momenten": settings.momenten,
+        "antwoord_voor": dutch_date(settings.antwoord_voor) if settings.antwoord_voor else "",
+        "antwoord_voor_en": english_date(settings.antwoord_voor) if settings.antwoord_voor else "",
+        "contact": settings.contact or DEFAULT_CONTACT,
+        "eigen_contact": bool(settings.contact),
+        "taalhulp": settings.taalhulp,
+        "huisbezoek_tekst": settings.huisbezoek,
+    }
+
+
+def _kinds(letter: Letter, agendas: Sequence[Agenda]) -> list[tuple[Agenda, list[Child]]]:
+    """The children of a letter grouped by the kind of conversation of their agenda (setting and length),
+    the via child's kind first. Children whose class no agenda serves are left out."""
+    groups: dict[tuple[bool, int], tuple[Agenda, list[Child]]] = {}
+    own = agendas[letter.agenda]
+    groups[(own.setting == Setting.huisbezoek, own.duur)] = (own, [])
+    for child in letter.kinderen:
+        if child.agenda is None:
+            continue
+        agenda = agendas[child.agenda]
+        groups.setdefault((agenda.setting == Setting.huisbezoek, agenda.duur), (agenda, []))[1].append(child)
+    return [group for group in groups.values() if group[1]]
+
+
+def _names(children: Sequence[Child], join: Callable[[Sequence[str]], str], fallback: str) -> str:
+    return join([child.naam or f"{fallback} {child.klas.lower()}" for child in children])
+
+
+def conversation_lines(letter: Letter, agendas: Sequence[Agenda]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """For a family whose children have different kinds of conversation: one Dutch (and English) sentence
+    per kind, naming the children ("Voor Eva: het gesprek is op school en duurt ongeveer 25 minuten.").
+    Empty when every child has the same kind (the letter's own sentence says it)."""
+    if not agendas or not mixed(letter):
+        return (), ()
+    kinds = _kinds(letter, agendas)
+    if len(kinds) < 2:
+        return (), ()
+    dutch, english = [], []
+    for agenda, children in kinds:
+        names = _names(children, join_dutch, "uw kind in")
+        names_en = _names(children, join_english, "your child in")
+        if agenda.setting == Setting.huisbezoek:
+            visit = invitation_settings(agenda).huisbezoek
+            dutch.append(
+                f"Voor {names}: de leerkracht komt bij u thuis. {visit} "
+                f"Het bezoek duurt ongeveer {agenda.duur} minuten."
+            )
+            english.append(
+                f"For {names_en}: the teacher will visit you at home, to get to know each other, not as a check. "
+                f"The visit takes about {agenda.duur} minutes."
+            )
+        else:
+            dutch.append(f"Voor {names}: het gesprek is op school en duurt ongeveer {agenda.duur} minuten.")
+            english.append(f"For {names_en}: the meeting is at school and takes about {agenda.duur} minutes.")
+    return tuple(dutch), tuple(english)
+
+
+def _moments(letter: Letter, agendas: Sequence[Agenda]) -> tuple[str, ...]:
+    """The slip's moments: the via child's agenda's, then those of its siblings' other agendas."""
+    order = [letter.agenda] + [child.agenda for child in letter.kinderen if child.agenda is not None]
+    moments: dict[str, str] = {}
+    for index in dict.fromkeys(order):
+        for moment in invitation_settings(agendas[index]).momenten:
+            moments.setdefault("".join(ch for ch in moment.casefold() if ch.isalnum()), moment)
+    return tuple(moments.values())
+
+
 def invitation_context(
     agenda: Agenda,
     klass: SchoolClass | None,
@@ -268,18 +400,28 @@ def invitation_context(
     *,
     laag: str | None = None,
     plekken: dict[str, Any] | None = None,
+    agendas: Sequence[Agenda] = (),
 ) -> dict[str, Any]:
     """The context of uitnodigingen.html.j2: the class's letters and the agenda's texts.
 
     `translation` gives the template of a language code ("uitnodiging.en.html.j2"), or None.
     `laag` and `plekken`: the layer to print and the measured places (render/invitations.py).
+    `agendas`: the agendas the letters' indexes point into (`Letter.agenda`); each letter gets
+    the texts of its own agenda (`b.gesprek`). Without them every letter speaks for `agenda`.
     """
-    settings = invitation_settings(agenda)
-    huisbezoek = agenda.setting == Setting.huisbezoek
     klas = _title(klass) if klass is not None else ""
+    general = _conversation(agenda)
+    own: dict[int, dict[str, Any]] = {}
     brieven = []
     for letter in letters:
         template = translation(letter.taal) if letter.taal else None
+        if agendas:
+            gesprek = own.get(letter.agenda) or own.setdefault(letter.agenda, _conversation(agendas[letter.agenda]))
+            if mixed(letter):
+                gesprek = {**gesprek, "momenten": _moments(letter, agendas)}
+        else:
+            gesprek = general
+        lines, lines_en = conversation_lines(letter, agendas)
         brieven.append(
             {
                 "brief": letter,
@@ -292,9 +434,13 @@ def invitation_context(
                 "taal": letter.taal,
                 "rtl": right_to_left(letter.taal),
                 "kinderen": len(letter.kinderen),
-                "variant": "{}-{}".format(*variant(letter)),
+                "variant": shape(letter),
                 "adres_hoogte": address_height(len(letter.kinderen)),
                 "strook_hoogte": slip_head_height(len(letter.kinderen)),
+                # the texts of the letter's own agenda, and per kind of conversation a sentence
+                "gesprek": gesprek,
+                "gesprekken": lines,
+                "gesprekken_en": lines_en,
             }
         )
     return {
@@ -303,23 +449,8 @@ def invitation_context(
         ),
         "school": agenda.school,
         "schooljaar": agenda.schooljaar,
-        "titel": agenda.display_title,
         "klas": klas,
-        "huisbezoek": huisbezoek,
-        "duur": agenda.duur,
-        "leerling_aanwezig": agenda.leerling_aanwezig,
-        # the topics briefly: the ordinary ones (the reciprocal agenda is the slip's own question)
-        "onderwerpen": tuple(o.titel for o in agenda.onderwerpen if o.soort == Soort.gewoon)
-        or tuple(o.titel for o in agenda.onderwerpen),
-        "aanhef": settings.aanhef,
-        "tekst": settings.tekst,
-        "momenten": settings.momenten,
-        "antwoord_voor": dutch_date(settings.antwoord_voor) if settings.antwoord_voor else "",
-        "antwoord_voor_en": english_date(settings.antwoord_voor) if settings.antwoord_voor else "",
-        "contact": settings.contact or DEFAULT_CONTACT,
-        "eigen_contact": bool(settings.contact),
-        "taalhulp": settings.taalhulp,
-        "huisbezoek_tekst": settings.huisbezoek,
+        **general,
         "brieven": tuple(brieven),
         "laag": laag,
         "plekken": plekken or {},

@@ -179,9 +179,14 @@ def _ascii(text: str) -> str:
 
 
 def _year_group(groep: str, geboren: dt.date) -> int:
-    """The pupil's own year group: in a combination class the older children are in the higher one."""
+    """The pupil's own year group: in a combination class the older children are in the higher one.
+
+    Class 1/2 has pupils of both year groups, some of them with an older sibling elsewhere:
+    the demo shows a home-visit letter (groep 1), a school letter (groep 2) and letters of
+    families whose children have both kinds of conversation.
+    """
     if groep == "1/2":
-        return 1 if geboren.year >= 2021 else 2
+        return 1 if geboren >= dt.date(2020, 10, 1) else 2
     if groep == "4/5":
         return 4 if geboren.year >= 2017 else 5
     return int(groep)
@@ -331,6 +336,7 @@ COLUMNS = [
     "Groep",
     "Leerkracht",
     "Geboortedatum",
+    "Leerjaar",
     "Leerlingnummer",
     "Naam ouder/verzorger 1",
     "E-mailadres ouder/verzorger 1",
@@ -375,6 +381,7 @@ def _row(pupil: Leerling) -> list[str]:
         pupil.groep,
         pupil.leerkracht,
         pupil.geboren.strftime("%d-%m-%Y"),
+        str(pupil.leerjaar),
         str(pupil.nummer),
         *_parent_cells(first, address=False),
         *_parent_cells(first, address=True)[3:],
@@ -404,7 +411,8 @@ def _typed(column: str, text: str) -> object:
 
 def xlsx_sample_bytes(pupils: list[Leerling], title: str = "Leerlingen met ouders/verzorgers") -> bytes:
     """A Social Schools-style workbook: a merged title, a Leerjaar column, an empty row between classes."""
-    columns = COLUMNS[:4] + ["Leerjaar"] + COLUMNS[4:]
+    # Leerjaar right after Groep, as Social Schools has it (the CSV keeps its first six columns first)
+    columns = COLUMNS[:4] + ["Leerjaar"] + COLUMNS[4:6] + COLUMNS[7:]
     rows: list[list[object]] = [[title], [], columns]
     previous = None
     for pupil in pupils:
@@ -412,7 +420,7 @@ def xlsx_sample_bytes(pupils: list[Leerling], title: str = "Leerlingen met ouder
             rows.append([])
         previous = pupil.groep
         cells = _row(pupil)
-        cells = cells[:4] + [str(pupil.leerjaar)] + cells[4:]
+        cells = cells[:4] + [cells[6]] + cells[4:6] + cells[7:]
         rows.append([_typed(column, text) for column, text in zip(columns, cells, strict=True)])
     merged = [f"A1:{column_letters(len(columns) - 1)}1"]
     return xlsx_bytes(Sheet("Leerlingen", rows, merged=merged))

@@ -113,7 +113,7 @@ def test_extra_columns_are_not_kept(tmp_path: Path) -> None:
     # The birth date is kept (to tell namesakes apart and to find a family's oldest child);
     # a BSN or any other column is not.
     assert set(Pupil.__dataclass_fields__) == {
-        "roepnaam", "tussenvoegsel", "achternaam", "sleutel", "geboortedatum", "gezin"
+        "roepnaam", "tussenvoegsel", "achternaam", "sleutel", "geboortedatum", "gezin", "jaargroep"
     }
     assert "123456782" not in repr(classes)
 

@@ -25,6 +25,13 @@ def settings(monkeypatch: pytest.MonkeyPatch) -> InvitationSettings:
     return chosen
 
 
+@pytest.fixture
+def renderer() -> Renderer:
+    """A Renderer of its own: the shared letters it caches were laid out with this test's settings
+    (the session's Renderer may hold those of another test's monkeypatched settings)."""
+    return Renderer()
+
+
 def _bookmarks(data: bytes) -> list[tuple[str, int]]:
     document = pdfium.PdfDocument(data)
     try:

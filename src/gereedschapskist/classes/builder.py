@@ -173,7 +173,7 @@ def build_class_list(table: SourceTable) -> ClassList:
             slug=slug,
             jaargroepen=jaargroepen,
             leerkracht=leerkracht,
-            leerlingen=tuple(_pupil(draft) for draft in pupils),
+            leerlingen=tuple(_pupil(draft, jaargroepen) for draft in pupils),
         )
         for (naam, jaargroepen, leerkracht, pupils), slug in zip(drafts, slugs, strict=True)
     )
@@ -509,7 +509,7 @@ def _assign_keys(drafts: list[tuple[str, frozenset[int], str, list[_Draft]]]) ->
             draft.sleutel = key
 
 
-def _pupil(draft: _Draft) -> Pupil:
+def _pupil(draft: _Draft, jaargroepen: frozenset[int]) -> Pupil:
     roepnaam, tussenvoegsel, achternaam = draft.first.name
     return Pupil(
         roepnaam,
@@ -518,7 +518,16 @@ def _pupil(draft: _Draft) -> Pupil:
         sleutel=draft.sleutel,
         geboortedatum=draft.first.geboortedatum,
         gezin=draft.gezin,
+        jaargroep=_own_year_group(draft, jaargroepen),
     )
+
+
+def _own_year_group(draft: _Draft, jaargroepen: frozenset[int]) -> int | None:
+    """The pupil's own year group in a class of several ("1/2"), when its Leerjaar cell names one of them."""
+    if len(jaargroepen) < 2:
+        return None
+    given = next((row.leerjaar for row in draft.rows if row.leerjaar_text), frozenset())
+    return next(iter(given)) if len(given) == 1 and given <= jaargroepen else None
 
 
 # --- families ---------------------------------------------------------------------------

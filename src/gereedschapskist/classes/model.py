@@ -36,6 +36,10 @@ class Pupil:
     "Sem de Vries" in one class are two pupils); it is unique within one `ClassList`,
     stable when unrelated rows of the export change, and never printed or written.
     `gezin` is the `Family.id` the pupil belongs to ("" when the list has no families).
+    `jaargroep` is the pupil's own year group in a combination class ("1/2") when the export
+    says it per pupil (a Leerjaar or Jaargroep column, EDEXML); None otherwise, also in a class
+    of one year group. It chooses the agenda of the pupil when several serve the class
+    (`serving.pupil_agenda`); like the birth date it is no part of the pupil's identity.
     """
 
     roepnaam: str
@@ -44,6 +48,7 @@ class Pupil:
     sleutel: str = ""
     geboortedatum: date | None = field(default=None, compare=False)
     gezin: str = field(default="", compare=False)
+    jaargroep: int | None = field(default=None, compare=False)
 
     @property
     def naam(self) -> str:

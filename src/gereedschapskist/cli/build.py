@@ -200,7 +200,7 @@ def _with_documents(jobs_: list, wanted: tuple[str, ...], class_list: object, ou
     from ..invitations import invitation_settings
 
     via = invitation_settings(pairs[0][1]).via if pairs else "oudste"
-    planned, letters = plan_documents(jobs_, wanted, class_list, secret, via)
+    planned, letters = plan_documents(jobs_, wanted, class_list, secret, via, [agenda for _, agenda in pairs])
     if not planned:
         why = "uitnodigingen maakt kmg alleen met een klassenlijst (--klassen)" if class_list is None else (
             "geen groep krijgt een van deze documenten"

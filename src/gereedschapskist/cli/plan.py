@@ -167,6 +167,15 @@ def _solve(
         raise typer.Exit(EXIT_FINDINGS) from None
 
 
+def _mixed_kinds(klass: Any, checked: list[Any]) -> bool:
+    """Whether the pupils of a class under two agendas have conversations of different kinds (setting, length)."""
+    from ..serving import pupil_agenda
+
+    agendas = [file.agenda for file in checked]
+    kinds = {(str(a.setting), a.duur) for p in klass.leerlingen if (a := pupil_agenda(klass, p, agendas)) is not None}
+    return len(kinds) > 1
+
+
 def _with_status(text: str, work: Callable[[Callable[[str], None]], T]) -> T:
     """Run `work(say)` under a Rich status line on a terminal (`say` updates it); plainly elsewhere."""
     import sys
@@ -206,6 +215,8 @@ def _documents(
         label = pdf.class_title(klass)
         if own:
             context = pdf.rooster_context(klass, agenda, own, school, conversations)
+            if _mixed_kinds(klass, checked):  # each row says its own times and whether it is a home visit
+                context = {**context, "duur": None, "huisbezoek": False}
             what = f"rooster van {label}"
             files[folder / pdf.ROOSTER] = pdf.render_pdf(renderer, pdf.ROOSTER_TEMPLATE, context, what)
             files[folder / f"{klass.slug}.ics"] = ics.class_calendar(own, school.pupils, klas_label=label)

@@ -93,7 +93,8 @@ def precheck(problem: Problem) -> list[str]:
     failing_teachers: set[str] = set()
     for tasks in by_class.values():
         label = _label(tasks)
-        opened = set(tasks[0].open_moments)
+        # a class under two agendas: its pupils have different moments (groep 1 at home, groep 2 at school)
+        opened = {m for t in tasks for m in t.open_moments}
         if not opened:
             messages.append(
                 f"{label}: er is geen moment voor deze groep (kijk bij 'groepen' van de momenten en bij "
@@ -193,7 +194,7 @@ def tightness(problem: Problem, limit: int = 3) -> list[str]:
     rows = []
     for tasks in by_class.values():
         need_text, need = _need_text(tasks)
-        opened = set(tasks[0].open_moments)
+        opened = {m for t in tasks for m in t.open_moments}
         have, _ = capacity(problem, opened)
         text = f"{_label(tasks)}: {need_text}; de momenten geven {_have_text(problem, opened, have)}."
         rows.append((need / max(have, 1), text))

@@ -10,9 +10,11 @@ Decisions (documented in the README, "Planning"):
 - The teacher is the class list's `leerkracht` text (or `klassen.<groep>.leerkracht` in
   planning.yaml); two classes with the same text (case and spaces ignored) are one person.
   A duo "Juf A en Juf B" is one person too: both hold the conversation together.
-- The length is the `duur` of the agenda that serves the class (the first one given, when
-  several do, by the same rule as `kmg build`: a class named in `groepen`, else its year
-  groups), plus `taalhulp_extra` when the household brings someone for the language.
+- The length is the `duur` of the agenda that serves the pupil (`serving.pupil_agenda`, the
+  rule the letters follow too: in a class under two agendas, the one that holds the pupil's
+  own year group), plus `taalhulp_extra` when the household brings someone for the
+  language. Its setting decides home visit or school, and in such a class the pupil is
+  planned only in the moments its agenda offers on the slip (when it names any).
 - After a conversation the teacher needs `wisseltijd` (after a home visit: `reistijd`)
   before the next; a family likewise needs that time to walk to the next classroom.
 - Breaks: every moment is cut into blocks of at most `pauze.na` minutes with a fixed
@@ -31,6 +33,7 @@ from typing import Any
 
 from ..classes.model import ClassList, Pupil, SchoolClass
 from ..codes import household_codes, letter_households
+from ..serving import pupil_agenda, serving_agendas
 from .answers import Answer
 from .config import Moment, Planning, moment_key
 
@@ -103,11 +106,25 @@ def agenda_list(agendas: Sequence[Any]) -> list[Any]:
     return [a[1] if isinstance(a, tuple) else a for a in agendas]
 
 
-def serving_agenda(klass: SchoolClass, agendas: Sequence[Any]) -> Any | None:
-    """The agenda whose `duur` a class's conversations take (the rule of batch.make_plan; first one wins)."""
-    named = [a for a in agendas if klass.named_in(a.class_names)]
-    serving = named or [a for a in agendas if klass.jaargroepen & a.year_groups]
-    return serving[0] if serving else None
+def serving_agenda(klass: SchoolClass, agendas: Sequence[Any], pupil: Pupil | None = None) -> Any | None:
+    """The agenda whose `duur`, setting and moments a pupil's conversation takes (`serving.pupil_agenda`).
+
+    Without `pupil`: the agenda of a pupil of `klass` whose own year group is unknown; None
+    when no agenda serves the class.
+    """
+    return pupil_agenda(klass, pupil, agendas)
+
+
+def agenda_moments(agenda: Any, open_moments: tuple[int, ...], by_name: dict[str, int]) -> tuple[int, ...]:
+    """Of a class's open moments, those the agenda offers on its slip (`uitnodiging.momenten`).
+
+    For a class that several agendas serve: a pupil is planned in the moments of its own
+    agenda. When the agenda names none of the open moments, all of them stay open.
+    """
+    section = getattr(agenda, "uitnodiging", None)
+    offered = {by_name[moment_key(text)] for text in getattr(section, "momenten", ()) if moment_key(text) in by_name}
+    chosen = tuple(i for i in open_moments if i in offered)
+    return chosen or open_moments
 
 
 def moment_open(moment: Moment, klass: SchoolClass) -> bool:
@@ -186,11 +203,15 @@ def build_tasks(
         available = None
         if klas and klas.momenten is not None:
             available = {by_name[moment_key(n)] for n in klas.momenten if moment_key(n) in by_name}
-        open_moments = tuple(
+        class_moments = tuple(
             i for i, m in enumerate(moments) if moment_open(m, klass) and (available is None or i in available)
         )
-        huisbezoek = str(agenda.setting) == "huisbezoek"
+        several = len(serving_agendas(klass, agendas)) > 1
         for position, pupil in enumerate(klass.leerlingen):
+            # a class under two agendas (1/2: home visit for groep 1, school for groep 2): the pupil's own
+            agenda = pupil_agenda(klass, pupil, agendas) if several else agenda
+            open_moments = agenda_moments(agenda, class_moments, by_name) if several else class_moments
+            huisbezoek = str(agenda.setting) == "huisbezoek"
             family = class_list.family_of(pupil)
             pupil_key = pupil.sleutel or f"{klass.naam}\x1f{position}"
             family_key = family.sleutel if family else pupil_key

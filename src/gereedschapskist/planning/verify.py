@@ -76,7 +76,8 @@ def check_schedule(
             problems.append(f"class {c.klas!r} has a conversation in moment {c.moment!r} that is not open to it")
         if c.datum != moment.datum or c.begin < moment.van or c.eind > moment.tot:
             problems.append(f"class {c.klas!r}: conversation at {c.datum} {c.begin}-{c.eind} outside {moment.naam!r}")
-        agenda = serving_agenda(klass, agendas)
+        pupil = next((p for p in klass.leerlingen if p.sleutel in c.leerlingen), None)
+        agenda = serving_agenda(klass, agendas, pupil)  # the pupil's own (a class under two agendas)
         family = families.get(c.gezin)
         attending = _attending(c, family)
         replies = [answers[(family.sleutel, n)] for n in attending if family and (family.sleutel, n) in answers]

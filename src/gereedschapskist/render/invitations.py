@@ -8,7 +8,7 @@ template gets it on the back. Two ways to print, with the same pages:
 * in layers, as the note forms (`layers.py`, `stacking.py`): letters differ only in a few
   places of fixed height (address and children, the slip's names and code:
   uitnodiging_plekken.html.j2). The rest of the letter is laid out once per shape
-  (`invitations.variant`: number of children, separated parents) and its painting replayed.
+  (`invitations.shape`: agenda, number of children, separated parents) and its painting replayed.
   The places of all households of a class are laid out in one go, one after the other on a
   tall page (uitnodiging_kop.html.j2), and each is moved to where the shared letter leaves
   room for it (measured here): a page of its own per household cost more than its text.
@@ -28,7 +28,7 @@ from jinja2 import TemplateNotFound
 
 from ..agenda.model import Agenda
 from ..classes.model import SchoolClass
-from ..invitations import Letter, invitation_context, invitation_settings, variant
+from ..invitations import Letter, invitation_context, invitation_settings, mixed, shape
 from .contract import (
     ADDRESS_PLACE_CLASS,
     INVITATIONS_TEMPLATE,
@@ -69,22 +69,39 @@ def invitations_html(
     letters: Sequence[Letter],
     laag: str | None = None,
     plekken: dict[str, Any] | None = None,
+    agendas: Sequence[Agenda] = (),
 ) -> tuple[str, str | None]:
-    """The HTML of a class's letters and its base URL (the folder of the template used)."""
+    """The HTML of a class's letters and its base URL (the folder of the template used).
+
+    `agendas`: what the letters' agenda indexes point into (each letter speaks for its own).
+    """
     context = invitation_context(
-        agenda, klass, letters, lambda code: translation_template(renderer, code), laag=laag, plekken=plekken
+        agenda,
+        klass,
+        letters,
+        lambda code: translation_template(renderer, code),
+        laag=laag,
+        plekken=plekken,
+        agendas=agendas,
     )
     html, folder = render_template(renderer.env, INVITATIONS_TEMPLATE, context)
     return html, (folder.as_uri() + "/" if folder is not None else None)
 
 
 def invitations_pdf(
-    renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, letters: Sequence[Letter]
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    agendas: Sequence[Agenda] = (),
 ) -> RenderedPdf:
-    """The letters of one class. A name no font can print is left blank (a line to write it on)."""
+    """The letters of one class. A name no font can print is left blank (a line to write it on).
+
+    `agendas`: the agendas the letters' indexes point into (`Letter.agenda`, `Child.agenda`).
+    """
     with _cyclic_gc_paused():
         try:
-            return _write(renderer, agenda, klass, letters)
+            return _write(renderer, agenda, klass, letters, agendas)
         except MissingGlyphs as problem:
             missing = set(problem.characters)
             where = klass.label if klass is not None else None
@@ -95,7 +112,7 @@ def invitations_pdf(
                 raise MissingGlyphs(problem.characters, document="uitnodigingen", klass=where) from None
         blanked = [_blank(letter, missing) for letter in letters]
         try:
-            result = _write(renderer, agenda, klass, blanked)
+            result = _write(renderer, agenda, klass, blanked, agendas)
         except MissingGlyphs as problem:
             raise MissingGlyphs(problem.characters, document="uitnodigingen", klass=where) from None
         pupils = klass.leerlingen if klass is not None else ()
@@ -107,15 +124,27 @@ def invitations_pdf(
         return result
 
 
-def _write(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, letters: Sequence[Letter]) -> RenderedPdf:
-    layout = layered(renderer, agenda, klass, letters) if _layers_fit(renderer) and letters else None
+def _write(
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    agendas: Sequence[Agenda] = (),
+) -> RenderedPdf:
+    layout = layered(renderer, agenda, klass, letters, agendas) if _layers_fit(renderer) and letters else None
     if layout is None:
-        layout = one_flow(renderer, agenda, klass, letters)
+        layout = one_flow(renderer, agenda, klass, letters, agendas)
     return renderer.write(layout, "uitnodigingen")
 
 
-def one_flow(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, letters: Sequence[Letter]) -> Layout:
-    html, base_url = invitations_html(renderer, agenda, klass, letters)
+def one_flow(
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    agendas: Sequence[Agenda] = (),
+) -> Layout:
+    html, base_url = invitations_html(renderer, agenda, klass, letters, agendas=agendas)
     return renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
 
 
@@ -137,7 +166,13 @@ class _Shared:
     slip: tuple[float, float]  # where the slip's place starts on its page (`places["strook_pagina"]`)
 
 
-def layered(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, letters: Sequence[Letter]) -> Layout | None:
+def layered(
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    agendas: Sequence[Agenda] = (),
+) -> Layout | None:
     """The letters as the shared letter (per shape) under the per-household places; None when they do not fit.
 
     The places of all households are laid out in one go, one after the other on a tall page
@@ -150,16 +185,16 @@ def layered(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, lette
 
     from .layers import StackedPage
 
-    names = ["{}-{}".format(*variant(letter)) for letter in letters]
+    names = [shape(letter) for letter in letters]
     shared: dict[str, _Shared] = {}
     for letter, name in zip(letters, names, strict=True):
         if name not in shared:
-            each = _shared(renderer, agenda, letter)
+            each = _shared(renderer, agenda, letter, agendas)
             if each is None:
                 return None
             shared[name] = each
     plekken = {name: each.places for name, each in shared.items()}
-    html, base_url = invitations_html(renderer, agenda, klass, letters, laag="kop", plekken=plekken)
+    html, base_url = invitations_html(renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas)
     frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
     places = _household_places(frame.document, len(letters))
     if places is None:
@@ -168,7 +203,9 @@ def layered(renderer: Renderer, agenda: Agenda, klass: SchoolClass | None, lette
     translations: Layout | None = None
     translation_pages: dict[int, list[Any]] = {}
     if translated:
-        html, base_url = invitations_html(renderer, agenda, klass, letters, laag="vertaling", plekken=plekken)
+        html, base_url = invitations_html(
+            renderer, agenda, klass, letters, laag="vertaling", plekken=plekken, agendas=agendas
+        )
         translations = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
         for page in translations.document.pages:
             for anchor in page.anchors:
@@ -302,19 +339,27 @@ def _blank_page(renderer: Renderer) -> Any:
     return cache[0]
 
 
-def _shared(renderer: Renderer, agenda: Agenda, sample: Letter) -> _Shared | None:
+def _shared(renderer: Renderer, agenda: Agenda, sample: Letter, agendas: Sequence[Agenda] = ()) -> _Shared | None:
     """The letter of this shape without its places, laid out once per Renderer and agenda (cached)."""
-    cache: dict[tuple[str, str, str], _Shared | None] = renderer.__dict__.setdefault("_shared_letters", {})
-    key = (agenda.model_dump_json(), repr(invitation_settings(agenda)), "{}-{}".format(*variant(sample)))
+    cache: dict[tuple[str, ...], _Shared | None] = renderer.__dict__.setdefault("_shared_letters", {})
+    # the agendas this letter speaks for (its own, and its children's when they differ)
+    used = sorted({sample.agenda, *(c.agenda for c in sample.kinderen if c.agenda is not None)}) if agendas else []
+    own = (agenda, *(agendas[index] for index in used))
+    key = (*(each.model_dump_json() for each in own), repr(invitation_settings(agenda)), shape(sample))
     if key not in cache:
+        # a letter whose children have different kinds of conversation names them in its text
+        keep = mixed(sample) and bool(agendas)
         blank = replace(
             sample,
             code="",
             ouders=(),
             taal="",
-            kinderen=tuple(replace(child, naam="", klas="", leerkracht="") for child in sample.kinderen),
+            kinderen=tuple(
+                replace(child, naam=child.naam if keep else "", klas=child.klas if keep else "", leerkracht="")
+                for child in sample.kinderen
+            ),
         )
-        html, base_url = invitations_html(renderer, agenda, None, [blank], laag="inhoud")
+        html, base_url = invitations_html(renderer, agenda, None, [blank], laag="inhoud", agendas=agendas)
         layout = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
         cache[key] = _measured(layout)
     return cache[key]
