@@ -5,8 +5,8 @@ antwoorden.csv (`.kmg-sleutel`), so sample replies cannot be shipped ready-made:
 takes the antwoorden.csv that `kmg build` wrote and fills in the reply columns the way an
 office would after the slips come back (the same replies for the same code, every time):
 about a third of the households tick the moments they can, one in five a moment they
-cannot, one in ten brings someone for the language, and separated parents (household 2)
-ask for their own conversation.
+cannot (both among the moments on their own slip), one in ten brings someone for the
+language, and separated parents (household 2) ask for their own conversation.
 
     python agendas/antwoorden-voorbeeld.py out/antwoorden.csv agendas/planning.yaml \
         out/antwoorden-voorbeeld.csv
@@ -34,8 +34,41 @@ TOPICS = [
 ]
 
 
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def slip_moments(answers: Path, moments: list[str]) -> dict[str, list[str]]:
+    """Per household code, the planning moments its slip offers (parents tick only those).
+
+    The letters are made again from the sample school beside this script, with the secret
+    beside antwoorden.csv; a code that is not found keeps every moment.
+    """
+    from gereedschapskist.agenda.load import load_agenda
+    from gereedschapskist.classes import read_class_list
+    from gereedschapskist.codes import load_secret
+    from gereedschapskist.invitations import plan_letters
+    from gereedschapskist.invitations import slip_moments as offered
+
+    here = Path(__file__).resolve().parent
+    secret = load_secret(answers.parent, create=False)
+    if secret is None:
+        return {}
+    agendas = [load_agenda(p).agenda for p in sorted(here.glob("*.yaml")) if p.name != "planning.yaml"]
+    class_list = read_class_list(here / "klassenlijst-voorbeeld.csv")
+    served = [klass.slug for klass in class_list.classes]
+    letters = plan_letters(class_list, served, agendas[0].uitnodiging.via, secret, agendas)
+    by_key = {_key(name): name for name in moments}
+    return {
+        letter.code: [by_key[_key(text)] for text in offered(letter, agendas) if _key(text) in by_key]
+        for each in letters.values()
+        for letter in each
+    }
+
+
 def fill(answers: Path, planning: Path, target: Path) -> int:
-    moments = [m.naam for m in load_planning(planning).raise_for_errors().momenten]
+    every = [m.naam for m in load_planning(planning).raise_for_errors().momenten]
+    offered = slip_moments(answers, every)
     text = answers.read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     header = rows[0]
@@ -44,6 +77,7 @@ def fill(answers: Path, planning: Path, target: Path) -> int:
         if not row or not row[col["code"]].strip():
             continue
         roll = hashlib.sha256(row[col["code"]].encode()).digest()
+        moments = offered.get(row[col["code"]].strip()) or every
         row[col["komt"]] = "ouder(s) en kind"
         if roll[0] % 10 < 3:  # 30%: the moments they can
             row[col["momenten_kan"]] = ", ".join(

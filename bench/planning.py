@@ -19,6 +19,7 @@ printed side by side. Then a 96-class board (four such schools, one planning) is
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -180,7 +181,16 @@ def measure(name: str, class_list: ClassList, config: Planning, answers: dict, r
         "wand": f"{wall:.1f} s",
         "geheugen": f"{peak_mb():.0f} MB",
         "optimaal": optimal,
+        "belasting": _load(),
     }
+
+
+def _load() -> str:
+    """The machine's load (1 minute) after the measurement: wall times mean little without it."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except (AttributeError, OSError):  # Windows
+        return "-"
 
 
 def table(rows: list[dict]) -> None:
@@ -193,6 +203,7 @@ def table(rows: list[dict]) -> None:
         ("wand", "rekentijd (wand)"),
         ("geheugen", "piekgeheugen (proces)"),
         ("optimaal", "optimaal bewezen"),
+        ("belasting", "belasting machine (1 min)"),
     ]
     print(f"| {'':30} | " + " | ".join(f"{row['naam']:>44}" for row in rows) + " |")
     print(f"|{'-' * 32}|" + "|".join("-" * 46 for _ in rows) + "|")

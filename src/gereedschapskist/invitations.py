@@ -382,7 +382,7 @@ def conversation_lines(letter: Letter, agendas: Sequence[Agenda]) -> tuple[tuple
     return tuple(dutch), tuple(english)
 
 
-def _moments(letter: Letter, agendas: Sequence[Agenda]) -> tuple[str, ...]:
+def slip_moments(letter: Letter, agendas: Sequence[Agenda]) -> tuple[str, ...]:
     """The slip's moments: the via child's agenda's, then those of its siblings' other agendas."""
     order = [letter.agenda] + [child.agenda for child in letter.kinderen if child.agenda is not None]
     moments: dict[str, str] = {}
@@ -418,7 +418,7 @@ def invitation_context(
         if agendas:
             gesprek = own.get(letter.agenda) or own.setdefault(letter.agenda, _conversation(agendas[letter.agenda]))
             if mixed(letter):
-                gesprek = {**gesprek, "momenten": _moments(letter, agendas)}
+                gesprek = {**gesprek, "momenten": slip_moments(letter, agendas)}
         else:
             gesprek = general
         lines, lines_en = conversation_lines(letter, agendas)

@@ -111,3 +111,41 @@ def test_non_latin_first_names_round_trip(name):
     pupil = Pupil(name, "", "Çelik", "L009")
     data = class_calendar([talk(time(15, 0), pupil)], {"L009": pupil}, klas_label="Groep 5a")
     assert str(parse(data).walk("VEVENT")[0]["SUMMARY"]) == f"Gesprek {name} Ç."
+
+
+def test_source_date_epoch_makes_two_runs_byte_identical(monkeypatch):
+    """Without a fixed stamp, DTSTAMP is 'now': two runs differed. SOURCE_DATE_EPOCH fixes it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788000000")
+    talks = [talk(time(15, 0)), talk(time(15, 30), SEM)]
+    first = class_calendar(talks, PUPILS, klas_label="Groep 5a")
+    import gereedschapskist.planning.ics as ics_module
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2027, 1, 1, 9, 30, 7, tzinfo=UTC)
+
+    monkeypatch.setattr(ics_module, "datetime", Later)
+    second = class_calendar(talks, PUPILS, klas_label="Groep 5a")
+    assert first == second
+    stamps = {event.decoded("DTSTAMP") for event in parse(first).walk("VEVENT")}
+    assert stamps == {datetime.fromtimestamp(1788000000, UTC)}
+    assert b"DTSTAMP:20260829T104000Z" in first
+
+
+def test_without_source_date_epoch_the_stamp_is_now(monkeypatch):
+    """No SOURCE_DATE_EPOCH: a real time, so a calendar sees a re-planned event as newer."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.now(UTC).replace(microsecond=0)
+    data = class_calendar([talk(time(15, 0))], PUPILS, klas_label="Groep 5a")
+    stamp = parse(data).walk("VEVENT")[0].decoded("DTSTAMP")
+    assert before <= stamp <= datetime.now(UTC)
+
+
+@pytest.mark.parametrize("value", ["gisteren", "1.5e9", "99999999999999999999"])
+def test_a_bad_source_date_epoch_is_one_dutch_sentence(monkeypatch, value):
+    from gereedschapskist.errors import UserError
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(UserError, match="SOURCE_DATE_EPOCH moet een geheel aantal seconden"):
+        class_calendar([talk(time(15, 0))], PUPILS, klas_label="Groep 5a")

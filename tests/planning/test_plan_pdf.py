@@ -149,3 +149,14 @@ def test_dutch_dates_and_times():
 
     assert pdf.day_label(date(2026, 9, 8)) == "dinsdag 8 september 2026"
     assert pdf.span(time(9, 5), time(9, 30)) == "9.05–9.30"
+
+
+def test_time_between_two_home_visits_is_travel_not_free_time(renderer):
+    # The teacher's schedule showed the 15 minutes to the next address as "vrij".
+    visits = (
+        talk(GROEP3, NOOR, "15:00", "15:30", huisbezoek=True, plaats="Dorpsstraat 12, 1234 AB Ergens"),
+        talk(GROEP3, ZOE, "15:45", "16:15", huisbezoek=True, plaats="Kerkweg 3, 1234 AC Ergens"),
+    )
+    text = " ".join(rooster(renderer, GROEP3, visits))
+    assert "15.30–15.45 onderweg naar het volgende adres" in text
+    assert " vrij" not in text

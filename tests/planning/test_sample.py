@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 from pathlib import Path
 
@@ -96,3 +97,42 @@ def test_the_sample_school_plans_with_sample_replies(tmp_path):
     # every family got a letter with a code, also the ones without parent data (as household 1)
     assert all(c.code for c in schedule.conversations)
     assert any(c.apart for c in schedule.conversations)
+
+
+def test_sample_replies_tick_only_moments_on_the_households_own_slip(tmp_path):
+    # Parents tick what their slip offers. The script drew from every moment of planning.yaml,
+    # so groep-2 families ticked home-visit days and the demo honoured 6 of 17 wishes.
+    from gereedschapskist.invitations import plan_letters, slip_moments
+
+    names = ["huisbezoek-groep-1.yaml", "kleuters-groep-1-2.yaml", "school-groep-3-8.yaml"]  # make demo's
+    pairs = [(REPO / "agendas" / n, load_agenda(REPO / "agendas" / n).agenda) for n in names]
+    agendas = [a for _, a in pairs]
+    class_list = read_class_list(REPO / "agendas" / "klassenlijst-voorbeeld.csv")
+    secret = bytes(range(64, 96))
+    (tmp_path / ".kmg-sleutel").write_text(secret.hex() + "\n", encoding="ascii")
+    letters = plan_letters(class_list, [k.slug for k in class_list.classes], "oudste", secret, agendas)
+    slips = {letter.code: set(slip_moments(letter, agendas)) for each in letters.values() for letter in each}
+    rows = ["code;klassen;kinderen;huishouden;komt;momenten_kan;momenten_niet;apart;taalhulp;onderwerpen"]
+    rows += [f"{letter.code};;;{letter.huishouden};;;;;;" for each in letters.values() for letter in each]
+    source = tmp_path / "antwoorden.csv"
+    source.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("voorbeeld", REPO / "agendas" / "antwoorden-voorbeeld.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    target = tmp_path / "antwoorden-voorbeeld.csv"
+    module.fill(source, SAMPLE, target)
+    filled = target.read_text(encoding="utf-8-sig").splitlines()[1:]
+    ticked = 0
+    for line in filled:
+        code, *_, kan, niet, _apart, _taal, _topics = next(csv.reader([line], delimiter=";"))
+        for ticks in (kan, niet):
+            rest = ticks
+            for moment in sorted(slips[code], key=len, reverse=True):  # names hold commas themselves
+                rest = rest.replace(moment, "")
+            assert not rest.replace(",", "").strip(), (code, ticks, slips[code])
+        ticked += bool(kan)
+    assert ticked >= 5
+    config = load_planning(SAMPLE).raise_for_errors()
+    answers = read_answers(target, class_list, secret, momenten=[m.naam for m in config.momenten])
+    schedule = plan(class_list, pairs, config, answers, seconds=20, secret=secret)
+    assert schedule.stats["wensen_gehonoreerd"] >= 0.9 * schedule.stats["wensen_gevraagd"]

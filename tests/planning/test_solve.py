@@ -225,7 +225,7 @@ def test_the_checker_catches_a_broken_schedule():
 
 
 def test_the_finishing_passes_close_a_teachers_waiting_time_and_keep_siblings_together():
-    from gereedschapskist.planning.greedy import compact, tighten
+    from gereedschapskist.planning.greedy import improve
     from gereedschapskist.planning.solve import _conversations
     from gereedschapskist.planning.tasks import build_tasks
     from gereedschapskist.planning.verify import idle_minutes
@@ -239,7 +239,7 @@ def test_the_finishing_passes_close_a_teachers_waiting_time_and_keep_siblings_to
     # a1 at 15:00, a2 at 15:50 (waiting time), the siblings a3 16:30 and b1 right after it at 16:55
     placed = {index["a1"]: (0, at), index["a2"]: (0, at + 50), index["a3"]: (0, at + 90), index["b1"]: (0, at + 115)}
     before = idle_minutes(_conversations(problem, placed), cfg)
-    after_placed = tighten(problem, compact(problem, placed))
+    after_placed = improve(problem, placed)
     after = _conversations(problem, after_placed)
     assert before > 0 and idle_minutes(after, cfg) == 0
     assert check_schedule(after, cl, agendas, cfg, {}) == []

@@ -4,10 +4,18 @@ OR-Tools (through `planning.solve`) and WeasyPrint are imported only inside the 
 so that `kmg check` and `kmg build` never load them. Everything is made in memory first
 and written only when the whole plan is there: a school never finds a partial schedule
 that looks complete.
+
+The output folder keeps a list of the files `kmg plan` wrote there (`.kmg-planning`: a
+SHA-256 and the path per line). When the school plans again with fewer classes, or a class
+got another name, the rooster, calendar and letters of a class that is no longer planned
+are removed, but only a file whose content is still what kmg wrote (a file the school
+changed or made itself stays). The list names every file kmg may have written before any
+file is written, so an interrupted run leaves nothing the next run does not know about.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +33,8 @@ if TYPE_CHECKING:
     from ..planning.model import Schedule
 
 CSV_FILE = "planning.csv"
+MANIFEST = ".kmg-planning"
+MANIFEST_HEADER = "kmg-planning 1"
 T = TypeVar("T")
 
 
@@ -94,8 +104,18 @@ def plan_command(
         from .build import _build_lock
 
         with _build_lock(out):
-            _write(schedule, class_list, files, out)
+            removed, kept = _write(schedule, class_list, files, out)
         _summary(schedule, class_list, files, out, time.monotonic() - started)
+        if removed:
+            typer.echo(
+                f"  Opgeruimd: {_plural(removed, 'bestand', 'bestanden')} van groepen die niet meer gepland zijn."
+            )
+        for relative in kept:
+            typer.echo(
+                f"Let op: {relative} hoort bij een groep die niet meer gepland is, maar is veranderd; "
+                "kmg laat het staan.",
+                err=True,
+            )
 
 
 def _checked_agendas(agendas: list[Path], momenten: Path | None = None) -> list[Any]:
@@ -228,13 +248,80 @@ def _documents(
     return files
 
 
-def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], out: Path) -> None:
+def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], out: Path) -> tuple[int, list[str]]:
+    """Write planning.csv and every file; remove kmg's own files of classes no longer planned.
+
+    Returns how many old files were removed and which were kept because they changed.
+    """
     from ..fileio import write_bytes_atomic
     from ..planning.csvout import write_planning_csv
 
+    old = _read_manifest(out)
+    new = [(_digest(data), relative.as_posix()) for relative, data in files.items()]
+    # first a list that covers the old files and the new ones: interrupted anywhere, nothing is unknown
+    _write_manifest(out, [*old, *new])
     write_planning_csv(schedule, class_list, out / CSV_FILE)
     for relative, data in files.items():
         write_bytes_atomic(out / relative, data)
+    wanted = {path for _, path in new}
+    removed, kept, left = 0, [], []
+    ours: dict[str, set[str]] = {}
+    for digest, path in old:
+        if path not in wanted:
+            ours.setdefault(path, set()).add(digest)
+    for path, digests in ours.items():
+        target = out / path
+        try:
+            if not target.is_file():
+                continue
+            if _digest(target.read_bytes()) not in digests:
+                kept.append(path)  # changed (or made) by someone else: never ours to remove
+                continue
+            target.unlink()
+            removed += 1
+        except OSError:  # open in another program, say: try again next time
+            left.extend((digest, path) for digest in sorted(digests))
+            continue
+        with contextlib.suppress(OSError):
+            target.parent.rmdir()  # only when empty: the class folder may hold kmg build's forms
+    _write_manifest(out, [*new, *left])
+    return removed, kept
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_manifest(out: Path) -> list[tuple[str, str]]:
+    """The files an earlier `kmg plan` wrote in `out` (hash, relative path); only safe paths inside `out`."""
+    try:
+        lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    if not lines or lines[0].strip() != MANIFEST_HEADER:
+        return []
+    entries = []
+    for line in lines[1:]:
+        digest, _, path = line.partition(" ")
+        parts = path.split("/")
+        if (
+            len(digest) != 64
+            or any(c not in "0123456789abcdef" for c in digest)
+            or len(parts) != 2  # <class folder>/<file>, as kmg writes them
+            or any(part in ("", ".", "..") or "\\" in part or ":" in part for part in parts)
+        ):
+            continue
+        entries.append((digest, path))
+    return entries
+
+
+def _write_manifest(out: Path, entries: list[tuple[str, str]]) -> None:
+    from ..fileio import write_text_atomic
+
+    unique = sorted(set(entries), key=lambda e: (e[1], e[0]))
+    write_text_atomic(out / MANIFEST, "\n".join([MANIFEST_HEADER, *(f"{d} {p}" for d, p in unique)]) + "\n")
 
 
 _LEVEL_NAMES = {"broertjes_zusjes": "broers en zussen na elkaar", "wensen": "wensen", "compact": "compacte dagen"}
@@ -264,13 +351,20 @@ def summary_lines(schedule: Schedule, classes: int, seconds: float) -> list[str]
     if not open_:
         lines.append("Dit is bewezen de beste planning.")
     else:
+        # Siblings and wishes stay unproven only when the time ran out; the compact days of a
+        # large school are improved piece by piece, which proves nothing, whatever the time.
+        timed_out = [name for name in open_ if name != "compact"]
         said = ", ".join(_LEVEL_NAMES[n] for n in proven)
-        lines.append(
-            (f"Bewezen het beste voor: {said}. " if proven else "")
-            + "Niet bewezen het beste (de tijd was op): "
-            + ", ".join(_LEVEL_NAMES[n] for n in open_)
-            + ". Meer tijd geven kan met --tijd."
-        )
+        text = f"Bewezen het beste voor: {said}. " if proven else ""
+        if timed_out:
+            text += (
+                "Niet bewezen het beste (de tijd was op): "
+                + ", ".join(_LEVEL_NAMES[n] for n in timed_out)
+                + ". Meer tijd geven kan met --tijd. "
+            )
+        if "compact" in open_:
+            text += f"{_LEVEL_NAMES['compact'].capitalize()}: zo goed als kmg kon vinden, niet bewezen het beste."
+        lines.append(text.strip())
     return lines
 
 

@@ -8,6 +8,7 @@ which CP-SAT then improves. The result may be partial when a household finds no 
 from __future__ import annotations
 
 import itertools
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -202,10 +203,11 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
 
 def compact(problem: Problem, placed: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
     """Move conversations earlier within their moment where every rule allows it (a household's
-    conversations move together, so siblings stay back to back); deterministic, never worse.
+    conversations move together, so siblings stay back to back); deterministic.
 
-    Idle time between a teacher's conversations then moves to the end of the moment, where it
-    is no idle time but an early evening.
+    Used to make room for a conversation the greedy placement could not seat; it may leave a
+    teacher more waiting time (a household with conversations at two teachers moves for both),
+    which `improve` is for.
     """
     placed = dict(placed)
     units: list[list[int]] = []
@@ -270,15 +272,8 @@ def compact(problem: Problem, placed: dict[int, tuple[int, int]]) -> dict[int, t
     return placed
 
 
-def tighten(problem: Problem, placed: dict[int, tuple[int, int]], *, rounds: int = 30) -> dict[int, tuple[int, int]]:
-    """Move whole households (earlier or later, within their moment) to a neighbour's edge when that
-    lowers the teachers' waiting time; every rule stays kept, siblings stay back to back, wishes too.
-
-    A deterministic hill climb: the first improving move of each household, round after round.
-    """
-    placed = dict(placed)
-    tasks = problem.tasks
-    pause = problem.config.pauze.minuten if problem.config.pauze else 10**6
+def _units(problem: Problem, placed: dict[int, tuple[int, int]]) -> list[list[int]]:
+    """Households that share a conversation, joined: each unit moves as one (siblings stay back to back)."""
     units: list[list[int]] = []
     unit_of: dict[int, int] = {}
     for members in problem.groups.values():
@@ -289,21 +284,43 @@ def tighten(problem: Problem, placed: dict[int, tuple[int, int]], *, rounds: int
         units.append(merged)
         for i in merged:
             unit_of[i] = len(units) - 1
-    units = [u for u in units if u and all(i in placed for i in u)]
+    return [u for u in units if u and all(i in placed for i in u)]
+
+
+def idle_of(problem: Problem, starts: dict[int, int]) -> int:
+    """The waiting minutes of one teacher on one moment (task -> start): as `verify.idle_minutes` counts them."""
+    tasks = problem.tasks
+    pause = problem.config.pauze.minuten if problem.config.pauze else 10**6
+    ordered = sorted((s, i) for i, s in starts.items())
+    total = 0
+    for (s1, a), (s2, _) in zip(ordered, ordered[1:], strict=False):
+        gap = s2 - (s1 + tasks[a].duration)
+        total += max(0, gap - (pause if gap >= pause else tasks[a].gap))
+    return total
+
+
+def improve(
+    problem: Problem, placed: dict[int, tuple[int, int]], *, rounds: int = 12, deadline: float | None = None
+) -> dict[int, tuple[int, int]]:
+    """Lower the teachers' waiting time by moving whole households: within their moment or to another
+    allowed moment, each time right next to one of the teachers' other conversations (or at a block's
+    edge). Every rule stays kept, siblings stay back to back, and a household whose `kan` wish is
+    honoured keeps it. A deterministic hill climb: per household the move that saves the most
+    waiting time (ties: the earliest), round after round until nothing improves (or `rounds`; or
+    `deadline` on the `time.perf_counter` clock, the safety net of a very busy machine).
+    """
+    placed = dict(placed)
+    if deadline is not None and time.perf_counter() >= deadline:
+        return placed
+    tasks = problem.tasks
+    units = _units(problem, placed)
     teacher: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)  # (teacher, moment) -> task -> start
     people: dict[tuple[str, int], dict[int, tuple[int, int]]] = defaultdict(dict)
     for i, (m, s) in placed.items():
         teacher[(tasks[i].teacher, m)][i] = s
         for g in tasks[i].groups:
             people[g][i] = (s, s + tasks[i].duration + tasks[i].gap)
-
-    def idle(key: tuple[str, int], moved: dict[int, int]) -> int:
-        starts = sorted((moved.get(i, s), i) for i, s in teacher[key].items())
-        total = 0
-        for (s1, a), (s2, _) in zip(starts, starts[1:], strict=False):
-            gap = s2 - (s1 + tasks[a].duration)
-            total += max(0, gap - (pause if gap >= pause else tasks[a].gap))
-        return total
+    idle_now = {key: idle_of(problem, starts) for key, starts in teacher.items()}
 
     def free(i: int, m: int, s: int, inside: set[int]) -> bool:
         t = tasks[i]
@@ -315,37 +332,140 @@ def tighten(problem: Problem, placed: dict[int, tuple[int, int]], *, rounds: int
                 return False
         return not any(s < b and a < end and j not in inside for g in t.groups for j, (a, b) in people[g].items())
 
+    def allowed_moments(unit: list[int], m0: int) -> list[int]:
+        common = set.intersection(*(set(tasks[i].moments) for i in unit))
+        for g in {g for i in unit for g in tasks[i].groups}:
+            wish = problem.wishes.get(g)
+            if wish is not None and m0 in wish[1]:
+                common &= wish[1]  # an honoured wish stays honoured
+        return sorted(common)
+
+    unit_of = {i: n for n, unit in enumerate(units) for i in unit}
+
+    def shift_runs() -> bool:
+        """Shift a teacher's run of back-to-back conversations (with the households' other conversations)
+        to close the gap before or after it, or up to a break: the move a single household cannot make."""
+        changed = False
+        for key in sorted(teacher):
+            if idle_now.get(key, 0) == 0:
+                continue
+            _, m = key
+            ordered = sorted((a, j) for j, a in teacher[key].items())
+            runs: list[list[tuple[int, int]]] = []
+            for a, j in ordered:
+                if runs and a == runs[-1][-1][0] + tasks[runs[-1][-1][1]].duration + tasks[runs[-1][-1][1]].gap:
+                    runs[-1].append((a, j))
+                else:
+                    runs.append([(a, j)])
+            for n, run in enumerate(runs):
+                members = sorted(
+                    {i for _, j in run for i in units[unit_of[j]]} if all(j in unit_of for _, j in run) else set()
+                )
+                if not members or any(placed[i][0] != m for i in members):
+                    continue
+                first, (last_a, last_j) = run[0][0], run[-1]
+                last_end = last_a + tasks[last_j].duration
+                deltas = set()
+                block = next((w for w in problem.windows[m] if w.start <= first < w.end), None)
+                if block is not None:
+                    deltas.add(block.start - first)
+                    deltas.add(block.end - last_end)
+                if n > 0:
+                    a, j = runs[n - 1][-1]
+                    deltas.add(a + tasks[j].duration + tasks[j].gap - first)
+                if n + 1 < len(runs):
+                    deltas.add(runs[n + 1][0][0] - tasks[last_j].gap - last_end)
+                inside = set(members)
+                keys = sorted({(tasks[i].teacher, m) for i in members})
+                before = sum(idle_now.get(k, 0) for k in keys)
+                best: tuple[int, int] | None = None
+                for delta in sorted(deltas - {0}, key=lambda d: (abs(d), d)):
+                    if not all(free(i, m, placed[i][1] + delta, inside) for i in members):
+                        continue
+                    after = 0
+                    for k in keys:
+                        starts = dict(teacher[k])
+                        starts.update({i: placed[i][1] + delta for i in members if (tasks[i].teacher, m) == k})
+                        after += idle_of(problem, starts)
+                    if after < before and (
+                        best is None or (after, abs(delta), delta) < (best[0], abs(best[1]), best[1])
+                    ):
+                        best = (after, delta)
+                if best is None:
+                    continue
+                delta = best[1]
+                for i in members:
+                    s = placed[i][1] + delta
+                    placed[i] = (m, s)
+                    teacher[(tasks[i].teacher, m)][i] = s
+                    for g in tasks[i].groups:
+                        people[g][i] = (s, s + tasks[i].duration + tasks[i].gap)
+                for k in keys:
+                    idle_now[k] = idle_of(problem, teacher[k])
+                changed = True
+                break  # the runs of this teacher changed: on to the next teacher
+        return changed
+
     for _ in range(rounds):
+        if deadline is not None and time.perf_counter() >= deadline:
+            break
         improved = False
         for unit in units:
+            if deadline is not None and time.perf_counter() >= deadline:
+                return placed
             moments = {placed[i][0] for i in unit}
             if len(moments) != 1:
                 continue
-            m = moments.pop()
+            m0 = moments.pop()
             inside = set(unit)
-            keys = sorted({(tasks[i].teacher, m) for i in unit})
-            before = sum(idle(key, {}) for key in keys)
-            if before == 0:
+            base = min(placed[i][1] for i in unit)
+            offset = {i: placed[i][1] - base for i in unit}
+            old_keys = {(tasks[i].teacher, m0) for i in unit}
+            # what the unit's teachers' waiting time would be without it
+            without = {
+                key: idle_of(problem, {j: a for j, a in teacher[key].items() if j not in inside}) for key in old_keys
+            }
+            saving_out = sum(idle_now[key] - without[key] for key in old_keys)
+            best: tuple[int, int, int] | None = None  # (-saving, moment, start)
+            for m in allowed_moments(unit, m0):
+                candidates: set[int] = set()
+                for i in unit:
+                    t = tasks[i]
+                    for w in problem.windows[m]:
+                        candidates.add(w.start - offset[i])
+                        candidates.add(w.end - t.duration - offset[i])
+                    for j, a in teacher[(t.teacher, m)].items():
+                        if j not in inside:
+                            candidates.add(a + tasks[j].duration + tasks[j].gap - offset[i])
+                            candidates.add(a - t.duration - t.gap - offset[i])
+                if m == m0:
+                    candidates.discard(base)
+                for s in sorted(candidates):
+                    if not all(free(i, m, s + offset[i], inside) for i in unit):
+                        continue
+                    keys = {(tasks[i].teacher, m) for i in unit}
+                    added = 0
+                    for key in keys:
+                        starts = {j: a for j, a in teacher[key].items() if j not in inside}
+                        starts.update({i: s + offset[i] for i in unit if (tasks[i].teacher, m) == key})
+                        added += idle_of(problem, starts) - (without[key] if key in old_keys else idle_now.get(key, 0))
+                    saving = saving_out - added
+                    if saving > 0 and (best is None or (-saving, m, s) < best):
+                        best = (-saving, m, s)
+            if best is None:
                 continue
-            deltas: set[int] = set()
+            _, m, s = best
             for i in unit:
-                t, s = tasks[i], placed[i][1]
-                for j, a in teacher[(t.teacher, m)].items():
-                    if j not in inside:
-                        deltas.add(a + tasks[j].duration + tasks[j].gap - s)  # right after a neighbour
-                        deltas.add(a - t.duration - t.gap - s)  # right before a neighbour
-            for delta in sorted(deltas - {0}, key=lambda d: (abs(d), d)):
-                moved = {i: placed[i][1] + delta for i in unit}
-                if not all(free(i, m, moved[i], inside) for i in unit):
-                    continue
-                if sum(idle(key, moved) for key in keys) < before:
-                    for i in unit:
-                        placed[i] = (m, moved[i])
-                        teacher[(tasks[i].teacher, m)][i] = moved[i]
-                        for g in tasks[i].groups:
-                            people[g][i] = (moved[i], moved[i] + tasks[i].duration + tasks[i].gap)
-                    improved = True
-                    break
+                del teacher[(tasks[i].teacher, m0)][i]
+            for i in unit:
+                placed[i] = (m, s + offset[i])
+                teacher[(tasks[i].teacher, m)][i] = s + offset[i]
+                for g in tasks[i].groups:
+                    people[g][i] = (s + offset[i], s + offset[i] + tasks[i].duration + tasks[i].gap)
+            for key in old_keys | {(tasks[i].teacher, m) for i in unit}:
+                idle_now[key] = idle_of(problem, teacher[key])
+            improved = True
+        improved = shift_runs() or improved
         if not improved:
             break
     return placed

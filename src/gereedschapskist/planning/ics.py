@@ -9,11 +9,18 @@ in rooster.pdf on paper.
 An event's UID is a hash of the class, the pupils' internal keys, the household and the
 moment: it names nobody, and it stays the same when kmg plans again, so a calendar that
 imports the new file moves the event instead of adding a second one.
+
+DTSTAMP is the time the file was made (calendar apps use it, with SEQUENCE, to tell which
+copy of an event is newer, so a re-planned event moves in the calendar). When the
+environment sets SOURCE_DATE_EPOCH (the reproducible-builds convention: seconds since
+1970, UTC), that time is used instead, so two runs give the same file byte for byte;
+whoever sets it gives a later value when they plan again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -53,6 +60,22 @@ def event_uid(conversation: Conversation) -> str:
     return f"{hashlib.sha256(material.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
+def file_stamp() -> datetime:
+    """DTSTAMP: SOURCE_DATE_EPOCH when set (a whole number of seconds since 1970), otherwise now (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(UTC)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        from ..errors import UserError
+
+        raise UserError(
+            "SOURCE_DATE_EPOCH moet een geheel aantal seconden sinds 1970 zijn (bijvoorbeeld 1788000000); "
+            "pas die omgevingsvariabele aan of haal hem weg."
+        ) from None
+
+
 def _local(day: date, moment: object) -> datetime:
     return datetime.combine(day, moment, tzinfo=ZoneInfo(TIMEZONE))  # type: ignore[arg-type]
 
@@ -67,9 +90,10 @@ def class_calendar(
     """The .ics file of one class: one VEVENT per conversation, times in Europe/Amsterdam with a VTIMEZONE.
 
     `pupils` maps `Pupil.sleutel` to the pupil (for the short name); `klas_label` is how the
-    class is named in the calendar ("Groep 5a"); `stamp` is the DTSTAMP (now, by default).
+    class is named in the calendar ("Groep 5a"); `stamp` is the DTSTAMP (by default `file_stamp()`:
+    SOURCE_DATE_EPOCH when set, else now).
     """
-    stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    stamp = (stamp or file_stamp()).astimezone(UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -115,6 +115,7 @@ class ScheduleRow:
     bijzonderheden: tuple[str, ...] = ()
     onderwerpen: str = ""
     vrij: bool = False
+    label: str = "vrij"  # what a free row says: "vrij", or travel time between two home visits
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,9 @@ def schedule_blocks(
             if previous is not None:
                 gap = _minutes(c.datum, c.begin) - _minutes(previous.datum, previous.eind)
                 if gap >= FREE_TIME_SHOWN:
-                    rows.append(ScheduleRow(tijd=span(previous.eind, c.begin), vrij=True))
+                    travel = previous.huisbezoek and c.huisbezoek
+                    label = "onderweg naar het volgende adres" if travel else "vrij"
+                    rows.append(ScheduleRow(tijd=span(previous.eind, c.begin), vrij=True, label=label))
             notes = []
             if c.huisbezoek:
                 notes.append(f"Huisbezoek: {c.plaats}" if c.plaats else "Huisbezoek")

@@ -14,23 +14,32 @@ constraint, with the complete solution as hint) before the next:
    of its (two or three) conversations, each forcing every next start to be exactly one
    change-over time after the previous end;
 2. `wensen`: maximise the number of households with `momenten_kan` that get only those;
-3. `compact`: minimise the sum over teachers and moments of the time from the first start
-   to the last end (with a redundant lower bound for a useful LP bound); this level may
-   stop at the time limit.
+3. `compact`: the teachers' waiting time. First a deterministic pass (`greedy.improve`)
+   moves whole households, within their moment or to another allowed one, next to a
+   teacher's other conversations wherever that lowers the waiting time (siblings stay back
+   to back, an honoured wish stays honoured); its result is level 3's start. A small school
+   (at most `SMALL` conversations) then minimises, in the whole model, the sum over teachers
+   and moments of the time from the first start to the last end (with a redundant lower
+   bound for a useful LP bound). A larger school keeps every moment and re-plans a few
+   linked teachers at a time with small CP-SAT models (`_shift_times`: the same objective,
+   one piece after another in a fixed order), far faster than the whole model there. The
+   pass runs once more at the end.
 
 The start of level 1 is a greedy placement (households with few allowed moments and with
 siblings first, siblings as one block; up to three orders, until one places everyone);
-when none does, a level 0 looks for any complete schedule from it. After the last level
-two deterministic passes move households earlier, and then to a neighbour's edge where
-that lowers the teachers' waiting time (`greedy.compact`, `greedy.tighten`). Parts of the
-school that share no teacher and no household are solved one after the other.
+when none does, a level 0 looks for any complete schedule from it. Parts of the school that
+share no teacher and no household are solved one after the other, each with its share of
+the time.
 
 Deterministic: one worker (CP-SAT's single-thread search is deterministic; on the bench
 school it reaches the same optima as the two-thread portfolio, while interleaved
-two-thread search was far weaker), a fixed seed, and the budget of each level in
+two-thread search was far weaker), a fixed seed, and the budget of each solve in
 deterministic time (`max_deterministic_time`), so the same input gives the same schedule
-byte for byte. `seconds` is also a wall-clock limit (shared between the levels); on a
-machine so busy that the wall clock runs out first, the best schedule so far is kept
+byte for byte. `seconds` bounds the whole call on the wall clock too (model building
+included; the levels, the pieces of level 3 and the finishing pass each stop at their
+share, leaving the last few percent for the check and the figures). Level 3 of a large
+school ends when its pieces are done, so a school is usually ready well before `seconds`;
+on a machine so busy that the wall clock runs out first, the best schedule so far is kept
 (complete and checked, but then it may differ between runs).
 """
 
@@ -55,11 +64,22 @@ Progress = Callable[[str, float], None]
 
 WORKERS = 1
 SEED = 20260908
-# Share of the remaining time for level 0 (any schedule) and levels 1-3 (the last leaves 10% for the finishing passes),
-# in deterministic time and (a little more) in wall-clock time.
+# Share of the remaining time for level 0 (any schedule) and levels 1-3 (the last leaves some for the finishing
+# pass), in deterministic time and (a little more) in wall-clock time.
 SHARES = (0.15, 0.45, 0.6, 0.9)
-WALL_SHARES = (0.3, 0.6, 0.8, 0.9)  # the last 10%: the finishing passes and checks (a board needs more than 5%)
+WALL_SHARES = (0.3, 0.6, 0.8, 0.85)  # the last 15%: the finishing passes and checks
+PIECES_SHARE = 0.9  # level 3's pieces (a large school) stop by then (of --tijd) on the clock
+FINAL_SHARE = 0.93  # the finishing pass stops by then: the check and the figures need the rest
 MIN_SECONDS = 0.2
+# Level 3 of a school with more conversations than this: every conversation keeps the moment it has
+# after level 2 (and the finishing pass), and small CP-SAT models re-plan the times of a few linked
+# teachers at a time (`_shift_times`). Smaller schools: the whole model, one worker (it can prove
+# its optimum there).
+SMALL = 150
+PIECE_TEACHERS = 4  # teachers re-planned together in one piece of level 3's own neighbourhood search
+PIECE_DTIME = 0.03  # deterministic seconds per piece
+PIECE_ROUNDS = 1  # rounds over the teachers with waiting time
+PIECE_MIN_IDLE = 5  # a piece starts at a teacher and moment with more waiting time than this (minutes)
 
 LEVEL_TEXT = {
     "broertjes_zusjes": "broertjes en zusjes na elkaar",
@@ -105,9 +125,7 @@ def plan(
         found, proven = _solve(part, until, progress, began)
         solution.update({indices[i]: spot for i, spot in found.items()})
         optimal = {level: optimal[level] and proven.get(level, True) for level in LEVELS}
-    from .greedy import compact, tighten
-
-    solution = tighten(problem, compact(problem, solution))
+    solution = polish(problem, solution, began + seconds * FINAL_SHARE)
     conversations = _conversations(problem, solution)
     from .verify import check_schedule
 
@@ -115,6 +133,15 @@ def plan(
     if problems:  # pragma: no cover - a bug in the model; never print such a schedule
         raise RuntimeError("the schedule breaks a hard rule: " + "; ".join(problems[:3]))
     return Schedule(tuple(conversations), optimal, _stats(problem, conversations, began))
+
+
+def polish(
+    problem: Problem, solution: dict[int, tuple[int, int]], deadline: float | None = None
+) -> dict[int, tuple[int, int]]:
+    """The deterministic finishing pass (`greedy.improve`): households moved where the teachers wait less."""
+    from .greedy import improve
+
+    return improve(problem, solution, deadline=deadline)
 
 
 def _components(problem: Problem) -> list[tuple[Problem, list[int]]]:
@@ -263,7 +290,7 @@ def _solve(
         granted.append(ok)
         wish_vars.append((members, kan, ok))
 
-    def add_spans(values: list[int] | None) -> Any:
+    def add_spans(sol: dict[int, tuple[int, int]] | None) -> Any:
         """Level 3's variables, added only now (they would slow down levels 1 and 2), with their hint."""
         spans = []
         for members in by_teacher.values():
@@ -278,10 +305,10 @@ def _solve(
                 for i in here:
                     model.add(first <= start[i]).only_enforce_if(chosen[i][m])
                     model.add(last >= start[i] + dur[i]).only_enforce_if(chosen[i][m])
-                if values is not None:
-                    used = [i for i in here if values[chosen[i][m].index]]
-                    low = min((values[start[i].index] for i in used), default=van_of[m])
-                    high = max((values[start[i].index] + dur[i] for i in used), default=van_of[m])
+                if sol is not None:
+                    used = [i for i in here if sol[i][0] == m]
+                    low = min((sol[i][1] // unit for i in used), default=van_of[m])
+                    high = max((sol[i][1] // unit + dur[i] for i in used), default=van_of[m])
                     model.add_hint(first, low)
                     model.add_hint(last, high)
                 spans.append(last - first)
@@ -297,15 +324,18 @@ def _solve(
             hint = tried
         if len(hint) == len(tasks):
             break
-    for i, (m, s_) in hint.items():
-        model.add_hint(start[i], s_ // unit)
-        for other, x in chosen[i].items():
-            model.add_hint(x, int(other == m))
-    complete = len(hint) == len(tasks)
-    if complete:
+
+    def add_hints(sol: dict[int, tuple[int, int]]) -> None:
+        """A schedule (task -> moment, start minute) as the hint of every variable it determines."""
+        for i, (m, s_) in sol.items():
+            model.add_hint(start[i], s_ // unit)
+            for other, x in chosen[i].items():
+                model.add_hint(x, int(other == m))
+        if len(sol) < len(tasks):
+            return
         for chain, b, lo, length, orders in chain_vars:
-            at = {i: hint[i][1] // unit for i in chain}
-            same = len({hint[i][0] for i in chain}) == 1
+            at = {i: sol[i][1] // unit for i in chain}
+            same = len({sol[i][0] for i in chain}) == 1
             step = max(gap[i] for i in chain)
             matched = False
             for perm, o in orders:
@@ -318,8 +348,20 @@ def _solve(
                 model.add_hint(lo, first)
             model.add_hint(b, int(matched))
         for members, kan, ok in wish_vars:
-            model.add_hint(ok, int(all(hint[i][0] in kan for i in members)))
+            model.add_hint(ok, int(all(sol[i][0] in kan for i in members)))
+
+    add_hints(hint)
+    complete = len(hint) == len(tasks)
     objectives: list[Any] = [(sum(together), True), (sum(granted), True), (None, False)]
+
+    def read(values: list[int]) -> dict[int, tuple[int, int]]:
+        """A solution's schedule: task -> (moment, start minute)."""
+        solution = {}
+        for task in tasks:
+            s = values[start[task.index].index] * unit
+            m = next(m for m, x in chosen[task.index].items() if values[x.index])
+            solution[task.index] = (m, s)
+        return solution
 
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = SEED
@@ -344,7 +386,20 @@ def _solve(
             values = _hint_all(model, solver)
     for level, (name, (objective, maximise)) in enumerate(zip(LEVELS, objectives, strict=True)):
         if objective is None:
-            objective = add_spans(values)
+            # the schedule so far, first made compact by the quick deterministic passes (siblings and
+            # wishes stay as they are), is level 3's start
+            sol = None
+            if values is not None:
+                sol = polish(problem, read(values), began + seconds * FINAL_SHARE)
+                if len(tasks) > SMALL:
+                    # a large school: level 3 keeps every moment and only shifts the times (a model
+                    # of its own, far smaller); its optimum is then not the overall one
+                    optimal[name] = False
+                    shifted = _shift_times(problem, sol, began + seconds * PIECES_SHARE, progress, began)
+                    return polish(problem, shifted, began + seconds * FINAL_SHARE), optimal
+                model.clear_hints()
+                add_hints(sol)
+            objective = add_spans(sol)
         if isinstance(objective, int):  # nothing to weigh on this level (no siblings, no wishes)
             optimal[name] = True
             continue
@@ -381,12 +436,162 @@ def _solve(
             model.add(objective <= value)
         values = _hint_all(model, solver)
     assert values is not None
-    solution = {}
+    return read(values), optimal
+
+
+def _shift_times(
+    problem: Problem,
+    sol: dict[int, tuple[int, int]],
+    deadline: float,
+    progress: Progress | None,
+    began: float,
+) -> dict[int, tuple[int, int]]:
+    """Level 3 of a large school: a neighbourhood search of its own, with small CP-SAT models.
+
+    Every conversation keeps its moment (so every wish stays honoured). Over and over, a few
+    teachers on one moment (one with waiting time, and the teachers its families' siblings see
+    that evening) get their times re-planned by CP-SAT, with everything else held; siblings who
+    sit back to back keep their order and distance. The objective is the sum over those teachers
+    of the time from the first start to the last end. The pieces come in a fixed order and each
+    is solved to its optimum or a fixed deterministic budget, so the result is deterministic;
+    the search ends after a round without improvement (or at `deadline` on the clock, the
+    safety net of a very busy machine).
+    """
+    from ortools.sat.python import cp_model
+
+    tasks = problem.tasks
+    unit = time_unit(problem)
+    sol = dict(sol)
+    by_key: dict[tuple[str, int], list[int]] = defaultdict(list)
     for task in tasks:
-        s = values[start[task.index].index] * unit
-        m = next(m for m, x in chosen[task.index].items() if values[x.index])
-        solution[task.index] = (m, s)
-    return solution, optimal
+        by_key[(task.teacher, sol[task.index][0])].append(task.index)
+    by_teacher: dict[str, list[int]] = defaultdict(list)
+    for task in tasks:
+        by_teacher[task.teacher].append(task.index)
+    group_tasks = {g: sorted(members) for g, members in problem.groups.items()}
+    chains = []
+    for chain in sibling_chains(problem):
+        if len({sol[i][0] for i in chain}) != 1:
+            continue
+        step = max(tasks[i].gap for i in chain)
+        ordered = sorted(chain, key=lambda i: sol[i][1])
+        span = sol[ordered[-1]][1] + tasks[ordered[-1]].duration - sol[ordered[0]][1]
+        if span <= sum(tasks[i].duration for i in chain) + (len(chain) - 1) * step:
+            chains.append(ordered)
+    chains_of: dict[int, list[list[int]]] = defaultdict(list)
+    for chain in chains:
+        for i in chain:
+            chains_of[i].append(chain)
+    # teachers linked on a moment: a household with conversations at both
+    linked: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for members in group_tasks.values():
+        for i in members:
+            for j in members:
+                if sol[i][0] == sol[j][0] and tasks[i].teacher != tasks[j].teacher:
+                    linked[(tasks[i].teacher, sol[i][0])].add(tasks[j].teacher)
+
+    def span(key: tuple[str, int]) -> int:
+        members = by_key[key]
+        return max(sol[i][1] + tasks[i].duration for i in members) - min(sol[i][1] for i in members)
+
+    def idle(key: tuple[str, int]) -> int:
+        from .greedy import idle_of
+
+        return idle_of(problem, {i: sol[i][1] for i in by_key[key]})
+
+    def piece(seed: tuple[str, int]) -> list[tuple[str, int]]:
+        teacher, m = seed
+        keys, queue = [seed], [teacher]
+        while queue and len(keys) < PIECE_TEACHERS:
+            for other in sorted(linked[(queue.pop(0), m)]):
+                if (other, m) not in keys and len(keys) < PIECE_TEACHERS:
+                    keys.append((other, m))
+                    queue.append(other)
+        return keys
+
+    def solve_piece(keys: list[tuple[str, int]]) -> bool:
+        free = sorted(i for key in keys for i in by_key[key])
+        inside = set(free)
+        model = cp_model.CpModel()
+        start: dict[int, Any] = {}
+        intervals: dict[int, Any] = {}
+        for i in free:
+            t, m = tasks[i], sol[i][0]
+            allowed = cp_model.Domain.from_intervals(
+                [
+                    [w.start // unit, (w.end - t.duration) // unit]
+                    for w in problem.windows[m]
+                    if w.end - w.start >= t.duration
+                ]
+            )
+            # held conversations of the same teacher (another moment) or the same household: keep clear
+            held = [j for j in by_teacher[t.teacher] if j not in inside]
+            held += [j for g in t.groups for j in group_tasks[g] if j not in inside]
+            blocked = []
+            for j in sorted(set(held)):
+                a = sol[j][1]
+                b = a + tasks[j].duration + tasks[j].gap
+                low, high = (a - t.duration - t.gap) // unit + 1, -(-b // unit) - 1
+                if low <= high:
+                    blocked.append([low, high])
+            if blocked:
+                allowed = allowed.intersection_with(cp_model.Domain.from_intervals(blocked).complement())
+            if any(j not in inside for chain in chains_of[i] for j in chain):
+                allowed = allowed.intersection_with(cp_model.Domain(sol[i][1] // unit, sol[i][1] // unit))
+            start[i] = model.new_int_var_from_domain(allowed, f"s{i}")
+            model.add_hint(start[i], sol[i][1] // unit)
+            intervals[i] = model.new_fixed_size_interval_var(start[i], (t.duration + t.gap) // unit, f"i{i}")
+        for key in keys:
+            model.add_no_overlap([intervals[i] for i in by_key[key]])
+        seen: set[tuple[int, ...]] = set()
+        for members in group_tasks.values():
+            here = tuple(i for i in members if i in inside)
+            if len(here) >= 2 and here not in seen and len({tasks[i].teacher for i in here}) > 1:
+                seen.add(here)
+                model.add_no_overlap([intervals[i] for i in here])
+        for chain in chains:
+            if all(i in inside for i in chain):
+                for u, v in zip(chain, chain[1:], strict=False):
+                    model.add(start[v] - start[u] == (sol[v][1] - sol[u][1]) // unit)
+        spans = []
+        for key in keys:
+            members = by_key[key]
+            first = model.new_int_var(0, DAY * 400, "first")
+            last = model.new_int_var(0, DAY * 400, "last")
+            model.add_min_equality(first, [start[i] for i in members])
+            model.add_max_equality(last, [start[i] + tasks[i].duration // unit for i in members])
+            spans.append(last - first)
+        model.minimize(sum(spans))
+        solver = cp_model.CpSolver()
+        solver.parameters.random_seed = SEED
+        solver.parameters.num_workers = 1
+        solver.parameters.max_deterministic_time = PIECE_DTIME
+        solver.parameters.max_time_in_seconds = max(deadline - _time.perf_counter(), 0.01)
+        status = _interruptible(solver, model, None)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False
+        before = sum(span(key) for key in keys)
+        if int(round(solver.objective_value)) * unit >= before:
+            return False
+        for i in free:
+            sol[i] = (sol[i][0], solver.value(start[i]) * unit)
+        return True
+
+    for _ in range(PIECE_ROUNDS):
+        better = False
+        for key in sorted(by_key, key=lambda k: (k[1], k[0])):
+            if _time.perf_counter() >= deadline:
+                return sol
+            if idle(key) <= PIECE_MIN_IDLE:
+                continue
+            if solve_piece(piece(key)):
+                better = True
+                if progress:
+                    total = sum(span(k) for k in by_key)
+                    progress(_status("compact", total // unit, unit), _time.perf_counter() - began)
+        if not better:
+            break
+    return sol
 
 
 def _interruptible(solver: Any, model: Any, callback: Any) -> Any:
