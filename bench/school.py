@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import random
 import shutil
@@ -306,6 +307,48 @@ print(time.perf_counter() - started)
     return float(out.stdout.split()[-1])
 
 
+def per_class(agenda_path: Path, class_list: Path, classes: int = 4, rounds: int = 3) -> dict[str, float]:
+    """CPU seconds per document for one class of 28 pupils, in one process (start-up and the first
+    class excluded: the shared layers are laid out once per agenda). The least of `rounds` rounds
+    over `classes` classes after the first, so that other work on the machine counts as little as can be."""
+    code = f"""
+import gc, json, time
+from pathlib import Path
+from gereedschapskist.classes import read_class_list
+from gereedschapskist.invitations import plan_letters
+from gereedschapskist.lint import check_file
+from gereedschapskist.render import Renderer
+from gereedschapskist.render.invitations import invitations_pdf
+agenda = check_file(Path({str(agenda_path)!r})).agenda
+school = read_class_list(Path({str(class_list)!r}))
+chosen = [klass for klass in school if klass.leerlingen][: {classes + 1}]
+letters = plan_letters(school, [klass.slug for klass in chosen], "oudste", bytes(32))
+renderer = Renderer()
+documents = {{
+    "leidraad": lambda klass: renderer.guide_pdf(agenda, klass),
+    "formulieren": lambda klass: renderer.forms_pdf(agenda, klass),
+    "uitnodigingen": lambda klass: invitations_pdf(renderer, agenda, klass, letters[klass.slug]),
+}}
+for make in documents.values():
+    make(chosen[0])
+best = {{}}
+for _ in range({rounds}):
+    for name, make in documents.items():
+        spent = 0.0
+        for klass in chosen[1:]:
+            gc.collect()
+            started = time.process_time()
+            make(klass)
+            spent += time.process_time() - started
+        best[name] = min(best.get(name, spent), spent)
+print(json.dumps({{name: spent / len(chosen[1:]) for name, spent in best.items()}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"per-class measurement failed:\n{out.stderr}")
+    return json.loads(out.stdout.splitlines()[-1])
+
+
 def harfbuzz_subset_in_use() -> bool:
     code = "from weasyprint.text.ffi import harfbuzz_subset; print(harfbuzz_subset is not None)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -330,6 +373,11 @@ def main() -> None:
         action="store_true",
         help="also build the same number of pupils with parents (fewer letters: one per household)",
     )
+    parser.add_argument(
+        "--per-groep",
+        action="store_true",
+        help="only the CPU time per document of one class (in one process, a few classes, least of 3 rounds)",
+    )
     args = parser.parse_args()
 
     # An installed wheel has its bytecode compiled at install time; an editable install (and
@@ -350,6 +398,18 @@ def main() -> None:
         print(f"kmg benchmark: {len(classes)} classes x {args.pupils} pupils = {len(classes) * args.pupils} pupils")
         print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
         print(f"HarfBuzz subsetting (libharfbuzz-subset0) in use: {'yes' if harfbuzz_subset_in_use() else 'no'}")
+        if args.per_groep:
+            # groups 3 and up (the school agenda); one letter per pupil (no parents in this list)
+            (folder / "groups").mkdir()
+            groups = make_school(folder / "groups", classes[3:8], args.pupils)
+            cpu = per_class(agendas[0], groups)
+            plain = cpu["leidraad"] + cpu["formulieren"]
+            print(
+                f"per class of {args.pupils} (CPU, one process): guide {cpu['leidraad']:.3f} s, forms "
+                f"{cpu['formulieren']:.3f} s, letters {cpu['uitnodigingen']:.3f} s: the letters add "
+                f"{100 * cpu['uitnodigingen'] / plain:.0f}% to guide and forms (target: at most 20%)"
+            )
+            return
 
         wall, peak, output = kmg("build", *agendas, "--klassen", school, "--uitvoer", out, memory=True)
         cpu_all = TreeMemory.last_cpu

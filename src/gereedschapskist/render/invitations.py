@@ -8,9 +8,12 @@ template gets it on the back. Two ways to print, with the same pages:
 * in layers, as the note forms (`layers.py`, `stacking.py`): letters differ only in a few
   places of fixed height (address and children, the slip's names and code:
   uitnodiging_plekken.html.j2). The rest of the letter is laid out once per shape
-  (`invitations.variant`: number of children, separated parents) and its painting replayed;
-  per household only the places are laid out (uitnodiging_kop.html.j2), exactly where the
-  shared letter left room for them (measured here). Translations are laid out per household.
+  (`invitations.shape`: agenda, number of children, separated parents) and its painting replayed.
+  The places of all households of a class are laid out in one go, one after the other on a
+  tall page (uitnodiging_kop.html.j2), and each is moved to where the shared letter leaves
+  room for it (measured here): a page of its own per household cost more than its text.
+  Translations are laid out together, each starting on the side of the sheet it gets; a
+  blank back is a copy of one blank page laid out once.
 """
 
 from __future__ import annotations
@@ -159,6 +162,8 @@ class _Shared:
 
     layout: Layout
     places: dict[str, float | int]
+    address: tuple[float, float]  # where the address place starts on the first page (CSS px)
+    slip: tuple[float, float]  # where the slip's place starts on its page (`places["strook_pagina"]`)
 
 
 def layered(
@@ -168,40 +173,170 @@ def layered(
     letters: Sequence[Letter],
     agendas: Sequence[Agenda] = (),
 ) -> Layout | None:
-    """The letters as the shared letter (per shape) under the per-household places; None when they do not fit."""
+    """The letters as the shared letter (per shape) under the per-household places; None when they do not fit.
+
+    The places of all households are laid out in one go, one after the other on a tall page
+    (no page of its own per household: the pages are most of WeasyPrint's cost for so little
+    text), and each is moved to where the shared letter leaves room for it. Translations are
+    laid out on their own, each starting on the side of the sheet it gets here. Blank backs
+    are copies of one blank page.
+    """
+    from weasyprint.document import Page
+
     from .layers import StackedPage
 
-    shapes = {shape(letter): letter for letter in letters}
-    shared = {name: _shared(renderer, agenda, sample, agendas) for name, sample in shapes.items()}
-    if any(each is None for each in shared.values()):
-        return None
-    plekken = {name: each.places for name, each in shared.items()}  # type: ignore[union-attr]
+    names = [shape(letter) for letter in letters]
+    shared: dict[str, _Shared] = {}
+    for letter, name in zip(letters, names, strict=True):
+        if name not in shared:
+            each = _shared(renderer, agenda, letter, agendas)
+            if each is None:
+                return None
+            shared[name] = each
+    plekken = {name: each.places for name, each in shared.items()}
     html, base_url = invitations_html(renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas)
     frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
-    starts = _letter_starts(frame.document, len(letters))
-    if starts is None:
+    places = _household_places(frame.document, len(letters))
+    if places is None:
         return None
-    pages = list(frame.document.pages)
+    translated = [letter for letter in letters if letter.taal and translation_template(renderer, letter.taal)]
+    translations: Layout | None = None
+    translation_pages: dict[int, list[Any]] = {}
+    if translated:
+        html, base_url = invitations_html(
+            renderer, agenda, klass, letters, laag="vertaling", plekken=plekken, agendas=agendas
+        )
+        translations = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
+        for page in translations.document.pages:
+            for anchor in page.anchors:
+                suffix = anchor.removeprefix(_TRANSLATION_ANCHOR_PREFIX)
+                if anchor.startswith(_TRANSLATION_ANCHOR_PREFIX) and suffix.isdigit():
+                    translation_pages.setdefault(int(suffix), []).append(page)
+    blank = _blank_page(renderer)
+    if blank is None:
+        return None
+    pages: list[Any] = []
     indexes = {name: number * 100 for number, name in enumerate(shared)}  # one paint recording per shared page
-    for letter, start in zip(letters, starts, strict=True):
-        name = shape(letter)
-        content = shared[name].layout.document.pages  # type: ignore[union-attr]
+    for index, (letter, name) in enumerate(zip(letters, names, strict=True), start=1):
+        each = shared[name]
+        address, slip, article = places[index]
+        content = each.layout.document.pages
+        slip_page = int(each.places["strook_pagina"])
         for offset, under in enumerate(content):
-            number = start + offset
-            if number >= len(pages):
+            box = under._page_box
+            moved = []
+            if offset == 0:
+                moved.append(_moved(address, each.address))
+            if offset == slip_page:
+                moved.append(_moved(slip, each.slip))
+            top = _frame_page(frame.document.pages[0]._page_box, box, article if offset == 0 else None, moved)
+            pages.append(StackedPage(top, box, indexes[name] + offset))
+        if letter.taal and translation_template(renderer, letter.taal):
+            own = translation_pages.get(index)
+            if not own:
                 return None
-            top = pages[number]._page_box
-            if under._page_box.page_type.side != top.page_type.side:
-                return None
-            pages[number] = StackedPage(top, under._page_box, indexes[name] + offset)
-    identifier = hashlib.sha256(
-        frame.identifier + b"".join(each.layout.identifier for each in shared.values())  # type: ignore[union-attr]
-    ).hexdigest()[:32]
+            pages.extend(own)
+        if len(pages) % 2 and index < len(letters):
+            pages.append(Page(blank.deepcopy()))  # the next letter starts on the front of a sheet
+    sides = [page._page_box.page_type.side for page in pages]
+    if any(side != ("right" if number % 2 == 0 else "left") for number, side in enumerate(sides)):
+        return None  # a page on the wrong side of the sheet: a letter would not start on the front
+    layouts = [frame, *([translations] if translations is not None else []), *(each.layout for each in shared.values())]
+    identifier = hashlib.sha256(b"".join(layout.identifier for layout in layouts)).hexdigest()[:32]
     return Layout(
         document=frame.document.copy(pages),
         identifier=identifier.encode("ascii"),
-        warnings=[*frame.warnings, *(w for each in shared.values() for w in each.layout.warnings)],  # type: ignore[union-attr]
+        warnings=[warning for layout in layouts for warning in layout.warnings],
     )
+
+
+_TRANSLATION_ANCHOR_PREFIX = "vertaling-"
+
+
+def _household_places(document: Any, count: int) -> dict[int, tuple[Any, Any, Any]] | None:
+    """Per letter (1-based): its address place, its slip's place and its article, from the tall page(s)."""
+    from .layers import _has_class
+
+    found: dict[int, list[Any]] = {}
+    for page in document.pages:
+        for html in page._page_box.children:
+            for body in getattr(html, "children", ()):
+                for article in getattr(body, "children", ()):
+                    element = getattr(article, "element", None)
+                    if element is None or not element.get("id", "").startswith(LETTER_ANCHOR_PREFIX):
+                        continue
+                    suffix = element.get("id").removeprefix(LETTER_ANCHOR_PREFIX)
+                    if not suffix.isdigit():
+                        return None
+                    entry = found.setdefault(int(suffix), [None, None, article])
+                    for child in getattr(article, "children", ()):
+                        if getattr(child, "element", None) is None:
+                            continue
+                        if _has_class(child, ADDRESS_PLACE_CLASS) and entry[0] is None:
+                            entry[0] = child
+                        elif _has_class(child, SLIP_PLACE_CLASS) and entry[1] is None:
+                            entry[1] = child
+    result = {}
+    for index in range(1, count + 1):
+        entry = found.get(index)
+        if entry is None or entry[0] is None or entry[1] is None:
+            return None
+        result[index] = (entry[0], entry[1], entry[2])
+    return result
+
+
+def _moved(box: Any, target: tuple[float, float]) -> Any:
+    """The place's box moved to `target` (it belongs to one household: moved in place, not copied)."""
+    box.translate(target[0] - box.position_x, target[1] - box.position_y)
+    return box
+
+
+def _frame_page(tall: Any, under: Any, article: Any, moved: list[Any]) -> Any:
+    """A page box of the shared letter's page with only the household's places in it.
+
+    The places sit in copies of the tall page's html, body and (on the first page, for the
+    letter's anchor and bookmark) article boxes, placed at the top of the page's content.
+    """
+    from weasyprint.formatting_structure import boxes
+
+    page = under.copy()
+    page.children = [child for child in under.children if isinstance(child, boxes.MarginBox)]
+    if not moved and article is None:
+        return page
+    x, y = under.content_box_x(), under.content_box_y()
+    html = next(child for child in tall.children if not isinstance(child, boxes.MarginBox))
+    body = html.children[0]
+    inner = moved
+    if article is not None:
+        wrapper = article.copy()
+        wrapper.children = moved
+        wrapper.position_x, wrapper.position_y = x, y
+        wrapper.height = max((box.position_y + box.margin_height() for box in moved), default=y) - y
+        inner = [wrapper]
+    for outer in (body, html):
+        copy = outer.copy()
+        copy.children = inner
+        copy.position_x, copy.position_y, copy.height = x, y, under.height
+        inner = [copy]
+    page.children = [*inner, *page.children]
+    return page
+
+
+def _blank_page(renderer: Renderer) -> Any:
+    """The page box of a blank back (a left-hand page), laid out once per Renderer."""
+    cache = renderer.__dict__.setdefault("_blank_letter_page", [])
+    if not cache:
+        letter = '<article class="uitnodiging"></article>'
+        html = f'<html><body class="document-uitnodigingen">{letter}{letter}</body></html>'
+        layout = renderer._layout_string(html, None, stylesheets=[renderer.css], forms=0)
+        pages = layout.document.pages
+        found = None
+        if len(pages) == 3:
+            box = pages[1]._page_box
+            if box.page_type.blank and box.page_type.side == "left":
+                found = box
+        cache.append(found)
+    return cache[0]
 
 
 def _shared(renderer: Renderer, agenda: Agenda, sample: Letter, agendas: Sequence[Agenda] = ()) -> _Shared | None:
@@ -249,28 +384,10 @@ def _measured(layout: Layout) -> _Shared | None:
                 slip, slip_page = box, number
     if address is None or slip is None:
         return None
-    top = pages[0]._page_box.content_box_y()
-    above = address.position_y - top
-    if slip_page == 0:
-        between = slip.position_y - (address.position_y + address.margin_height())
-    else:
-        between = slip.position_y - pages[slip_page]._page_box.content_box_y()
-    if above < 0 or between < 0:
+    if pages[0]._page_box.page_type.side != "right":
         return None
-    places = {"boven": round(above, 4), "tussen": round(between, 4), "strook_pagina": slip_page, "paginas": len(pages)}
-    return _Shared(layout, places)
-
-
-def _letter_starts(document: Any, count: int) -> list[int] | None:
-    """The first page of every letter in the per-household layer (by its anchor), or None."""
-    starts: dict[int, int] = {}
-    for number, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            suffix = anchor.removeprefix(LETTER_ANCHOR_PREFIX)
-            if anchor.startswith(LETTER_ANCHOR_PREFIX) and suffix.isdigit():
-                starts.setdefault(int(suffix), number)
-    result = [starts.get(index) for index in range(1, count + 1)]
-    return None if any(start is None for start in result) else result  # type: ignore[return-value]
+    places = {"strook_pagina": slip_page, "paginas": len(pages)}
+    return _Shared(layout, places, (address.position_x, address.position_y), (slip.position_x, slip.position_y))
 
 
 def _blank(letter: Letter, missing: set[str]) -> Letter:

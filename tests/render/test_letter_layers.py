@@ -1,0 +1,98 @@
+"""The fast way to print the letters (render/invitations.py): what a reader sees is what one flow prints."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pypdfium2 as pdfium
+import pytest
+
+from gereedschapskist import invitations
+from gereedschapskist.invitations import InvitationSettings, plan_letters
+from gereedschapskist.render import Renderer
+from gereedschapskist.render.invitations import invitations_pdf, layered
+
+from . import families
+from .agendas import agenda
+
+SECRET = bytes(range(32))
+
+
+@pytest.fixture
+def settings(monkeypatch: pytest.MonkeyPatch) -> InvitationSettings:
+    chosen = InvitationSettings(antwoord_voor=date(2026, 9, 7), momenten=("dinsdag 8 september, 15.00–19.00",))
+    monkeypatch.setattr(invitations, "invitation_settings", lambda agenda: chosen)
+    return chosen
+
+
+@pytest.fixture
+def renderer() -> Renderer:
+    """A Renderer of its own: the shared letters it caches were laid out with this test's settings
+    (the session's Renderer may hold those of another test's monkeypatched settings)."""
+    return Renderer()
+
+
+def _bookmarks(data: bytes) -> list[tuple[str, int]]:
+    document = pdfium.PdfDocument(data)
+    try:
+        return [(mark.get_title(), mark.get_dest().get_index()) for mark in document.get_toc()]
+    finally:
+        document.close()
+
+
+def test_the_layered_letters_have_one_bookmark_per_letter_as_in_one_flow(
+    renderer: Renderer, public_renderer: Renderer, settings
+) -> None:
+    """The shared letter under each household's places once added a second bookmark ("Uitnodiging") per letter."""
+    class_list = families.school()
+    klass = next(k for k in class_list if k.slug == "groep-5a")
+    letters = plan_letters(class_list, {k.slug for k in class_list}, "oudste", SECRET)[klass.slug]
+    assert layered(renderer, agenda(), klass, letters) is not None
+    fast = _bookmarks(invitations_pdf(renderer, agenda(), klass, letters).data)
+    slow = _bookmarks(invitations_pdf(public_renderer, agenda(), klass, letters).data)
+    assert fast == slow
+    assert [title for title, _ in fast] == [letter.kinderen_tekst for letter in letters]
+    assert all(page % 2 == 0 for _, page in fast)  # every letter on the front of a sheet
+
+
+def _letters(count: int) -> list[invitations.Letter]:
+    """`count` households of one class: most with one child, some with three, some with parents who live apart."""
+    letters = []
+    for number in range(1, count + 1):
+        children = tuple(
+            invitations.Child(f"Kind{number}-{child} van den Achternaam", "Groep 5a", "Juf Samira")
+            for child in range(1 if number % 7 else 3)
+        )
+        apart = number % 11 == 0
+        letters.append(
+            invitations.Letter(
+                code=f"K{number:02d}-ABC",
+                kinderen=children,
+                ouders=(f"Ouder {number}",) if number % 3 else (),
+                huishouden=1,
+                huishoudens=2 if apart else 1,
+                taal="en" if number % 13 == 0 else "",
+            )
+        )
+    return letters
+
+
+def test_many_households_fill_more_than_one_tall_page_and_still_print_as_in_one_flow(
+    renderer: Renderer, public_renderer: Renderer, settings
+) -> None:
+    """The places of all households are laid out one after the other on a tall page; a big class needs two."""
+    from PIL import ImageChops
+
+    from .raster import render_pages
+
+    class_list = families.school()
+    klass = next(k for k in class_list if k.slug == "groep-5a")
+    letters = _letters(40)
+    assert layered(renderer, agenda(), klass, letters) is not None
+    fast = invitations_pdf(renderer, agenda(), klass, letters)
+    slow = invitations_pdf(public_renderer, agenda(), klass, letters)
+    assert fast.pages == slow.pages
+    assert _bookmarks(fast.data) == _bookmarks(slow.data)
+    for one, other in zip(render_pages(fast.data, dpi=40), render_pages(slow.data, dpi=40), strict=True):
+        histogram = ImageChops.difference(one, other).histogram()
+        assert sum(histogram[65:]) < 20
