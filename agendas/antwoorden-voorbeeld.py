@@ -47,7 +47,7 @@ def slip_moments(answers: Path, moments: list[str]) -> dict[str, list[str]]:
     from gereedschapskist.agenda.load import load_agenda
     from gereedschapskist.classes import read_class_list
     from gereedschapskist.codes import load_secret
-    from gereedschapskist.invitations import plan_letters
+    from gereedschapskist.invitations import letter_via, plan_letters
     from gereedschapskist.invitations import slip_moments as offered
 
     here = Path(__file__).resolve().parent
@@ -57,7 +57,7 @@ def slip_moments(answers: Path, moments: list[str]) -> dict[str, list[str]]:
     agendas = [load_agenda(p).agenda for p in sorted(here.glob("*.yaml")) if p.name != "planning.yaml"]
     class_list = read_class_list(here / "klassenlijst-voorbeeld.csv")
     served = [klass.slug for klass in class_list.classes]
-    letters = plan_letters(class_list, served, agendas[0].uitnodiging.via, secret, agendas)
+    letters = plan_letters(class_list, served, letter_via(agendas), secret, agendas)
     by_key = {_key(name): name for name in moments}
     return {
         letter.code: [by_key[_key(text)] for text in offered(letter, agendas) if _key(text) in by_key]
