@@ -111,6 +111,12 @@ def test_a_slip_that_does_not_fit_under_its_letter_gets_a_sheet_of_its_own(
         # the letter's first page keeps the moments' promise and the reply date
         assert "7 september" in texts[start - 1]
     assert all(SLIP not in text for number, text in enumerate(texts, start=1) if number % 2 == 0)
+    # the English household's translation: after the slip, on a sheet of its own (the slip's goes back whole)
+    (translation,) = [number for number, text in enumerate(texts, start=1) if "get-to-know-you meeting" in text]
+    assert translation > starts[-1] and translation % 2 == 1
+    top = texts[translation - 1].lower()  # the top line is in capitals
+    assert "translation of the dutch letter" in top and "other side" not in top
+    assert "return this sheet to school" in " ".join(texts[translation - 1].split())
 
 
 def test_an_overflowing_slip_prints_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -139,3 +145,7 @@ def test_a_letter_that_fits_keeps_its_slip_on_the_same_page(way: Renderer, monke
         assert "knip hier af" in texts[start - 1]
         assert OWN_SHEET not in " ".join(texts[start - 1].split())
     assert all(SLIP not in text for number, text in enumerate(texts, start=1) if number not in starts)
+    # the English translation on the back of its letter, as before
+    (translation,) = [number for number, text in enumerate(texts, start=1) if "get-to-know-you meeting" in text]
+    assert translation == starts[-1] + 1
+    assert "letter on the other side" in texts[translation - 1].lower()
