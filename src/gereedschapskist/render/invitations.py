@@ -1,7 +1,12 @@
 """The invitations of one class as a PDF: a letter with reply slip per household (uitnodigingen.html.j2).
 
 Every letter starts on a right-hand page; a household whose language has a translation
-template gets it on the back. Two ways to print, with the same pages:
+template gets it on the back. A reply slip that does not fit under its letter on the first
+page gets a sheet of its own (the next right-hand page, `strook-apart`): the letter, with the
+moments and the reply date, stays at home, the slip's sheet goes back to school whole (a
+translation then follows on a sheet of its own). Both ways find those letters after a first
+layout and lay out again only what overflows (the shape's shared letter; in one flow the
+class's document). Two ways to print, with the same pages:
 
 * one flow (WeasyPrint's public API): every letter laid out in full; used for a school's
   own letter templates and when the fast way is off (`Renderer.fast`);
