@@ -1,7 +1,12 @@
 """The invitations of one class as a PDF: a letter with reply slip per household (uitnodigingen.html.j2).
 
 Every letter starts on a right-hand page; a household whose language has a translation
-template gets it on the back. Two ways to print, with the same pages:
+template gets it on the back. A reply slip that does not fit under its letter on the first
+page gets a sheet of its own (the next right-hand page, `strook-apart`): the letter, with the
+moments and the reply date, stays at home, the slip's sheet goes back to school whole (a
+translation then follows on a sheet of its own). Both ways find those letters after a first
+layout and lay out again only what overflows (the shape's shared letter; in one flow the
+class's document). Two ways to print, with the same pages:
 
 * one flow (WeasyPrint's public API): every letter laid out in full; used for a school's
   own letter templates and when the fast way is off (`Renderer.fast`);
@@ -20,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -70,10 +75,13 @@ def invitations_html(
     laag: str | None = None,
     plekken: dict[str, Any] | None = None,
     agendas: Sequence[Agenda] = (),
+    apart: Collection[int] = (),
 ) -> tuple[str, str | None]:
     """The HTML of a class's letters and its base URL (the folder of the template used).
 
     `agendas`: what the letters' agenda indexes point into (each letter speaks for its own).
+    `apart`: the letters (1-based) whose slip does not fit under the letter on its first page:
+    their slip gets a sheet of its own (`strook_apart` in the template).
     """
     context = invitation_context(
         agenda,
@@ -84,6 +92,7 @@ def invitations_html(
         plekken=plekken,
         agendas=agendas,
     )
+    context["strook_apart"] = frozenset(apart)
     html, folder = render_template(renderer.env, INVITATIONS_TEMPLATE, context)
     return html, (folder.as_uri() + "/" if folder is not None else None)
 
@@ -144,8 +153,35 @@ def one_flow(
     letters: Sequence[Letter],
     agendas: Sequence[Agenda] = (),
 ) -> Layout:
+    """All letters in one document; laid out twice when a slip does not fit under its letter.
+
+    The second time, those letters' slips start on the next right-hand page (a sheet of their own).
+    """
     html, base_url = invitations_html(renderer, agenda, klass, letters, agendas=agendas)
-    return renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
+    layout = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
+    apart = _slips_apart(layout.document)
+    if apart:
+        html, base_url = invitations_html(renderer, agenda, klass, letters, agendas=agendas, apart=apart)
+        layout = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
+    return layout
+
+
+def _slips_apart(document: Any) -> set[int]:
+    """The letters (1-based, from their anchors) whose slip's place is not on the letter's first page."""
+    from .layers import _element_boxes, _has_class
+
+    first: dict[int, int] = {}
+    apart: set[int] = set()
+    current = None
+    for number, page in enumerate(document.pages):
+        for box in _element_boxes(page._page_box):
+            identifier = box.element.get("id", "")
+            if identifier.startswith(LETTER_ANCHOR_PREFIX) and identifier[len(LETTER_ANCHOR_PREFIX) :].isdigit():
+                current = int(identifier[len(LETTER_ANCHOR_PREFIX) :])
+                first.setdefault(current, number)
+            elif current is not None and _has_class(box, SLIP_PLACE_CLASS) and first[current] != number:
+                apart.add(current)
+    return apart
 
 
 def _layers_fit(renderer: Renderer) -> bool:
@@ -194,7 +230,10 @@ def layered(
                 return None
             shared[name] = each
     plekken = {name: each.places for name, each in shared.items()}
-    html, base_url = invitations_html(renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas)
+    apart = {index for index, name in enumerate(names, start=1) if shared[name].places.get("strook_apart")}
+    html, base_url = invitations_html(
+        renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas, apart=apart
+    )
     frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
     places = _household_places(frame.document, len(letters))
     if places is None:
@@ -204,7 +243,7 @@ def layered(
     translation_pages: dict[int, list[Any]] = {}
     if translated:
         html, base_url = invitations_html(
-            renderer, agenda, klass, letters, laag="vertaling", plekken=plekken, agendas=agendas
+            renderer, agenda, klass, letters, laag="vertaling", plekken=plekken, agendas=agendas, apart=apart
         )
         translations = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
         for page in translations.document.pages:
@@ -235,6 +274,8 @@ def layered(
             own = translation_pages.get(index)
             if not own:
                 return None
+            if len(pages) % 2 and own[0]._page_box.page_type.side == "right":
+                pages.append(Page(blank.deepcopy()))  # after a slip's own sheet: the translation gets its own
             pages.extend(own)
         if len(pages) % 2 and index < len(letters):
             pages.append(Page(blank.deepcopy()))  # the next letter starts on the front of a sheet
@@ -361,7 +402,17 @@ def _shared(renderer: Renderer, agenda: Agenda, sample: Letter, agendas: Sequenc
         )
         html, base_url = invitations_html(renderer, agenda, None, [blank], laag="inhoud", agendas=agendas)
         layout = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
-        cache[key] = _measured(layout)
+        measured = _measured(layout)
+        if measured is not None and measured.places["strook_pagina"] != 0:
+            # the slip does not fit under the letter: laid out again with the slip on a sheet of its own
+            html, base_url = invitations_html(
+                renderer, agenda, None, [blank], laag="inhoud", agendas=agendas, apart={1}
+            )
+            layout = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
+            measured = _measured(layout)
+            if measured is not None:
+                measured.places["strook_apart"] = 1
+        cache[key] = measured
     return cache[key]
 
 
