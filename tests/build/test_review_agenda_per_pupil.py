@@ -249,14 +249,16 @@ def test_a_blank_leerjaar_in_class_1_2_leaves_the_pupil_unknown_not_groep_1(tmp_
 
 
 def test_a_pupil_without_a_leerjaar_takes_the_agenda_that_holds_most_of_the_class(tmp_path: Path) -> None:
-    # One pupil of 1/2 is written down as Leerjaar 3 (a typo, or a pupil who stays on), so the class is
-    # 1, 2 and 3 and no agenda holds all of it. Pupils without a leerjaar (and "1/2") then got the first
-    # agenda on the command line, the home visit, though the kleuters agenda holds both their year groups.
+    # A class whose name gives no year groups has pupils of groep 1, 2 and 3 (a "1/2" with a Leerjaar 3
+    # stays 1/2 and is warned about), so no agenda holds all of it. Pupils without a leerjaar (and "1/2")
+    # then got the first agenda on the command line, the home visit, though the kleuters agenda holds both
+    # their year groups.
     from gereedschapskist.serving import pupil_agenda
 
     path = tmp_path / "klassen.csv"
     path.write_text(
-        "Roepnaam;Achternaam;Groep;Leerjaar\nAnna;Smit;1/2;1\nBas;Smit;1/2;\nCor;Smit;1/2;1/2\nDirk;Smit;1/2;3\n",
+        "Roepnaam;Achternaam;Groep;Leerjaar\nAnna;Smit;Bijenkorf;1\nBas;Smit;Bijenkorf;\nCor;Smit;Bijenkorf;1/2\n"
+        "Dirk;Smit;Bijenkorf;3\n",
         "utf-8",
     )
     [klass] = read_class_list(path)

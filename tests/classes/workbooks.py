@@ -2,7 +2,7 @@
 
 It writes what Excel and the exports of pupil systems write: shared strings, numbers
 as numbers, dates as numbers with a date format, merged cells, several sheets (one
-hidden, if asked). Nothing more.
+hidden, if asked), hidden rows and formulas without a stored value. Nothing more.
 """
 
 from __future__ import annotations
@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-Cell = str | int | float | bool | dt.date | dt.datetime | None
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula cell without a stored value (`<f>` without `<v>`), as some tools write them."""
+
+    text: str
+
+
+Cell = str | int | float | bool | dt.date | dt.datetime | Formula | None
 
 _EPOCH = dt.datetime(1899, 12, 30)
 
@@ -25,6 +33,7 @@ class Sheet:
     rows: Sequence[Sequence[Cell]]
     merged: Sequence[str] = field(default_factory=tuple)  # "A1:F1"
     hidden: bool = False
+    hidden_rows: Sequence[int] = field(default_factory=tuple)  # 1-based rows with hidden="1"
 
 
 def column_letters(index: int) -> str:
@@ -66,6 +75,8 @@ def zip_bytes(parts: dict[str, str | bytes]) -> bytes:
 def _cell(ref: str, value: Cell, strings: dict[str, int]) -> str:
     if value is None or value == "":
         return ""
+    if isinstance(value, Formula):
+        return f'<c r="{ref}" t="str"><f>{escape(value.text)}</f></c>'
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
@@ -84,8 +95,9 @@ def _sheet_xml(sheet: Sheet, strings: dict[str, int]) -> str:
     rows = []
     for r, row in enumerate(sheet.rows, start=1):
         cells = "".join(_cell(f"{column_letters(c)}{r}", value, strings) for c, value in enumerate(row))
+        hidden = ' hidden="1"' if r in sheet.hidden_rows else ""
         if cells:
-            rows.append(f'<row r="{r}">{cells}</row>')
+            rows.append(f'<row r="{r}"{hidden}>{cells}</row>')
     merged = ""
     if sheet.merged:
         refs = "".join(f'<mergeCell ref="{ref}"/>' for ref in sheet.merged)

@@ -32,11 +32,12 @@ from .model import (
     Pupil,
     SchoolClass,
     class_key,
+    class_label,
     natural_key,
     parse_year_groups,
     unique_slugs,
 )
-from .readers.csv import ACCEPTED_NAME_COLUMNS, join, line_list
+from .readers.csv import ACCEPTED_NAME_COLUMNS, join, line_list, line_word, number_list
 from .rows import Position, SourceRow, SourceTable
 
 # A parent entry: the parent (None when the export has only an address) and their address.
@@ -109,6 +110,7 @@ def build_class_list(table: SourceTable) -> ClassList:
         )
     rows = [_parse_row(row, table) for row in table.rows]
     has_kenmerk = bool({"leerlingnummer", "geboortedatum"} & table.roles)
+    workbook = table.workbook
 
     warnings: list[ClassListWarning] = [_note_warning(table, note) for note in table.notes]
     groups: dict[str, list[_Row]] = {}
@@ -124,17 +126,26 @@ def build_class_list(table: SourceTable) -> ClassList:
         for row in class_rows:
             spellings.setdefault(row.groep, row.line)
         if len(spellings) > 1:
-            warnings.append(_spellings_warning(path, spellings))
+            warnings.append(_spellings_warning(path, spellings, workbook))
         # A Leerjaar column says per pupil what the class name can only suggest
         # ("De Egels", or "4/5" that this year only has pupils of groep 5). A class
         # with neither ("Taalklas", "Groep 0") is kept: an agenda may name it.
         # When a Leerjaar cell says "0" or "-", the class has no year group, whatever
         # digits its name holds ("NT2", "Nieuwkomers 1"); only blank cells leave it to the name.
         # A blank cell among filled ones is a pupil of the year groups the name gives ("1/2": 1 or 2).
-        given = [row for row in class_rows if row.leerjaar_text]
-        jaargroepen = frozenset().union(*(row.leerjaar for row in given)) if given else parse_year_groups(naam)
-        if given and len(given) < len(class_rows) and jaargroepen:
-            jaargroepen |= parse_year_groups(naam)
+        # A Leerjaar outside the name's year groups ("3" in "1/2") is a slip or a pupil in the
+        # wrong class: the class stays what its name says, and the school hears about that row.
+        # Only when no pupil fits the name ("Stamgroep 3" with groep 4 to 6) the column decides.
+        named = parse_year_groups(naam)
+        stray = [row for row in class_rows if named and row.leerjaar and not row.leerjaar <= named]
+        if len(stray) == sum(1 for row in class_rows if row.leerjaar or not row.leerjaar_text):
+            stray = []
+        given = [row for row in class_rows if row.leerjaar_text and row not in stray]
+        jaargroepen = frozenset().union(*(row.leerjaar for row in given)) if given else named
+        if (given and len(given) < len(class_rows) and jaargroepen) or stray:
+            jaargroepen |= named
+        if stray:
+            warnings.append(_stray_year_group_warning(path, naam, named, stray, workbook))
         if given and not jaargroepen and (odd := [row for row in given if row.leerjaar_text != "0"]):
             warnings.append(_no_year_group_warning(path, naam, odd[0]))
         teachers: list[str] = []
@@ -144,23 +155,23 @@ def build_class_list(table: SourceTable) -> ClassList:
         pupils = _pupils_of(class_rows, merged, unsure)
         drafts.append((naam, jaargroepen, join(teachers), pupils))
     if merged:
-        warnings.append(_merged_warning(path, sorted(merged), has_kenmerk))
+        warnings.append(_merged_warning(path, sorted(merged), has_kenmerk, workbook))
     if unsure:
-        warnings.append(_unsure_warning(path, sorted(unsure)))
+        warnings.append(_unsure_warning(path, sorted(unsure), workbook))
     if dated := [row.line for row in rows if row.dated]:
         warnings.append(
             ClassListWarning(
                 path,
                 dated[0],
-                f"In de kolom van de groep staat op {line_list(dated)} een datum (zoals 1-feb): Excel maakt van 1/2 "
-                "of 4/5 een datum. kmg leest 1-feb als groep 1/2; controleer de groepen met 'kmg klassen', of geef "
-                "de kolom in Excel de opmaak Tekst en typ de groepen opnieuw.",
+                f"In de kolom van de groep staat op {line_list(dated, workbook=workbook)} een datum (zoals 1-feb): "
+                "Excel maakt van 1/2 of 4/5 een datum. kmg leest 1-feb als groep 1/2; controleer de groepen met "
+                "'kmg klassen', of geef de kolom in Excel de opmaak Tekst en typ de groepen opnieuw.",
             )
         )
     if twice := _in_two_groups(drafts):
-        warnings.append(_two_groups_warning(path, twice))
+        warnings.append(_two_groups_warning(path, twice, workbook))
     if unreadable := sorted(row.line for row in rows if row.geboorte_text and row.geboortedatum is None):
-        warnings.append(_birth_date_warning(path, unreadable))
+        warnings.append(_birth_date_warning(path, unreadable, workbook))
 
     # Classes without a year group come last.
     drafts.sort(key=lambda draft: (min(draft[1], default=9), natural_key(draft[0]), draft[0]))
@@ -217,6 +228,22 @@ def _row_error(message: str, position: Position) -> ClassListError:
     return ClassListError(message, path=position.path, line=position.row)
 
 
+_FORMULA_CELL = {"roepnaam": "de voornaam", "achternaam": "de achternaam", "naam": "de naam", "groep": "de groep"}
+
+
+def _refuse_formula(source: SourceRow, roles: tuple[str, ...]) -> None:
+    """An empty name or group cell that holds a formula without a value: say why it is empty."""
+    role = next((role for role in roles if role in source.formulas), None)
+    if role is None:
+        return
+    raise _row_error(
+        f"De cel van {_FORMULA_CELL[role]} op deze rij is een formule zonder opgeslagen waarde (het programma dat "
+        "de werkmap maakte, heeft hem niet uitgerekend). Open de werkmap in Excel en sla hem opnieuw op, of kopieer "
+        "de kolom en plak hem als waarden; geef dan die werkmap op.",
+        source.position,
+    )
+
+
 # Leerjaar values that say "no year group": "0", "00", "Groep 0", "-", "n.v.t.", "geen".
 _NO_YEAR_GROUP = re.compile(
     r"[\s.\-‐‑‒–—/_x]*|(?:(?:jaar)?groep\s*|gr\.?\s*)?0+|n\.?\s*v\.?\s*t\.?|n\.?\s*b\.?|geen|nee"
@@ -266,9 +293,11 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
         name = (get("roepnaam"), get("tussenvoegsel"), get("achternaam"))
     else:
         name = (get("naam"), "", "")
+    word = line_word(1, workbook=source.position.sheet is not None)
     if not (name[0] or name[2]):
+        _refuse_formula(source, ("roepnaam", "achternaam", "naam"))
         raise _row_error(
-            "Op deze regel staat een leerling zonder naam; vul de naam in of verwijder de regel.", source.position
+            f"Op deze {word} staat een leerling zonder naam; vul de naam in of verwijder de {word}.", source.position
         )
     groep = get("groep")
     dated = False
@@ -277,8 +306,9 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
         if day != month and day <= 8:
             groep, dated = f"{min(day, month)}/{max(day, month)}", True
     if not groep:
+        _refuse_formula(source, ("groep",))
         raise _row_error(
-            "Op deze regel staat een leerling zonder groep; vul de groep in of verwijder de regel.", source.position
+            f"Op deze {word} staat een leerling zonder groep; vul de groep in of verwijder de {word}.", source.position
         )
     # "5.0" from a tool that writes every number as a decimal is groep 5 (not 5 and 0).
     leerjaar_text = _DECIMAL_ZERO.sub(r"\1", get("leerjaar"))
@@ -287,7 +317,7 @@ def _parse_row(source: SourceRow, table: SourceTable) -> _Row:
     # without year group, like "Taalklas".
     if leerjaar_text and not leerjaar and not _NO_YEAR_GROUP.fullmatch(strip_accents(leerjaar_text).casefold()):
         raise _row_error(
-            f'Het leerjaar "{leerjaar_text}" op deze regel is geen jaargroep 1 tot en met 8; '
+            f'Het leerjaar "{leerjaar_text}" op deze {word} is geen jaargroep 1 tot en met 8; '
             "vul een getal van 1 tot en met 8 in.",
             source.position,
         )
@@ -602,6 +632,7 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
     by_root: dict[int, list[int]] = {}
     for index in range(len(school)):
         by_root.setdefault(sets.find(index), []).append(index)
+    workbook = table.workbook
     families: list[Family] = []
     guessed: list[int] = []  # first line of each guessed family
     split: list[int] = []  # every line of the families with more than two addresses
@@ -650,8 +681,8 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
             ClassListWarning(
                 table.path,
                 lines[0],
-                f"Bij {aantal(count, 'gezin', 'gezinnen')} ({line_list(lines)}) staan de ouders op meer dan twee "
-                "adressen; kmg gebruikt de eerste twee. Controleer "
+                f"Bij {aantal(count, 'gezin', 'gezinnen')} ({line_list(lines, workbook=workbook)}) staan de ouders "
+                "op meer dan twee adressen; kmg gebruikt de eerste twee. Controleer "
                 f"{'dat gezin' if count == 1 else 'die gezinnen'} met 'kmg klassen'.",
             )
         )
@@ -661,8 +692,9 @@ def _families(school: list[_Draft], table: SourceTable) -> tuple[tuple[Family, .
             ClassListWarning(
                 table.path,
                 lines[0],
-                f"Bij {aantal(moved_families, 'gezin', 'gezinnen')} ({line_list(lines)}) staat dezelfde ouder op "
-                "verschillende regels met een ander adres; kmg gebruikt het eerste. Is een ouder verhuisd, maak het "
+                f"Bij {aantal(moved_families, 'gezin', 'gezinnen')} ({line_list(lines, workbook=workbook)}) "
+                f"staat dezelfde ouder op verschillende {line_word(2, workbook=workbook)} met een ander adres; kmg "
+                "gebruikt het eerste. Is een ouder verhuisd, maak het "
                 "adres dan overal gelijk in het leerlingvolgsysteem.",
             )
         )
@@ -695,8 +727,9 @@ def _note_warning(table: SourceTable, note) -> ClassListWarning:  # noqa: ANN001
 _MERGED_SHOWN = 10  # a list with a row per parent repeats every pupil; show the first few
 
 
-def _merged_warning(path: Path, merged: list[tuple[int, int]], has_kenmerk: bool) -> ClassListWarning:
-    shown = [f"regel {line} (zelfde als regel {first})" for line, first in merged[:_MERGED_SHOWN]]
+def _merged_warning(path: Path, merged: list[tuple[int, int]], has_kenmerk: bool, workbook: bool) -> ClassListWarning:
+    one = line_word(1, workbook=workbook)
+    shown = [f"{one} {line} (zelfde als {one} {first})" for line, first in merged[:_MERGED_SHOWN]]
     if len(merged) > _MERGED_SHOWN:
         shown.append(f"nog {len(merged) - _MERGED_SHOWN}")
     count = len(merged)
@@ -704,7 +737,7 @@ def _merged_warning(path: Path, merged: list[tuple[int, int]], has_kenmerk: bool
     done = "is samengevoegd" if count == 1 else "zijn samengevoegd"
     same = "zelfde naam, groep en leerlingnummer of geboortedatum" if has_kenmerk else "zelfde naam en groep"
     message = (
-        f"{count} {'regel' if count == 1 else 'regels'} {verb} een leerling die al eerder in de lijst staat "
+        f"{count} {line_word(count, workbook=workbook)} {verb} een leerling die al eerder in de lijst staat "
         f"({same}) en {done}, zodat elke leerling één formulier krijgt: {join(shown)}."
     )
     if not has_kenmerk:
@@ -716,26 +749,28 @@ def _merged_warning(path: Path, merged: list[tuple[int, int]], has_kenmerk: bool
 
 def _row_groups(groups: list[list[int]]) -> str:
     """Groups of row numbers as a warning lists them: "3 en 7; 12 en 15; nog 4 keer"."""
-    shown = [line_list(lines).replace("regels ", "") for lines in groups[:_MERGED_SHOWN]]
+    shown = [number_list(lines) for lines in groups[:_MERGED_SHOWN]]
     if len(groups) > _MERGED_SHOWN:
         shown.append(f"nog {len(groups) - _MERGED_SHOWN} keer")
     return "; ".join(shown)
 
 
-def _unsure_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
+def _unsure_warning(path: Path, groups: list[list[int]], workbook: bool) -> ClassListWarning:
+    many = line_word(2, workbook=workbook)
     message = (
-        f"Op regels {_row_groups(groups)} staat {'telkens ' if len(groups) > 1 else ''}een leerling met dezelfde "
+        f"Op {many} {_row_groups(groups)} staat {'telkens ' if len(groups) > 1 else ''}een leerling met dezelfde "
         "naam en groep, maar met andere "
         "gegevens (bijvoorbeeld een andere ouder). kmg kan niet zien of dat één kind is of twee, en houdt ze "
-        "apart: elk krijgt een formulier. Is het één kind, maak de regels dan gelijk; zijn het twee kinderen, "
+        f"apart: elk krijgt een formulier. Is het één kind, maak de {many} dan gelijk; zijn het twee kinderen, "
         "voeg dan een kolom Leerlingnummer of Geboortedatum toe."
     )
     return ClassListWarning(path, groups[0][1], message)
 
 
-def _two_groups_warning(path: Path, groups: list[list[int]]) -> ClassListWarning:
+def _two_groups_warning(path: Path, groups: list[list[int]], workbook: bool) -> ClassListWarning:
     message = (
-        f"Op regels {_row_groups(groups)} staat {'telkens ' if len(groups) > 1 else ''}dezelfde leerling (zelfde "
+        f"Op {line_word(2, workbook=workbook)} {_row_groups(groups)} staat {'telkens ' if len(groups) > 1 else ''}"
+        "dezelfde leerling (zelfde "
         "leerlingnummer, of zelfde naam en geboortedatum) in meer dan één groep. kmg weet niet in welke groep het "
         "gesprek is en maakt in elke groep een formulier. Haal de leerling weg uit de groep waar het gesprek niet "
         "is (bijvoorbeeld een plusklas)."
@@ -743,29 +778,31 @@ def _two_groups_warning(path: Path, groups: list[list[int]]) -> ClassListWarning
     return ClassListWarning(path, groups[0][0], message)
 
 
-def _birth_date_warning(path: Path, lines: list[int]) -> ClassListWarning:
+def _birth_date_warning(path: Path, lines: list[int], workbook: bool) -> ClassListWarning:
     return ClassListWarning(
         path,
         lines[0],
-        f"De geboortedatum op {line_list(lines)} is geen datum die kmg kan lezen; kmg gebruikt die "
+        f"De geboortedatum op {line_list(lines, workbook=workbook)} is geen datum die kmg kan lezen; kmg gebruikt die "
         "alleen om kinderen met dezelfde naam uit elkaar te houden. Schrijf een datum als 14-03-2016.",
     )
 
 
 def _guessed_warning(table: SourceTable, lines: list[int]) -> ClassListWarning:
     count = len(lines)
+    workbook = table.workbook
     families = aantal(count, "gezin", "gezinnen")
     what = "dit gezin" if count == 1 else "deze gezinnen"
     if table.postcode_only:
         message = (
             f"Dit bestand heeft van het adres alleen de postcode. Daarom heeft kmg {families} geraden: kinderen "
-            f"met dezelfde postcode en achternaam (zie {line_list(lines)}). Controleer {what} met 'kmg klassen'."
+            f"met dezelfde postcode en achternaam (zie {line_list(lines, workbook=workbook)}). Controleer {what} "
+            "met 'kmg klassen'."
         )
     else:
         message = (
             f"kmg heeft {families} geraden: kinderen met dezelfde postcode en achternaam, zonder gezinsnummer, "
-            f"e-mailadres of huisnummer dat ze verbindt (zie {line_list(lines)}). Controleer {what} met "
-            "'kmg klassen'; een kolom Gezin maakt het zeker."
+            f"e-mailadres of huisnummer dat ze verbindt (zie {line_list(lines, workbook=workbook)}). Controleer "
+            f"{what} met 'kmg klassen'; een kolom Gezin maakt het zeker."
         )
     return ClassListWarning(table.path, lines[0], message)
 
@@ -780,8 +817,26 @@ def _no_year_group_warning(path: Path, naam: str, row: _Row) -> ClassListWarning
     )
 
 
-def _spellings_warning(path: Path, spellings: dict[str, int]) -> ClassListWarning:
-    names = [f'"{naam}" (regel {line})' for naam, line in spellings.items()]
+def _stray_year_group_warning(
+    path: Path, naam: str, named: frozenset[int], stray: list[_Row], workbook: bool
+) -> ClassListWarning:
+    label = class_label(naam)
+    lines = [row.line for row in stray]
+    values = join(sorted({f'"{row.leerjaar_text}"' for row in stray}))
+    years = join([str(year) for year in sorted(named)])
+    one = len(lines) == 1
+    return ClassListWarning(
+        path,
+        lines[0],
+        f"In {label} staat op {line_list(lines, workbook=workbook)} een leerjaar ({values}) dat niet bij de naam "
+        f"van de groep past; kmg rekent {'die leerling' if one else 'die leerlingen'} tot jaargroep {years}, zoals "
+        "de groep heet. Klopt de groep of het leerjaar niet, verbeter het dan in het leerlingvolgsysteem.",
+    )
+
+
+def _spellings_warning(path: Path, spellings: dict[str, int], workbook: bool) -> ClassListWarning:
+    one = line_word(1, workbook=workbook)
+    names = [f'"{naam}" ({one} {line})' for naam, line in spellings.items()]
     first = next(iter(spellings))
     return ClassListWarning(
         path,

@@ -76,6 +76,9 @@ class SourceRow:
 
     position: Position
     values: Mapping[str, str]
+    # Roles whose cell held a formula without a stored value (a workbook written by a tool that
+    # does not calculate): the text is "" but the school should hear why.
+    formulas: frozenset[str] = frozenset()
 
     def get(self, role: str) -> str:
         return self.values.get(role, "")
@@ -101,6 +104,12 @@ class SourceTable:
     notes: tuple[SourceNote, ...] = field(default=())
     # EDEXML has only the postcode for an address: families found by postcode + surname are a guess.
     postcode_only: bool = False
+
+    @property
+    def workbook(self) -> bool:
+        """Whether the rows stand on a sheet (a message then says "rij", as Excel does, not "regel")."""
+        first = self.header or (self.rows[0].position if self.rows else None)
+        return first is not None and first.sheet is not None
 
 
 # --- header recognition ------------------------------------------------------------

@@ -68,7 +68,7 @@ def klassen_command(
     if formaat is Formaat.json:
         _print_json(class_list, meldingen)
     else:
-        _print_text(class_list, meldingen)
+        _print_text(class_list, meldingen, "rij" if table.workbook else "regel")
 
 
 def _meldingen(class_list: ClassList, table: SourceTable) -> list[tuple[int | None, str]]:
@@ -140,7 +140,7 @@ def counts(class_list: ClassList) -> dict[str, int]:
     }
 
 
-def _print_text(class_list: ClassList, meldingen: list[tuple[int | None, str]]) -> None:
+def _print_text(class_list: ClassList, meldingen: list[tuple[int | None, str]], word: str = "regel") -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -169,7 +169,7 @@ def _print_text(class_list: ClassList, meldingen: list[tuple[int | None, str]]) 
         console.print()
         console.print(f"[bold]Meldingen ({len(meldingen)})[/bold]")
         for line, message in meldingen:
-            where = f"regel {line}: " if line is not None else ""
+            where = f"{word} {line}: " if line is not None else ""  # a workbook has rows ("rij"), as Excel says
             console.print(f"  - {where}{escape(message)}")
     else:
         console.print("Geen meldingen.")

@@ -141,12 +141,24 @@ def _decode_8bit(data: bytes, path: Path) -> tuple[str, list[int]]:
 _SHOWN_LINES = 10
 
 
-def line_list(lines: list[int]) -> str:
-    """ "regel 3" or "regels 3, 5 en nog 2" for a message."""
+def line_list(lines: list[int], *, workbook: bool = False) -> str:
+    """ "regel 3" or "regels 3, 5 en nog 2" for a message; "rij 3", "rijen 3 en 5" in a workbook."""
+    return line_word(len(lines), workbook=workbook) + " " + number_list(lines)
+
+
+def line_word(count: int, *, workbook: bool = False) -> str:
+    """What a message calls a line: "regel(s)" in a text file, "rij(en)" in a workbook, as Excel says."""
+    if workbook:
+        return "rij" if count == 1 else "rijen"
+    return "regel" if count == 1 else "regels"
+
+
+def number_list(lines: list[int]) -> str:
+    """ "3", "3 en 5" or "3, 5, ... en nog 2": the numbers of `line_list` without the word."""
     shown = [str(line) for line in lines[:_SHOWN_LINES]]
     if len(lines) > _SHOWN_LINES:
         shown.append(f"nog {len(lines) - _SHOWN_LINES}")
-    return ("regel " if len(lines) == 1 else "regels ") + join(shown)
+    return join(shown)
 
 
 def join(items: list[str]) -> str:

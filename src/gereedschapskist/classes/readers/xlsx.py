@@ -17,12 +17,17 @@ What the reader does with a sheet:
 - numbers become text as a person reads them (5.0 -> "5", a pupil number 1234.0 ->
   "1234"), Excel dates become ISO dates ("2016-03-14"), dates typed as text stay as
   written (the builder reads "14-03-2016");
-- each row keeps its Excel row number and the sheet's name.
+- each row keeps its Excel row number and the sheet's name;
+- hidden rows are read like any other (Excel's "Opslaan als CSV" keeps them too, and a filter
+  hides rows as well: skipping them could drop pupils in silence), with one note naming them;
+- a cell with a formula but no stored value (`<f>` without `<v>`, from tools that do not
+  calculate) reads as empty to calamine; kmg finds those cells in the sheet's XML and says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import re
 import unicodedata
@@ -123,7 +128,8 @@ def read_xlsx(path: Path, data: bytes) -> SourceTable:
             path=path,
             line=index + 1,
         )
-    table_rows = _data_rows(path, name, rows, index, roles, titles)
+    hidden, formulas = _sheet_facts(data, name)
+    table_rows = _data_rows(path, name, rows, index, roles, titles, formulas)
     if not table_rows:
         raise ClassListError(
             f"Blad '{name}' van deze Excel-werkmap heeft wel een kopregel maar geen leerlingen; exporteer de lijst "
@@ -139,6 +145,33 @@ def read_xlsx(path: Path, data: bytes) -> SourceTable:
                 Position(path, index + 1, name),
                 f"Deze werkmap heeft meer bladen met leerlingen ({listed}); kmg leest alleen blad '{name}'. Zet "
                 "alle leerlingen op één blad als die andere bladen ook meedoen.",
+            )
+        )
+    if shown_hidden := [row.position.row for row in table_rows if row.position.row in hidden]:
+        if len(shown_hidden) == 1:
+            message = (
+                f"{_rows(shown_hidden).capitalize()} op blad '{name}' is verborgen; kmg leest die rij gewoon mee. "
+                "Is dat een leerling die niet meer op school zit, verwijder de rij dan (verbergen is niet genoeg)."
+            )
+        else:
+            message = (
+                f"{len(shown_hidden)} verborgen rijen op blad '{name}' ({_rows(shown_hidden)}) leest kmg gewoon mee. "
+                "Zijn dat leerlingen die niet meer op school zitten, verwijder die rijen dan (verbergen is niet "
+                "genoeg)."
+            )
+        notes.append(SourceNote(Position(path, shown_hidden[0], name), message))
+    if without := sorted({row.position.row for row in table_rows if row.formulas}):
+        columns = sorted({column for row in table_rows for column in row.formulas}, key=lambda role: roles[role])
+        listed = ", ".join(rows[index][roles[role]] for role in columns)
+        one = sum(len(row.formulas) for row in table_rows) == 1
+        kolom = "kolom" if len(columns) == 1 else "kolommen"
+        notes.append(
+            SourceNote(
+                Position(path, without[0], name),
+                f"Op blad '{name}' {'staat' if one else 'staan'} op {_rows(without)} "
+                f"{'een formule' if one else 'formules'} zonder opgeslagen waarde ({kolom} {listed}); kmg leest "
+                f"{'die cel' if one else 'die cellen'} als leeg. Open de werkmap in Excel en sla hem opnieuw op, of "
+                "kopieer de kolom en plak hem als waarden.",
             )
         )
     if dated:
@@ -254,8 +287,21 @@ def _fill_down(rows: list[list[str]], merged: Sequence[tuple[tuple[int, int], tu
                 row[column] = top
 
 
+def _rows(numbers: list[int]) -> str:
+    """ "rij 3" or "rijen 3, 5 en nog 2"."""
+    shown = [str(number) for number in numbers[:10]] + ([f"nog {len(numbers) - 10}"] if len(numbers) > 10 else [])
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " en " + shown[-1]
+    return ("rij " if len(numbers) == 1 else "rijen ") + listed
+
+
 def _data_rows(
-    path: Path, sheet: str, rows: list[list[str]], header: int, roles: dict[str, int], titles: set[int]
+    path: Path,
+    sheet: str,
+    rows: list[list[str]],
+    header: int,
+    roles: dict[str, int],
+    titles: set[int],
+    formulas: set[tuple[int, int]],
 ) -> list[SourceRow]:
     header_cells = _trimmed(rows[header])
     result: list[SourceRow] = []
@@ -270,7 +316,11 @@ def _data_rows(
         if index in titles and sum(1 for cell in row if cell) == 1:
             continue
         values = {role: (row[column] if column < len(row) else "") for role, column in roles.items()}
-        result.append(SourceRow(Position(path, index + 1, sheet), values))
+        # A cell calamine read as empty because its formula has no stored value.
+        unknown = frozenset(
+            role for role, column in roles.items() if not values[role] and (index + 1, column) in formulas
+        )
+        result.append(SourceRow(Position(path, index + 1, sheet), values, unknown))
     return result
 
 
@@ -279,6 +329,83 @@ def _trimmed(row: list[str]) -> list[str]:
     while end and not row[end - 1]:
         end -= 1
     return row[:end]
+
+
+# --- what calamine does not tell: hidden rows, formulas without a value ---------------
+
+_TAG_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_TAG_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_TAG_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+# A cell with content (formula, value): <c r="B4" t="str"><f>Blad2!A1</f></c>.
+_TAG_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+_TAG_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+_TAG_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s/>]")
+_ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REFERENCE = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})")
+
+
+def _attributes(text: bytes) -> dict[bytes, bytes]:
+    """An XML tag's attributes by local name ("r:id" -> b"id" too)."""
+    found: dict[bytes, bytes] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = match.group(2) if match.group(2) is not None else match.group(3)
+        found[match.group(1)] = value
+        found.setdefault(match.group(1).rpartition(b":")[2], value)
+    return found
+
+
+def _sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The zip member that holds the sheet called `name`, from workbook.xml and its relationships."""
+    workbook = archive.read("xl/workbook.xml")
+    relations = archive.read("xl/_rels/workbook.xml.rels")
+    wanted = None
+    for match in _TAG_SHEET.finditer(workbook):
+        attributes = _attributes(match.group(0))
+        if html.unescape(attributes.get(b"name", b"").decode("utf-8", "replace")) == name:
+            wanted = attributes.get(b"id")
+            break
+    if wanted is None:
+        return None
+    for match in _TAG_RELATION.finditer(relations):
+        attributes = _attributes(match.group(0))
+        if attributes.get(b"Id") == wanted:
+            target = html.unescape(attributes.get(b"Target", b"").decode("utf-8", "replace"))
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target.removeprefix("./")
+    return None
+
+
+def _sheet_facts(data: bytes, name: str) -> tuple[set[int], set[tuple[int, int]]]:
+    """The hidden rows (1-based) of sheet `name`, and its cells (row, 0-based column) with a formula but no value.
+
+    calamine reads neither; a regular expression over the sheet's XML does, in a few milliseconds
+    for a school (the sizes were checked by `_refuse_bombs`). A workbook kmg cannot map gives nothing.
+    """
+    hidden: set[int] = set()
+    formulas: set[tuple[int, int]] = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            part = _sheet_part(archive, name)
+            if part is None:
+                return hidden, formulas
+            xml = archive.read(part)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return hidden, formulas
+    if b"hidden" in xml:
+        number = 0
+        for match in _TAG_ROW.finditer(xml):
+            attributes = _attributes(match.group(1))
+            reference = attributes.get(b"r", b"")
+            number = int(reference) if reference.isdigit() else number + 1
+            if attributes.get(b"hidden") in (b"1", b"true"):
+                hidden.add(number)
+    if _TAG_FORMULA.search(xml):
+        for match in _TAG_CELL.finditer(xml):
+            content = match.group(2)
+            if not _TAG_FORMULA.search(content) or _TAG_VALUE.search(content):
+                continue
+            if found := _REFERENCE.fullmatch(_attributes(match.group(1)).get(b"r", b"")):
+                formulas.add((int(found.group(2)), _column_number(found.group(1)) - 1))
+    return hidden, formulas
 
 
 # --- hostile files ---------------------------------------------------------------
