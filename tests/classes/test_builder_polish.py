@@ -58,6 +58,19 @@ def test_a_stray_leerjaar_3_in_class_1_2_leaves_the_class_at_groep_1_and_2_and_i
     no_names(warning.message)
 
 
+def test_the_pupil_with_a_stray_leerjaar_gets_the_agenda_of_the_whole_class_not_a_third_one(tmp_path: Path) -> None:
+    # kmg build served "1/2" with the groep-3 agenda too (a third subfolder) for one pupil with Leerjaar 3.
+    from gereedschapskist.agenda.load import load_agenda
+    from gereedschapskist.serving import pupil_agenda
+
+    path = csv(tmp_path, "Roepnaam;Achternaam;Groep;Leerjaar\nAnna;Smit;1/2;1\nBas;Smit;1/2;2\nDirk;Smit;1/2;3\n")
+    [klass] = read_class_list(path)
+    names = ("huisbezoek-groep-1.yaml", "kleuters-groep-1-2.yaml", "school-groep-3-8.yaml")
+    huis, kleuters, school = (load_agenda(AGENDAS / name).agenda for name in names)
+    chosen = {p.roepnaam: pupil_agenda(klass, p, [huis, kleuters, school]) for p in klass.leerlingen}
+    assert chosen == {"Anna": huis, "Bas": kleuters, "Dirk": kleuters}
+
+
 def test_a_stray_leerjaar_among_blank_cells_does_not_add_a_year_group(tmp_path: Path) -> None:
     path = csv(
         tmp_path,
