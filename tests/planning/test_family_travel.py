@@ -103,3 +103,39 @@ def test_the_greedy_placement_keeps_the_travel_time():
     talks = by_class(_conversations(problem, placed))
     assert minutes(talks["1"].begin) - minutes(talks["3"].eind) >= 15
     assert check_schedule(list(talks.values()), cl, AGENDAS, cfg, {}) == []
+
+
+def test_level_three_of_a_large_school_keeps_the_travel_time():
+    # `_shift_times` (level 3 above SMALL conversations) re-plans a few teachers at a time; here it
+    # runs on a small school from a valid schedule. Closing Juf A's waiting time may not move p32
+    # (15.10-15.30) to 15.20-15.40: its family has the home visit of k1 at 15.45.
+    import time as clock
+
+    from gereedschapskist.planning.solve import _shift_times
+
+    cl = school(
+        [
+            ("1", [1], "Juf K", ["k0", "k1"]),
+            ("3", [3], "Juf A", ["p30", "p31", "p32"]),
+            ("4", [4], "Juf B", ["p40", "p41"]),
+            ("5", [5], "Juf C", ["p50", "p51", "p52"]),
+        ],
+        [("G0", ["k1", "p32"], 1), ("G1", ["k0", "p40", "p31"], 1)],
+    )
+    agendas = [agenda([1], duur=30, setting="huisbezoek"), agenda([3, 4, 5], duur=20)]
+    cfg = config([moment("di", van="15:00", tot="16:30")], wisseltijd=5, reistijd=15, pauze=None)
+    problem = build_tasks(cl, agendas, cfg, {})
+    at = {"k0": "15:00", "k1": "15:45", "p30": "16:10", "p31": "15:45", "p32": "15:10"}
+    at |= {"p40": "16:10", "p41": "15:00", "p50": "15:00", "p51": "15:25", "p52": "15:50"}
+    start = {}
+    for task in problem.tasks:
+        hour, minute = map(int, at[task.pupil_key].split(":"))
+        start[task.index] = (0, hour * 60 + minute)
+    assert check_schedule(_conversations(problem, start), cl, agendas, cfg, {}) == []
+    shifted = _shift_times(problem, start, clock.perf_counter() + 10, None, 0.0)
+    assert shifted != start  # Juf A's waiting time was worth a piece
+    talks = _conversations(problem, shifted)
+    assert check_schedule(talks, cl, agendas, cfg, {}) == []
+    family = sorted((c for c in talks if c.gezin == "G0"), key=lambda c: c.begin)
+    assert [c.huisbezoek for c in family] == [False, True]
+    assert minutes(family[1].begin) - minutes(family[0].eind) >= 15
