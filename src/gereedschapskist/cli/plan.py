@@ -29,6 +29,9 @@ from . import command
 from .common import either, exit_code_if_cut_off, fail, user_errors, without_planning_files
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import datetime
+
     from ..classes.model import ClassList
     from ..planning.model import Schedule
 
@@ -89,6 +92,10 @@ def plan_command(
         from .build import _check_out_dir
 
         _check_out_dir(out)
+        from ..planning.ics import file_stamp
+
+        # before the solver runs: a bad SOURCE_DATE_EPOCH (fontTools reads it too) is one sentence at once
+        stamp = file_stamp()
         checked = _checked_agendas(agendas, momenten)
         from ..classes import read_class_list
 
@@ -99,11 +106,12 @@ def plan_command(
         secret, answers = _answers(antwoorden, class_list, planning, out)
         schedule = _solve(class_list, checked, planning, answers, secret, seconds)
         files = _with_status(
-            "kmg maakt de roosters en brieven…", lambda say: _documents(schedule, class_list, checked, templates, say)
+            "kmg maakt de roosters en brieven…",
+            lambda say: _documents(schedule, class_list, checked, templates, say, stamp),
         )
         from .build import _build_lock
 
-        with _build_lock(out):
+        with _build_lock(out), _ctrl_c_after_writing():
             removed, kept = _write(schedule, class_list, files, out)
         _summary(schedule, class_list, files, out, time.monotonic() - started)
         if removed:
@@ -214,8 +222,12 @@ def _documents(
     checked: list[Any],
     templates: Path | None,
     say: Callable[[str], None] = lambda _: None,
+    stamp: datetime | None = None,
 ) -> dict[Path, bytes]:
-    """Every file of every class (relative path -> bytes), made in memory before anything is written."""
+    """Every file of every class (relative path -> bytes), made in memory before anything is written.
+
+    `stamp`: the DTSTAMP of every calendar of the run (default: `ics.file_stamp()` per calendar).
+    """
     from ..batch import make_plan
     from ..planning import ics, pdf
 
@@ -243,7 +255,7 @@ def _documents(
                 context = {**context, "duur": None, "huisbezoek": False}
             what = f"rooster van {label}"
             files[folder / pdf.ROOSTER] = pdf.render_pdf(renderer, pdf.ROOSTER_TEMPLATE, context, what)
-            files[folder / f"{klass.slug}.ics"] = ics.class_calendar(own, school.pupils, klas_label=label)
+            files[folder / f"{klass.slug}.ics"] = ics.class_calendar(own, school.pupils, klas_label=label, stamp=stamp)
         if klass.naam in letters:
             context = pdf.letters_context(
                 klass, agenda, letters[klass.naam], [file.agenda for file in checked if file.agenda is not None]
@@ -259,6 +271,7 @@ def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], 
 
     Returns how many old files were removed and which were kept because they changed.
     """
+    from ..errors import UserError
     from ..fileio import write_bytes_atomic
     from ..planning.csvout import write_planning_csv
 
@@ -267,8 +280,18 @@ def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], 
     # first a list that covers the old files and the new ones: interrupted anywhere, nothing is unknown
     _write_manifest(out, [*old, *new])
     write_planning_csv(schedule, class_list, out / CSV_FILE)
-    for relative, data in files.items():
-        write_bytes_atomic(out / relative, data)
+    try:
+        for relative, data in files.items():
+            write_bytes_atomic(out / relative, data)
+    except UserError as error:  # a rooster open in a PDF reader, a full disk: planning.csv is new already
+        raise UserError(
+            f"{error.message.rstrip('.')}. Let op: in {out} is de planning nu voor een deel nieuw en voor "
+            "een deel oud; die horen niet bij elkaar. Los dit op en maak de planning opnieuw.",
+            path=error.path,
+            line=error.line,
+        ) from None
+    # what this run wrote, however the list spells it (a case-insensitive disk: "Groep-3" is "groep-3")
+    written = {_identity(out / relative) for relative in files} - {None}
     wanted = {path for _, path in new}
     removed, kept, left = 0, [], []
     ours: dict[str, set[str]] = {}
@@ -278,7 +301,7 @@ def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], 
     for path, digests in ours.items():
         target = out / path
         try:
-            if not target.is_file():
+            if not target.is_file() or _identity(target) in written:
                 continue
             if _digest(target.read_bytes()) not in digests:
                 kept.append(path)  # changed (or made) by someone else: never ours to remove
@@ -292,6 +315,33 @@ def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], 
             target.parent.rmdir()  # only when empty: the class folder may hold kmg build's forms
     _write_manifest(out, [*new, *left])
     return removed, kept
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if st.st_ino else None  # some network shares give no file number
+
+
+@contextlib.contextmanager
+def _ctrl_c_after_writing() -> Iterator[None]:
+    """Ctrl-C while the files are written takes effect when all are written: never half old, half new."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[bool] = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _digest(data: bytes) -> str:

@@ -66,6 +66,10 @@ def file_stamp() -> datetime:
     if not epoch:
         return datetime.now(UTC)
     try:
+        # ASCII digits only, as the convention asks: int() also takes "-1" (1969: an error on
+        # Windows only), "1_000" and other scripts' digits, and fontTools (the PDFs) reads it too
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError):
         from ..errors import UserError

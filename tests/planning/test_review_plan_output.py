@@ -1,0 +1,115 @@
+"""A hostile look at what `kmg plan` writes: the list of its files (.kmg-planning), an interrupted
+write, and SOURCE_DATE_EPOCH for the calendars."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from .sample_schedule import CLASS_LIST
+from .test_stale_output import RENAMED, SCHOOL, inputs, run  # noqa: F401 (inputs is a fixture)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a symlinked folder needs extra rights on Windows")
+def test_a_listed_name_for_a_file_just_written_never_removes_it(kmg, monkeypatch, tmp_path, inputs):  # noqa: F811
+    """On a case-insensitive disk (Windows, macOS) 'Groep-3/groep-3.ics' in a hand-edited list is the
+    file kmg has just written. The list compares spellings, so it took that name for an old class
+    and removed the new calendar. Simulated here with a folder link that plays the other spelling."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788000000")  # the same calendar twice, byte for byte
+    out = tmp_path / "out"
+    run(kmg, monkeypatch, inputs, out)
+    calendar = out / "groep-3" / "groep-3.ics"
+    (out / "Groep-3").symlink_to("groep-3", target_is_directory=True)
+    listing = out / ".kmg-planning"
+    listing.write_text(
+        listing.read_text(encoding="utf-8") + f"{_digest(calendar)} Groep-3/groep-3.ics\n", encoding="utf-8"
+    )
+    run(kmg, monkeypatch, inputs, out)
+    assert calendar.is_file()
+    assert "Groep-3/groep-3.ics" not in listing.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill with SIGINT ends the process on Windows")
+def test_ctrl_c_while_writing_leaves_no_mix_of_old_and_new(kmg, monkeypatch, tmp_path, inputs):  # noqa: F811
+    """Ctrl-C after the first new file was written left the new planning.csv and groep 3's new
+    rooster next to the old files of the other classes, and said 'er is niets half weggeschreven'."""
+    out = tmp_path / "out"
+    run(kmg, monkeypatch, inputs, out)  # groep 3 and 5a
+    from gereedschapskist import fileio
+
+    real = fileio.write_bytes_atomic
+
+    def pressed_ctrl_c(path, data):
+        real(path, data)
+        if path.name == "rooster.pdf" and path.parent.name == "groep-3":
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(fileio, "write_bytes_atomic", pressed_ctrl_c)
+    import gereedschapskist.classes as classes
+
+    monkeypatch.setattr(classes, "read_class_list", lambda path: RENAMED)  # 5a is now 5b
+    listing, moments = inputs
+    result = kmg("plan", SCHOOL, "-k", listing, "-m", moments, "-o", out, "-t", "10")
+    assert result.exit_code == 130
+    assert "afgebroken" in result.output
+    # the whole new planning is there, the old class's files are gone: nothing half
+    for name in ("bevestigingen.pdf", "groep-5b.ics", "rooster.pdf"):
+        assert (out / "groep-5b" / name).is_file(), name
+    assert not (out / "groep-5a").exists()
+    assert "5b" in (out / "planning.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_file_that_cannot_be_written_halfway_says_the_folder_is_mixed(kmg, monkeypatch, tmp_path, inputs):  # noqa: F811
+    """A rooster open in a PDF reader (Windows) stops the write after planning.csv and groep 3's files
+    are new: the message only said to close the file, not that the folder is now half new."""
+    out = tmp_path / "out"
+    run(kmg, monkeypatch, inputs, out)
+    from gereedschapskist import fileio
+    from gereedschapskist.errors import UserError
+
+    real = fileio.write_bytes_atomic
+
+    def open_in_reader(path, data):
+        if path.name == "rooster.pdf" and path.parent.name == "groep-5a":
+            raise UserError("dit bestand is nog open in een ander programma; sluit het PDF-bestand.", path=path)
+        real(path, data)
+
+    monkeypatch.setattr(fileio, "write_bytes_atomic", open_in_reader)
+    import gereedschapskist.classes as classes
+
+    monkeypatch.setattr(classes, "read_class_list", lambda path: CLASS_LIST)
+    listing, moments = inputs
+    result = kmg("plan", SCHOOL, "-k", listing, "-m", moments, "-o", out, "-t", "10")
+    assert result.exit_code == 2
+    assert "sluit het PDF-bestand" in result.output
+    assert "opnieuw" in result.output and "niet bij elkaar" in result.output
+
+
+@pytest.mark.parametrize("value", ["gisteren", "-1", "1_788_000_000", "١٧٨٨٠٠٠٠٠٠", "1788000000.0"])
+def test_a_bad_source_date_epoch_stops_before_the_solver(kmg, monkeypatch, tmp_path, inputs, value):  # noqa: F811
+    """A bad SOURCE_DATE_EPOCH was found only after the solver had run (up to --tijd seconds), and
+    '-1' (1969: an error on Windows, accepted elsewhere), '1_788_000_000' and Arabic digits passed."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    import gereedschapskist.classes as classes
+    import gereedschapskist.planning.solve as solve
+
+    monkeypatch.setattr(classes, "read_class_list", lambda path: CLASS_LIST)
+    solved = []
+    real = solve.plan
+    monkeypatch.setattr(solve, "plan", lambda *a, **k: solved.append(1) or real(*a, **k))
+    listing, moments = inputs
+    out = tmp_path / "out"
+    result = kmg("plan", SCHOOL, "-k", listing, "-m", moments, "-o", out, "-t", "10")
+    assert result.exit_code == 2
+    assert "SOURCE_DATE_EPOCH moet een geheel aantal seconden" in result.output
+    assert solved == []
+    assert not out.exists()
