@@ -113,3 +113,17 @@ def test_a_bad_source_date_epoch_stops_before_the_solver(kmg, monkeypatch, tmp_p
     assert "SOURCE_DATE_EPOCH moet een geheel aantal seconden" in result.output
     assert solved == []
     assert not out.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a symlink needs extra rights on Windows")
+def test_planning_csv_never_writes_through_a_link_at_its_temporary_name(kmg, monkeypatch, tmp_path, inputs):  # noqa: F811
+    """planning.csv went through a fixed temporary name (.planning.csv.kmg-tmp) opened without care:
+    a link there (a shared folder, or left by someone) made kmg overwrite the file it points to."""
+    out = tmp_path / "out"
+    out.mkdir()
+    own = tmp_path / "eigen-bestand.txt"
+    own.write_text("van de school", encoding="utf-8")
+    (out / ".planning.csv.kmg-tmp").symlink_to(own)
+    run(kmg, monkeypatch, inputs, out)
+    assert own.read_text(encoding="utf-8") == "van de school"
+    assert (out / "planning.csv").is_file() and not (out / "planning.csv").is_symlink()
