@@ -127,3 +127,28 @@ def test_planning_csv_never_writes_through_a_link_at_its_temporary_name(kmg, mon
     run(kmg, monkeypatch, inputs, out)
     assert own.read_text(encoding="utf-8") == "van de school"
     assert (out / "planning.csv").is_file() and not (out / "planning.csv").is_symlink()
+
+
+def _uids(path: Path) -> list[str]:
+    from icalendar import Calendar
+
+    return [str(event["UID"]) for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+
+
+def test_calendar_uids_are_keyed_with_the_school_secret(kmg, monkeypatch, tmp_path, inputs):  # noqa: F811
+    """A UID was a plain SHA-256 of class, pupil keys, household, moment and date. A pupil's key is
+    'll:' + the pupil number, or a hash of the full name and birth date: whoever holds the calendar
+    (a cloud service) could try pupil numbers, or surnames with the initial in the summary, until a
+    UID matched. With the school's secret (.kmg-sleutel, as for the reply codes) nobody can."""
+    from gereedschapskist.codes import SECRET_FILE
+
+    folders = {name: tmp_path / name for name in ("zonder", "met", "met-ook")}
+    for name in ("met", "met-ook"):
+        folders[name].mkdir()
+        (folders[name] / SECRET_FILE).write_text("ab" * 32 + "\n", encoding="ascii")
+    for folder in folders.values():
+        run(kmg, monkeypatch, inputs, folder)
+    relative = Path("groep-5a") / "groep-5a.ics"
+    plain, keyed, again = (_uids(folders[name] / relative) for name in ("zonder", "met", "met-ook"))
+    assert keyed == again  # stable: the same secret gives the same UIDs
+    assert not set(keyed) & set(plain)

@@ -107,7 +107,7 @@ def plan_command(
         schedule = _solve(class_list, checked, planning, answers, secret, seconds)
         files = _with_status(
             "kmg maakt de roosters en brieven…",
-            lambda say: _documents(schedule, class_list, checked, templates, say, stamp),
+            lambda say: _documents(schedule, class_list, checked, templates, say, stamp, secret),
         )
         from .build import _build_lock
 
@@ -223,10 +223,12 @@ def _documents(
     templates: Path | None,
     say: Callable[[str], None] = lambda _: None,
     stamp: datetime | None = None,
+    secret: bytes | None = None,
 ) -> dict[Path, bytes]:
     """Every file of every class (relative path -> bytes), made in memory before anything is written.
 
-    `stamp`: the DTSTAMP of every calendar of the run (default: `ics.file_stamp()` per calendar).
+    `stamp`: the DTSTAMP of every calendar of the run (default: `ics.file_stamp()` per calendar);
+    `secret`: the school's code secret, which keys the calendars' UIDs when there is one.
     """
     from ..batch import make_plan
     from ..planning import ics, pdf
@@ -255,7 +257,9 @@ def _documents(
                 context = {**context, "duur": None, "huisbezoek": False}
             what = f"rooster van {label}"
             files[folder / pdf.ROOSTER] = pdf.render_pdf(renderer, pdf.ROOSTER_TEMPLATE, context, what)
-            files[folder / f"{klass.slug}.ics"] = ics.class_calendar(own, school.pupils, klas_label=label, stamp=stamp)
+            files[folder / f"{klass.slug}.ics"] = ics.class_calendar(
+                own, school.pupils, klas_label=label, stamp=stamp, uid_key=secret
+            )
         if klass.naam in letters:
             context = pdf.letters_context(
                 klass, agenda, letters[klass.naam], [file.agenda for file in checked if file.agenda is not None]
