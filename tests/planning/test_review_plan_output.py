@@ -152,3 +152,41 @@ def test_calendar_uids_are_keyed_with_the_school_secret(kmg, monkeypatch, tmp_pa
     plain, keyed, again = (_uids(folders[name] / relative) for name in ("zonder", "met", "met-ook"))
     assert keyed == again  # stable: the same secret gives the same UIDs
     assert not set(keyed) & set(plain)
+
+
+def test_a_planning_csv_kmg_did_not_write_is_kept_aside(kmg, monkeypatch, tmp_path, inputs):  # noqa: F811
+    """--uitvoer at a folder with the school's own planning.csv (a portal's export): kmg wrote over it."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "planning.csv").write_text("datum;tijd;ouder\n8-9;15:00;familie Bakker\n", encoding="utf-8")
+    result = run(kmg, monkeypatch, inputs, out)
+    assert (out / "planning-bewaard.csv").read_text(encoding="utf-8").endswith("familie Bakker\n")
+    assert "planning-bewaard.csv" in result.output
+    assert (out / "planning.csv").read_text(encoding="utf-8-sig").startswith("datum;begin;eind;groep")
+
+
+def test_a_hand_edited_planning_csv_or_rooster_is_kept_aside_when_planning_again(
+    kmg,
+    monkeypatch,
+    tmp_path,
+    inputs,  # noqa: F811
+):
+    """The office swapped two families in planning.csv (for kmg build --planning) and a teacher saved
+    notes in rooster.pdf; a new `kmg plan` (one late reply) silently wrote over both."""
+    out = tmp_path / "out"
+    run(kmg, monkeypatch, inputs, out)
+    untouched = run(kmg, monkeypatch, inputs, out)  # nothing changed by hand: nothing kept aside
+    assert "bewaard" not in untouched.output
+    assert not list(out.rglob("*-bewaard*"))
+    edited = (out / "planning.csv").read_text(encoding="utf-8-sig").replace("15:00", "15:05", 1)
+    (out / "planning.csv").write_text(edited, encoding="utf-8-sig")
+    (out / "groep-3" / "rooster.pdf").write_bytes(b"%PDF- met aantekeningen van de meester")
+    result = run(kmg, monkeypatch, inputs, out)
+    assert (out / "planning-bewaard.csv").read_text(encoding="utf-8-sig") == edited
+    assert (out / "groep-3" / "rooster-bewaard.pdf").read_bytes() == b"%PDF- met aantekeningen van de meester"
+    assert "groep-3/rooster-bewaard.pdf" in result.output
+    assert (out / "groep-3" / "rooster.pdf").read_bytes().startswith(b"%PDF-1")
+    # the kept copies are the school's now: a later run neither removes nor moves them again
+    run(kmg, monkeypatch, inputs, out, RENAMED)
+    assert (out / "groep-3" / "rooster-bewaard.pdf").is_file() and (out / "planning-bewaard.csv").is_file()
+    assert not list(out.rglob("*-bewaard-2*"))

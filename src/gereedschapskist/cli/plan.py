@@ -112,11 +112,17 @@ def plan_command(
         from .build import _build_lock
 
         with _build_lock(out), _ctrl_c_after_writing():
-            removed, kept = _write(schedule, class_list, files, out)
+            removed, kept, saved = _write(schedule, class_list, files, out)
         _summary(schedule, class_list, files, out, time.monotonic() - started)
         if removed:
             typer.echo(
                 f"  Opgeruimd: {_plural(removed, 'bestand', 'bestanden')} van groepen die niet meer gepland zijn."
+            )
+        for relative, backup in saved:
+            typer.echo(
+                f"Let op: {relative} was niet meer wat kmg er de vorige keer schreef (met de hand veranderd, "
+                f"of niet van kmg); kmg heeft het bewaard als {backup}.",
+                err=True,
             )
         for relative in kept:
             typer.echo(
@@ -270,20 +276,34 @@ def _documents(
     return files
 
 
-def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], out: Path) -> tuple[int, list[str]]:
+def _write(
+    schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], out: Path
+) -> tuple[int, list[str], list[tuple[str, str]]]:
     """Write planning.csv and every file; remove kmg's own files of classes no longer planned.
 
-    Returns how many old files were removed and which were kept because they changed.
+    Returns how many old files were removed, which were kept because they changed, and which
+    files kmg was to write over were moved aside first (path, new name): planning.csv when it is
+    not what kmg wrote last (the office edited it, or it is the school's own), and a class's file
+    that kmg wrote before and someone changed since.
     """
     from ..errors import UserError
     from ..fileio import write_bytes_atomic
-    from ..planning.csvout import write_planning_csv
+    from ..planning.csvout import planning_csv_bytes
 
     old = _read_manifest(out)
-    new = [(_digest(data), relative.as_posix()) for relative, data in files.items()]
+    csv_data = planning_csv_bytes(schedule, class_list)
+    new = [(_digest(csv_data), CSV_FILE), *((_digest(data), relative.as_posix()) for relative, data in files.items())]
+    known: dict[str, set[str]] = {}
+    for digest, path in old:
+        known.setdefault(path, set()).add(digest)
     # first a list that covers the old files and the new ones: interrupted anywhere, nothing is unknown
     _write_manifest(out, [*old, *new])
-    write_planning_csv(schedule, class_list, out / CSV_FILE)
+    saved = [
+        (path, moved)
+        for _, path in new
+        if (moved := _keep_aside(out, path, known.get(path), unknown_too=path == CSV_FILE)) is not None
+    ]
+    write_bytes_atomic(out / CSV_FILE, csv_data)
     try:
         for relative, data in files.items():
             write_bytes_atomic(out / relative, data)
@@ -295,7 +315,7 @@ def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], 
             line=error.line,
         ) from None
     # what this run wrote, however the list spells it (a case-insensitive disk: "Groep-3" is "groep-3")
-    written = {_identity(out / relative) for relative in files} - {None}
+    written = {_identity(out / path) for _, path in new} - {None}
     wanted = {path for _, path in new}
     removed, kept, left = 0, [], []
     ours: dict[str, set[str]] = {}
@@ -318,7 +338,41 @@ def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], 
         with contextlib.suppress(OSError):
             target.parent.rmdir()  # only when empty: the class folder may hold kmg build's forms
     _write_manifest(out, [*new, *left])
-    return removed, kept
+    return removed, kept, saved
+
+
+def _keep_aside(out: Path, path: str, digests: set[str] | None, *, unknown_too: bool) -> str | None:
+    """Move `out/path` to a free '<name>-bewaard' name when it is not what kmg last wrote there.
+
+    A file the list does not know is moved only with `unknown_too` (planning.csv: a folder with
+    the school's own); a class's file the list does not know is written over, as always.
+    Returns the new name (relative to `out`), or None when nothing was moved.
+    """
+    import os
+
+    from ..errors import UserError, os_error_text
+
+    target = out / path
+    try:
+        if not target.is_file() or (digests is None and not unknown_too):
+            return None
+        if digests and _digest(target.read_bytes()) in digests:
+            return None
+        number = 1
+        while True:
+            extra = "" if number == 1 else f"-{number}"
+            backup = target.with_name(f"{target.stem}-bewaard{extra}{target.suffix}")
+            if not backup.exists() and not backup.is_symlink():
+                break
+            number += 1
+        os.replace(target, backup)
+    except OSError as exc:
+        raise UserError(
+            f"Dit bestand is niet wat kmg er de vorige keer schreef, en kmg kan het niet opzij zetten "
+            f"({os_error_text(exc)}); er is niets veranderd. Zet het zelf ergens anders neer.",
+            path=target,
+        ) from None
+    return backup.relative_to(out).as_posix()
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -369,8 +423,13 @@ def _read_manifest(out: Path) -> list[tuple[str, str]]:
         if (
             len(digest) != 64
             or any(c not in "0123456789abcdef" for c in digest)
-            or len(parts) != 2  # <class folder>/<file>, as kmg writes them
-            or any(part in ("", ".", "..") or "\\" in part or ":" in part for part in parts)
+            or (
+                parts != [CSV_FILE]
+                and (
+                    len(parts) != 2  # <class folder>/<file>, as kmg writes them
+                    or any(part in ("", ".", "..") or "\\" in part or ":" in part for part in parts)
+                )
+            )
         ):
             continue
         entries.append((digest, path))

@@ -111,11 +111,16 @@ def write_planning_csv(schedule: Schedule, class_list: ClassList, path: Path) ->
     """
     from ..fileio import write_bytes_atomic
 
+    write_bytes_atomic(Path(path), planning_csv_bytes(schedule, class_list))
+
+
+def planning_csv_bytes(schedule: Schedule, class_list: ClassList) -> bytes:
+    """The bytes of planning.csv (UTF-8 with BOM, `;`, CRLF)."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(
         planning_rows(schedule.conversations, class_list)
     )
-    write_bytes_atomic(Path(path), b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
 def read_planning_csv(path: Path, class_list: ClassList | None = None) -> list[Conversation]:
