@@ -190,3 +190,15 @@ def test_a_hand_edited_planning_csv_or_rooster_is_kept_aside_when_planning_again
     run(kmg, monkeypatch, inputs, out, RENAMED)
     assert (out / "groep-3" / "rooster-bewaard.pdf").is_file() and (out / "planning-bewaard.csv").is_file()
     assert not list(out.rglob("*-bewaard-2*"))
+
+
+def test_temporary_files_of_a_killed_run_are_cleaned_up(kmg, monkeypatch, tmp_path, inputs):  # noqa: F811
+    """A run killed while writing (power cut, kill) leaves '.rooster.pdf.<hex>.tmp' with the pupils'
+    names in it; kmg build cleans those in its folders, kmg plan never did in its own."""
+    out = tmp_path / "out"
+    run(kmg, monkeypatch, inputs, out)
+    left = [out / "groep-3" / ".rooster.pdf.0123abcd.tmp", out / ".planning.csv.89abcdef.tmp"]
+    for path in left:
+        path.write_bytes(b"Noor Bakker")
+    run(kmg, monkeypatch, inputs, out)
+    assert [path for path in left if path.exists()] == []

@@ -287,10 +287,13 @@ def _write(
     that kmg wrote before and someone changed since.
     """
     from ..errors import UserError
-    from ..fileio import write_bytes_atomic
+    from ..fileio import remove_stale_temporaries, write_bytes_atomic
     from ..planning.csvout import planning_csv_bytes
 
     old = _read_manifest(out)
+    folders = {out, *(out / relative.parent for relative in files), *((out / path).parent for _, path in old)}
+    for folder in sorted(folders):
+        remove_stale_temporaries(folder)  # a killed run's, with names in them; we hold the lock
     csv_data = planning_csv_bytes(schedule, class_list)
     new = [(_digest(csv_data), CSV_FILE), *((_digest(data), relative.as_posix()) for relative, data in files.items())]
     known: dict[str, set[str]] = {}
