@@ -202,3 +202,15 @@ def test_temporary_files_of_a_killed_run_are_cleaned_up(kmg, monkeypatch, tmp_pa
         path.write_bytes(b"Noor Bakker")
     run(kmg, monkeypatch, inputs, out)
     assert [path for path in left if path.exists()] == []
+
+
+def test_a_folder_planned_before_planning_csv_was_listed_gets_no_copy(kmg, monkeypatch, tmp_path, inputs):  # noqa: F811
+    """The list of the first version named only the class files: its planning.csv is kmg's own."""
+    out = tmp_path / "out"
+    run(kmg, monkeypatch, inputs, out)
+    listing = out / ".kmg-planning"
+    lines = listing.read_text(encoding="utf-8").splitlines()
+    listing.write_text("\n".join(line for line in lines if not line.endswith(" planning.csv")) + "\n", encoding="utf-8")
+    result = run(kmg, monkeypatch, inputs, out)
+    assert "bewaard" not in result.output
+    assert not (out / "planning-bewaard.csv").exists()

@@ -299,12 +299,14 @@ def _write(
     known: dict[str, set[str]] = {}
     for digest, path in old:
         known.setdefault(path, set()).add(digest)
+    # the list of the first version named only the class files: planning.csv there is kmg's own
+    check_csv = not old or CSV_FILE in known
     # first a list that covers the old files and the new ones: interrupted anywhere, nothing is unknown
     _write_manifest(out, [*old, *new])
     saved = [
         (path, moved)
         for _, path in new
-        if (moved := _keep_aside(out, path, known.get(path), unknown_too=path == CSV_FILE)) is not None
+        if (moved := _keep_aside(out, path, known.get(path), unknown_too=path == CSV_FILE and check_csv)) is not None
     ]
     write_bytes_atomic(out / CSV_FILE, csv_data)
     try:
