@@ -12,7 +12,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .tasks import Problem, Task, time_unit
+from .tasks import Problem, Task, family_clash, time_unit
 
 STEP = 5  # minutes between the start times tried
 
@@ -63,8 +63,8 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
             if s < b and a < s + task.duration + task.gap:
                 return False
         for group in task.groups:
-            for a, b in people_busy[group].values():
-                if s < b and a < s + task.duration + task.gap:
+            for j, (a, _) in people_busy[group].items():
+                if family_clash(task, s, problem.tasks[j], a):
                     return False
         return True
 
@@ -125,7 +125,9 @@ def place(problem: Problem, order: Sequence[tuple[str, int]], *, portal: bool = 
         """Place a conversation that found no time by moving one single conversation of its teacher."""
         for m, s in grid(task):
             end = s + task.duration + task.gap
-            if any(s < b and a < end for g in task.groups for a, b in people_busy[g].values()):
+            if any(
+                family_clash(task, s, problem.tasks[j], a) for g in task.groups for j, (a, _) in people_busy[g].items()
+            ):
                 continue
             clash = [j for j, (a, b) in teacher_busy[task.teacher].items() if s < b and a < end]
             if len(clash) != 1 or any(len(problem.groups[g]) > 1 for g in problem.tasks[clash[0]].groups):
@@ -245,8 +247,8 @@ def compact(problem: Problem, placed: dict[int, tuple[int, int]]) -> dict[int, t
             if s < b and a < end and j not in inside:
                 return False
         for g in t.groups:
-            for j, (a, b) in people[g].items():
-                if s < b and a < end and j not in inside:
+            for j, (a, _) in people[g].items():
+                if j not in inside and family_clash(t, s, tasks[j], a):
                     return False
         return True
 
@@ -330,7 +332,9 @@ def improve(
         for j, a in teacher[(t.teacher, m)].items():
             if j not in inside and s < a + tasks[j].duration + tasks[j].gap and a < end:
                 return False
-        return not any(s < b and a < end and j not in inside for g in t.groups for j, (a, b) in people[g].items())
+        return not any(
+            j not in inside and family_clash(t, s, tasks[j], a) for g in t.groups for j, (a, _) in people[g].items()
+        )
 
     def allowed_moments(unit: list[int], m0: int) -> list[int]:
         common = set.intersection(*(set(tasks[i].moments) for i in unit))

@@ -6,8 +6,10 @@ Each conversation has one start variable whose domain is the union of the blocks
 parts of its allowed moments between breaks, minus its length), a boolean per allowed
 moment, and one interval of `duur + wisseltijd` (or `+ reistijd` after a home visit) that
 may not overlap the intervals of the same teacher nor those of the same household (or
-family). The objective is lexicographic; each level is solved and its optimum fixed (as a
-constraint, with the complete solution as hint) before the next:
+family). A household with a home visit and a school conversation gets one more no-overlap
+(`_travel_home`): from school it needs the `reistijd` to get home. The objective is
+lexicographic; each level is solved and its optimum fixed (as a constraint, with the
+complete solution as hint) before the next:
 
 1. `broertjes_zusjes`: maximise the number of households whose conversations are on one
    moment, back to back: one boolean per chain, equal to the sum of one boolean per order
@@ -58,7 +60,7 @@ from .answers import Answer
 from .config import Planning
 from .explain import precheck, tightness
 from .model import LEVELS, Conversation, PlanningImpossible, Schedule, sort_key
-from .tasks import DAY, Problem, build_tasks, minutes, sibling_chains, time_unit
+from .tasks import DAY, Problem, Task, build_tasks, family_gap, minutes, sibling_chains, time_unit
 
 Progress = Callable[[str, float], None]
 
@@ -236,6 +238,7 @@ def _solve(
         seen.add(key)
         if len({tasks[i].teacher for i in key}) > 1:
             model.add_no_overlap([intervals[i] for i in key])
+        _travel_home(model, tasks, key, start, intervals, unit)
     # level 1: siblings back to back on one moment
     chains = sibling_chains(problem)
     together = []
@@ -526,12 +529,16 @@ def _shift_times(
             )
             # held conversations of the same teacher (another moment) or the same household: keep clear
             held = [j for j in by_teacher[t.teacher] if j not in inside]
-            held += [j for g in t.groups for j in group_tasks[g] if j not in inside]
+            family = {j for g in t.groups for j in group_tasks[g] if j not in inside}
             blocked = []
-            for j in sorted(set(held)):
+            for j in sorted(set(held) | family):
                 a = sol[j][1]
-                b = a + tasks[j].duration + tasks[j].gap
-                low, high = (a - t.duration - t.gap) // unit + 1, -(-b // unit) - 1
+                gap_before, gap_after = t.gap, tasks[j].gap
+                if j in family:  # the household's way home before a home visit (`family_gap`)
+                    gap_before = max(gap_before, family_gap(t, tasks[j]))
+                    gap_after = max(gap_after, family_gap(tasks[j], t))
+                b = a + tasks[j].duration + gap_after
+                low, high = (a - t.duration - gap_before) // unit + 1, -(-b // unit) - 1
                 if low <= high:
                     blocked.append([low, high])
             if blocked:
@@ -549,6 +556,8 @@ def _shift_times(
             if len(here) >= 2 and here not in seen and len({tasks[i].teacher for i in here}) > 1:
                 seen.add(here)
                 model.add_no_overlap([intervals[i] for i in here])
+            if len(here) >= 2:
+                _travel_home(model, tasks, here, start, intervals, unit)
         for chain in chains:
             if all(i in inside for i in chain):
                 for u, v in zip(chain, chain[1:], strict=False):
@@ -592,6 +601,32 @@ def _shift_times(
         if not better:
             break
     return sol
+
+
+def _travel_home(
+    model: Any, tasks: Sequence[Task], members: Sequence[int], start: Any, intervals: Any, unit: int
+) -> None:
+    """A household's way home: from a school conversation to a home visit it needs the `reistijd`.
+
+    Each conversation's interval holds its own gap after it (`wisseltijd` at school), which is
+    too short before a home visit. So a household with both kinds gets one more no-overlap: its
+    school intervals and, per home visit, an interval that starts the difference earlier and ends
+    with the visit. It only adds what `family_gap` asks (school -> home); the other orders are
+    already kept by the intervals with their own gaps. Nothing for a household without both kinds.
+    """
+    school = [i for i in members if not tasks[i].huisbezoek]
+    home = [i for i in members if tasks[i].huisbezoek]
+    if not school or not home:
+        return
+    shortest = min(tasks[i].gap for i in school)
+    arrivals = []
+    for h in home:
+        extra = max(0, tasks[h].gap - shortest) // unit
+        if extra:
+            size = extra + tasks[h].duration // unit
+            arrivals.append(model.new_fixed_size_interval_var(start[h] - extra, size, f"home{h}"))
+    if arrivals:
+        model.add_no_overlap([intervals[i] for i in school] + arrivals)
 
 
 def _interruptible(solver: Any, model: Any, callback: Any) -> Any:

@@ -16,7 +16,10 @@ Decisions (documented in the README, "Planning"):
   language. Its setting decides home visit or school, and in such a class the pupil is
   planned only in the moments its agenda offers on the slip (when it names any).
 - After a conversation the teacher needs `wisseltijd` (after a home visit: `reistijd`)
-  before the next; a family likewise needs that time to walk to the next classroom.
+  before the next; a family likewise needs that time to walk to the next classroom, and
+  after a school conversation it needs the `reistijd` (at least the `wisseltijd`) to get
+  home before a home visit (`family_gap`). Two home visits of one family keep the
+  `reistijd` between them too (the teacher's travel time: one rule, as before).
 - Breaks: every moment is cut into blocks of at most `pauze.na` minutes with a fixed
   break of `pauze.minuten` between them (the same times for every teacher). Fixed windows
   keep the model small and fast; a teacher's conversations never run longer than `na`
@@ -273,6 +276,22 @@ def build_tasks(
             wishes[key] = (fitting or members, kan)
     windows = {i: break_windows(config, i, origin) for i in range(len(moments))}
     return Problem(tasks, moments, origin, windows, config, groups, wishes, unserved)
+
+
+def family_gap(before: Task, after: Task) -> int:
+    """The minutes a family (household) needs between the end of `before` and the start of `after`.
+
+    The gap after `before` (`wisseltijd`, after a home visit `reistijd`); before a home visit
+    at least the `reistijd` too: from a school conversation the family must get home first.
+    """
+    return max(before.gap, after.gap) if after.huisbezoek else before.gap
+
+
+def family_clash(task: Task, start: int, other: Task, other_start: int) -> bool:
+    """Whether `task` at `start` and `other` at `other_start` leave their family too little time between them."""
+    return start < other_start + other.duration + family_gap(other, task) and other_start < (
+        start + task.duration + family_gap(task, other)
+    )
 
 
 def time_unit(problem: Problem) -> int:

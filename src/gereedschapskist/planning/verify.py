@@ -96,7 +96,8 @@ def check_schedule(
     for items in teachers.values():
         problems.extend(_gaps(items, config, f"teacher of {items[0].klas!r}"))
         problems.extend(_breaks(items, config, f"teacher of {items[0].klas!r}"))
-    # 4. a household (or family) is in one place at a time, with time to walk between rooms
+    # 4. a household (or family) is in one place at a time, with time to walk between rooms, and
+    #    the travel time to get home from school before a home visit (and after one, as for a teacher)
     people: dict[tuple[str, int], list[Conversation]] = defaultdict(list)
     for c in conversations:
         if not c.gezin:
@@ -105,8 +106,9 @@ def check_schedule(
             people[(c.gezin, n)].append(c)
     for (gezin, n), items in people.items():
         same_teacher = len({teacher_key(c.leerkracht) for c in items}) == 1
-        if not same_teacher:
-            problems.extend(_gaps(items, config, f"family {gezin} household {n}"))
+        mixed = len({c.huisbezoek for c in items}) > 1  # the teacher's rule does not cover school -> home
+        if not same_teacher or mixed:
+            problems.extend(_gaps(items, config, f"family {gezin} household {n}", family=True))
     return problems
 
 
@@ -118,11 +120,16 @@ def _attending(c: Conversation, family: Any) -> list[int]:
     return [h.nummer for h in letter_households(family)]
 
 
-def _gaps(items: list[Conversation], config: Planning, who: str) -> list[str]:
+def _gaps(items: list[Conversation], config: Planning, who: str, family: bool = False) -> list[str]:
+    """Consecutive conversations: the wisseltijd between them, the reistijd after a home visit; for a
+    family (`family`) also the reistijd from a school conversation to a home visit (to get home first;
+    at least the wisseltijd). Two home visits of one family keep the reistijd, as for the teacher."""
     problems = []
     ordered = sorted(items, key=lambda c: (_minutes(c, "begin"), _minutes(c, "eind")))
     for before, after in zip(ordered, ordered[1:], strict=False):
         gap = config.reistijd if before.huisbezoek else config.wisseltijd
+        if family and after.huisbezoek:
+            gap = max(gap, config.reistijd)
         if _minutes(after, "begin") < _minutes(before, "eind") + gap:
             problems.append(
                 f"{who}: {before.datum} {before.begin}-{before.eind} and {after.begin}-{after.eind} "
