@@ -29,6 +29,9 @@ from . import command
 from .common import either, exit_code_if_cut_off, fail, user_errors, without_planning_files
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import datetime
+
     from ..classes.model import ClassList
     from ..planning.model import Schedule
 
@@ -89,6 +92,10 @@ def plan_command(
         from .build import _check_out_dir
 
         _check_out_dir(out)
+        from ..planning.ics import file_stamp
+
+        # before the solver runs: a bad SOURCE_DATE_EPOCH (fontTools reads it too) is one sentence at once
+        stamp = file_stamp()
         checked = _checked_agendas(agendas, momenten)
         from ..classes import read_class_list
 
@@ -99,16 +106,23 @@ def plan_command(
         secret, answers = _answers(antwoorden, class_list, planning, out)
         schedule = _solve(class_list, checked, planning, answers, secret, seconds)
         files = _with_status(
-            "kmg maakt de roosters en brieven…", lambda say: _documents(schedule, class_list, checked, templates, say)
+            "kmg maakt de roosters en brieven…",
+            lambda say: _documents(schedule, class_list, checked, templates, say, stamp, secret),
         )
         from .build import _build_lock
 
-        with _build_lock(out):
-            removed, kept = _write(schedule, class_list, files, out)
+        with _build_lock(out), _ctrl_c_after_writing():
+            removed, kept, saved = _write(schedule, class_list, files, out)
         _summary(schedule, class_list, files, out, time.monotonic() - started)
         if removed:
             typer.echo(
                 f"  Opgeruimd: {_plural(removed, 'bestand', 'bestanden')} van groepen die niet meer gepland zijn."
+            )
+        for relative, backup in saved:
+            typer.echo(
+                f"Let op: {relative} was niet meer wat kmg er de vorige keer schreef (met de hand veranderd, "
+                f"of niet van kmg); kmg heeft het bewaard als {backup}.",
+                err=True,
             )
         for relative in kept:
             typer.echo(
@@ -214,8 +228,14 @@ def _documents(
     checked: list[Any],
     templates: Path | None,
     say: Callable[[str], None] = lambda _: None,
+    stamp: datetime | None = None,
+    secret: bytes | None = None,
 ) -> dict[Path, bytes]:
-    """Every file of every class (relative path -> bytes), made in memory before anything is written."""
+    """Every file of every class (relative path -> bytes), made in memory before anything is written.
+
+    `stamp`: the DTSTAMP of every calendar of the run (default: `ics.file_stamp()` per calendar);
+    `secret`: the school's code secret, which keys the calendars' UIDs when there is one.
+    """
     from ..batch import make_plan
     from ..planning import ics, pdf
 
@@ -243,7 +263,9 @@ def _documents(
                 context = {**context, "duur": None, "huisbezoek": False}
             what = f"rooster van {label}"
             files[folder / pdf.ROOSTER] = pdf.render_pdf(renderer, pdf.ROOSTER_TEMPLATE, context, what)
-            files[folder / f"{klass.slug}.ics"] = ics.class_calendar(own, school.pupils, klas_label=label)
+            files[folder / f"{klass.slug}.ics"] = ics.class_calendar(
+                own, school.pupils, klas_label=label, stamp=stamp, uid_key=secret
+            )
         if klass.naam in letters:
             context = pdf.letters_context(
                 klass, agenda, letters[klass.naam], [file.agenda for file in checked if file.agenda is not None]
@@ -254,21 +276,51 @@ def _documents(
     return files
 
 
-def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], out: Path) -> tuple[int, list[str]]:
+def _write(
+    schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], out: Path
+) -> tuple[int, list[str], list[tuple[str, str]]]:
     """Write planning.csv and every file; remove kmg's own files of classes no longer planned.
 
-    Returns how many old files were removed and which were kept because they changed.
+    Returns how many old files were removed, which were kept because they changed, and which
+    files kmg was to write over were moved aside first (path, new name): planning.csv when it is
+    not what kmg wrote last (the office edited it, or it is the school's own), and a class's file
+    that kmg wrote before and someone changed since.
     """
-    from ..fileio import write_bytes_atomic
-    from ..planning.csvout import write_planning_csv
+    from ..errors import UserError
+    from ..fileio import remove_stale_temporaries, write_bytes_atomic
+    from ..planning.csvout import planning_csv_bytes
 
     old = _read_manifest(out)
-    new = [(_digest(data), relative.as_posix()) for relative, data in files.items()]
+    folders = {out, *(out / relative.parent for relative in files), *((out / path).parent for _, path in old)}
+    for folder in sorted(folders):
+        remove_stale_temporaries(folder)  # a killed run's, with names in them; we hold the lock
+    csv_data = planning_csv_bytes(schedule, class_list)
+    new = [(_digest(csv_data), CSV_FILE), *((_digest(data), relative.as_posix()) for relative, data in files.items())]
+    known: dict[str, set[str]] = {}
+    for digest, path in old:
+        known.setdefault(path, set()).add(digest)
+    # the list of the first version named only the class files: planning.csv there is kmg's own
+    check_csv = not old or CSV_FILE in known
     # first a list that covers the old files and the new ones: interrupted anywhere, nothing is unknown
     _write_manifest(out, [*old, *new])
-    write_planning_csv(schedule, class_list, out / CSV_FILE)
-    for relative, data in files.items():
-        write_bytes_atomic(out / relative, data)
+    saved = [
+        (path, moved)
+        for _, path in new
+        if (moved := _keep_aside(out, path, known.get(path), unknown_too=path == CSV_FILE and check_csv)) is not None
+    ]
+    write_bytes_atomic(out / CSV_FILE, csv_data)
+    try:
+        for relative, data in files.items():
+            write_bytes_atomic(out / relative, data)
+    except UserError as error:  # a rooster open in a PDF reader, a full disk: planning.csv is new already
+        raise UserError(
+            f"{error.message.rstrip('.')}. Let op: in {out} is de planning nu voor een deel nieuw en voor "
+            "een deel oud; die horen niet bij elkaar. Los dit op en maak de planning opnieuw.",
+            path=error.path,
+            line=error.line,
+        ) from None
+    # what this run wrote, however the list spells it (a case-insensitive disk: "Groep-3" is "groep-3")
+    written = {_identity(out / path) for _, path in new} - {None}
     wanted = {path for _, path in new}
     removed, kept, left = 0, [], []
     ours: dict[str, set[str]] = {}
@@ -278,7 +330,7 @@ def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], 
     for path, digests in ours.items():
         target = out / path
         try:
-            if not target.is_file():
+            if not target.is_file() or _identity(target) in written:
                 continue
             if _digest(target.read_bytes()) not in digests:
                 kept.append(path)  # changed (or made) by someone else: never ours to remove
@@ -291,7 +343,68 @@ def _write(schedule: Schedule, class_list: ClassList, files: dict[Path, bytes], 
         with contextlib.suppress(OSError):
             target.parent.rmdir()  # only when empty: the class folder may hold kmg build's forms
     _write_manifest(out, [*new, *left])
-    return removed, kept
+    return removed, kept, saved
+
+
+def _keep_aside(out: Path, path: str, digests: set[str] | None, *, unknown_too: bool) -> str | None:
+    """Move `out/path` to a free '<name>-bewaard' name when it is not what kmg last wrote there.
+
+    A file the list does not know is moved only with `unknown_too` (planning.csv: a folder with
+    the school's own); a class's file the list does not know is written over, as always.
+    Returns the new name (relative to `out`), or None when nothing was moved.
+    """
+    import os
+
+    from ..errors import UserError, os_error_text
+
+    target = out / path
+    try:
+        if not target.is_file() or (digests is None and not unknown_too):
+            return None
+        if digests and _digest(target.read_bytes()) in digests:
+            return None
+        number = 1
+        while True:
+            extra = "" if number == 1 else f"-{number}"
+            backup = target.with_name(f"{target.stem}-bewaard{extra}{target.suffix}")
+            if not backup.exists() and not backup.is_symlink():
+                break
+            number += 1
+        os.replace(target, backup)
+    except OSError as exc:
+        raise UserError(
+            f"Dit bestand is niet wat kmg er de vorige keer schreef, en kmg kan het niet opzij zetten "
+            f"({os_error_text(exc)}); er is niets veranderd. Zet het zelf ergens anders neer.",
+            path=target,
+        ) from None
+    return backup.relative_to(out).as_posix()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if st.st_ino else None  # some network shares give no file number
+
+
+@contextlib.contextmanager
+def _ctrl_c_after_writing() -> Iterator[None]:
+    """Ctrl-C while the files are written takes effect when all are written: never half old, half new."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[bool] = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _digest(data: bytes) -> str:
@@ -315,8 +428,13 @@ def _read_manifest(out: Path) -> list[tuple[str, str]]:
         if (
             len(digest) != 64
             or any(c not in "0123456789abcdef" for c in digest)
-            or len(parts) != 2  # <class folder>/<file>, as kmg writes them
-            or any(part in ("", ".", "..") or "\\" in part or ":" in part for part in parts)
+            or (
+                parts != [CSV_FILE]
+                and (
+                    len(parts) != 2  # <class folder>/<file>, as kmg writes them
+                    or any(part in ("", ".", "..") or "\\" in part or ":" in part for part in parts)
+                )
+            )
         ):
             continue
         entries.append((digest, path))

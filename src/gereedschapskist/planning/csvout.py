@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Sequence
 from datetime import date, time
 from pathlib import Path
@@ -105,20 +104,23 @@ def planning_rows(conversations: Sequence[Conversation], class_list: ClassList) 
 
 
 def write_planning_csv(schedule: Schedule, class_list: ClassList, path: Path) -> None:
-    """Write planning.csv at once (a temporary file, then renamed: never half a file)."""
-    path = Path(path)
+    """Write planning.csv at once (a temporary file, then renamed: never half a file).
+
+    Through `fileio.write_bytes_atomic`: a new temporary name each time, never following a link
+    there, and folders that are never world-writable.
+    """
+    from ..fileio import write_bytes_atomic
+
+    write_bytes_atomic(Path(path), planning_csv_bytes(schedule, class_list))
+
+
+def planning_csv_bytes(schedule: Schedule, class_list: ClassList) -> bytes:
+    """The bytes of planning.csv (UTF-8 with BOM, `;`, CRLF)."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(
         planning_rows(schedule.conversations, class_list)
     )
-    temporary = path.with_name(f".{path.name}.kmg-tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"planning.csv kan niet geschreven worden ({os_error_text(exc)}).", path=path) from None
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
 def read_planning_csv(path: Path, class_list: ClassList | None = None) -> list[Conversation]:

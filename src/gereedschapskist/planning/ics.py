@@ -8,7 +8,9 @@ in rooster.pdf on paper.
 
 An event's UID is a hash of the class, the pupils' internal keys, the household and the
 moment: it names nobody, and it stays the same when kmg plans again, so a calendar that
-imports the new file moves the event instead of adding a second one.
+imports the new file moves the event instead of adding a second one. With the school's code
+secret (.kmg-sleutel) it is a keyed hash (HMAC), so nobody can find a pupil number or a
+surname by trying them against the UID.
 
 DTSTAMP is the time the file was made (calendar apps use it, with SEQUENCE, to tell which
 copy of an event is newer, so a re-planned event moves in the calendar). When the
@@ -20,6 +22,7 @@ whoever sets it gives a later value when they plan again.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
@@ -53,11 +56,20 @@ def summary(conversation: Conversation, pupils: Mapping[str, Pupil]) -> str:
     return f"Gesprek {joined}"
 
 
-def event_uid(conversation: Conversation) -> str:
-    """Stable across runs and free of names: a hash of class, pupil keys, household and moment."""
+def event_uid(conversation: Conversation, key: bytes | None = None) -> str:
+    """Stable across runs and free of names: a hash of class, pupil keys, household and moment.
+
+    A pupil's key is the pupil number or a hash of name and birth date, so a plain hash could be
+    matched by trying numbers or names; with `key` (the school's code secret) it is an HMAC
+    that only the school can compute.
+    """
     c = conversation
     material = "\x1f".join((c.klas, *sorted(c.leerlingen), str(c.huishouden), c.moment, c.datum.isoformat()))
-    return f"{hashlib.sha256(material.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
+    if key:
+        digest = hmac.new(key, b"kmg-agenda-uid\x1f" + material.encode("utf-8"), hashlib.sha256).hexdigest()
+    else:
+        digest = hashlib.sha256(material.encode("utf-8")).hexdigest()
+    return f"{digest[:32]}@{UID_DOMAIN}"
 
 
 def file_stamp() -> datetime:
@@ -66,6 +78,10 @@ def file_stamp() -> datetime:
     if not epoch:
         return datetime.now(UTC)
     try:
+        # ASCII digits only, as the convention asks: int() also takes "-1" (1969: an error on
+        # Windows only), "1_000" and other scripts' digits, and fontTools (the PDFs) reads it too
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError):
         from ..errors import UserError
@@ -86,12 +102,13 @@ def class_calendar(
     *,
     klas_label: str,
     stamp: datetime | None = None,
+    uid_key: bytes | None = None,
 ) -> bytes:
     """The .ics file of one class: one VEVENT per conversation, times in Europe/Amsterdam with a VTIMEZONE.
 
     `pupils` maps `Pupil.sleutel` to the pupil (for the short name); `klas_label` is how the
     class is named in the calendar ("Groep 5a"); `stamp` is the DTSTAMP (by default `file_stamp()`:
-    SOURCE_DATE_EPOCH when set, else now).
+    SOURCE_DATE_EPOCH when set, else now); `uid_key` keys the UIDs (`event_uid`).
     """
     stamp = (stamp or file_stamp()).astimezone(UTC).replace(microsecond=0)
     calendar = Calendar()
@@ -104,7 +121,7 @@ def class_calendar(
     days: list[date] = []
     for conversation in sorted(conversations, key=lambda c: (c.datum, c.begin, c.leerlingen, c.huishouden)):
         event = Event()
-        event.add("uid", event_uid(conversation))
+        event.add("uid", event_uid(conversation, uid_key))
         event.add("dtstamp", stamp)
         event.add("dtstart", _local(conversation.datum, conversation.begin))
         event.add("dtend", _local(conversation.datum, conversation.eind))
