@@ -288,7 +288,7 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path: Path)
         second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             said = second.stderr.readline()
-            assert "andere 'kmg build'" in said and str(out) in said
+            assert "andere kmg-opdracht (kmg build of kmg plan)" in said and str(out) in said
             assert second.poll() is None, "it waits instead of writing into the same folder"
             assert not list(out.rglob("*.pdf"))
         except BaseException:

@@ -108,6 +108,9 @@ def build_command(
             # the replies are in: the invitations (and antwoorden.csv) stay as they were
             wanted = tuple(name for name in wanted if name != "uitnodigingen")
         _check_out_dir(out)
+        from ..stamp import source_date_epoch
+
+        source_date_epoch()  # fontTools reads it while writing the PDFs: a bad value is said now, not as a traceback
         refuse_repeated_files(agendas)
         checked = without_planning_files([check_file(path) for path in agendas], "build")
         if any(f for file in checked for f in file.findings):
@@ -337,8 +340,8 @@ def _build_lock(out: Path) -> Iterator[None]:
             lock.acquire(timeout=0)
         except Timeout:
             typer.echo(
-                f"kmg: er loopt al een andere 'kmg build' in {out}; kmg wacht tot die klaar is "
-                "(stoppen kan met Ctrl-C).",
+                f"kmg: er loopt al een andere kmg-opdracht (kmg build of kmg plan) in {out}; "
+                "kmg wacht tot die klaar is (stoppen kan met Ctrl-C).",
                 err=True,
             )
             lock.acquire()

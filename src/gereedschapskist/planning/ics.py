@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -74,22 +73,9 @@ def event_uid(conversation: Conversation, key: bytes | None = None) -> str:
 
 def file_stamp() -> datetime:
     """DTSTAMP: SOURCE_DATE_EPOCH when set (a whole number of seconds since 1970), otherwise now (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return datetime.now(UTC)
-    try:
-        # ASCII digits only, as the convention asks: int() also takes "-1" (1969: an error on
-        # Windows only), "1_000" and other scripts' digits, and fontTools (the PDFs) reads it too
-        if not (epoch.isascii() and epoch.isdigit()):
-            raise ValueError(epoch)
-        return datetime.fromtimestamp(int(epoch), UTC)
-    except (ValueError, OverflowError, OSError):
-        from ..errors import UserError
+    from ..stamp import source_date_epoch
 
-        raise UserError(
-            "SOURCE_DATE_EPOCH moet een geheel aantal seconden sinds 1970 zijn (bijvoorbeeld 1788000000); "
-            "pas die omgevingsvariabele aan of haal hem weg."
-        ) from None
+    return source_date_epoch() or datetime.now(UTC)
 
 
 def _local(day: date, moment: object) -> datetime:
