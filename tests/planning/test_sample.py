@@ -22,6 +22,14 @@ REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "agendas" / "planning.yaml"
 
 
+def sample_reply_script():
+    """agendas/antwoorden-voorbeeld.py as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("voorbeeld", REPO / "agendas" / "antwoorden-voorbeeld.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.parametrize(
     "names",
     [
@@ -55,11 +63,7 @@ def test_the_sample_reply_script_fills_answers_that_plan(tmp_path):
     rows += [f"{code};;;{nummer};;;;;;" for (_, nummer), code in sorted(codes.items())]
     source = tmp_path / "antwoorden.csv"
     source.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(
-        "voorbeeld", REPO / "agendas" / "antwoorden-voorbeeld.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = sample_reply_script()
     target = tmp_path / "antwoorden-voorbeeld.csv"
     assert module.fill(source, SAMPLE, target) == len(codes)
     config = load_planning(SAMPLE).raise_for_errors()
@@ -81,11 +85,7 @@ def test_the_sample_school_plans_with_sample_replies(tmp_path):
     rows += [f"{code};;;{nummer};;;;;;" for (_, nummer), code in sorted(codes.items())]
     source = tmp_path / "antwoorden.csv"
     source.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(
-        "voorbeeld", REPO / "agendas" / "antwoorden-voorbeeld.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = sample_reply_script()
     target = tmp_path / "antwoorden-voorbeeld.csv"
     module.fill(source, SAMPLE, target)
     config = load_planning(SAMPLE).raise_for_errors()
@@ -116,9 +116,7 @@ def test_sample_replies_tick_only_moments_on_the_households_own_slip(tmp_path):
     rows += [f"{letter.code};;;{letter.huishouden};;;;;;" for each in letters.values() for letter in each]
     source = tmp_path / "antwoorden.csv"
     source.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("voorbeeld", REPO / "agendas" / "antwoorden-voorbeeld.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = sample_reply_script()
     target = tmp_path / "antwoorden-voorbeeld.csv"
     module.fill(source, SAMPLE, target)
     filled = target.read_text(encoding="utf-8-sig").splitlines()[1:]

@@ -212,17 +212,7 @@ def compact(problem: Problem, placed: dict[int, tuple[int, int]]) -> dict[int, t
     which `improve` is for.
     """
     placed = dict(placed)
-    units: list[list[int]] = []
-    unit_of: dict[int, int] = {}
-    for members in problem.groups.values():  # households sharing a conversation form one unit
-        joined = sorted({unit_of[i] for i in members if i in unit_of})
-        merged = sorted({*members, *(i for u in joined for i in units[u])})
-        for u in joined:
-            units[u] = []
-        units.append(merged)
-        for i in merged:
-            unit_of[i] = len(units) - 1
-    units = [u for u in units if u and all(i in placed for i in u)]
+    units = _units(problem, placed)  # households sharing a conversation form one unit
     tasks = problem.tasks
     step = time_unit(problem)
     # who is busy when: task -> (start, end including the gap), per teacher and per household
