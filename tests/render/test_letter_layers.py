@@ -96,3 +96,57 @@ def test_many_households_fill_more_than_one_tall_page_and_still_print_as_in_one_
     for one, other in zip(render_pages(fast.data, dpi=40), render_pages(slow.data, dpi=40), strict=True):
         histogram = ImageChops.difference(one, other).histogram()
         assert sum(histogram[65:]) < 20
+
+
+def _anchors(layout) -> list[dict[str, tuple[int, int]]]:
+    """Per page: the anchors (e.g. "brief-3", where a letter starts) and where they are, to the CSS px."""
+    return [
+        {name: (round(where[0]), round(where[1])) for name, where in page.anchors.items()}
+        for page in layout.document.pages
+    ]
+
+
+def test_the_layered_letters_start_at_the_same_anchors_as_in_one_flow(
+    renderer: Renderer, public_renderer: Renderer, settings
+) -> None:
+    """Each letter's anchor ("brief-N") is on its first page, where one flow puts it (the article's top)."""
+    from gereedschapskist.render.invitations import one_flow
+
+    class_list = families.school()
+    klass = next(k for k in class_list if k.slug == "groep-5a")
+    letters = _letters(12)
+    fast = layered(renderer, agenda(), klass, letters)
+    assert fast is not None
+    slow = one_flow(public_renderer, agenda(), klass, letters)
+    assert _anchors(fast) == _anchors(slow)
+    assert sum(name.startswith("brief-") for page in _anchors(fast) for name in page) == len(letters)
+
+
+def test_households_alike_share_their_styles_on_the_tall_page_of_places(renderer: Renderer, settings) -> None:
+    """WeasyPrint computes the styles of an element with an id or a style attribute (and of all
+    it holds) for that element alone: once such marks made every household's places cost their
+    styles again. Households of one shape now share the computed styles of their places."""
+    from gereedschapskist.render import invitations as module
+
+    class_list = families.school()
+    klass = next(k for k in class_list if k.slug == "groep-5a")
+    letters = [letter for letter in _letters(12) if len(letter.kinderen) == 1 and letter.huishoudens == 1]
+    tall: list = []
+    found = module._household_places
+
+    def keep(document, count):
+        tall.append(document)
+        return found(document, count)
+
+    try:
+        module._household_places = keep
+        assert layered(renderer, agenda(), klass, letters) is not None
+    finally:
+        module._household_places = found
+    places = found(tall[0], len(letters))
+    assert places is not None
+    for part in range(2):  # the address and the slip's place, and what they hold
+        styles = {id(places[index][part].style) for index in places}
+        assert len(styles) == 1, styles
+        inner = {id(places[index][part].children[0].style) for index in places}
+        assert len(inner) == 1, inner

@@ -17,6 +17,9 @@ class's document). Two ways to print, with the same pages:
   The places of all households of a class are laid out in one go, one after the other on a
   tall page (uitnodiging_kop.html.j2), and each is moved to where the shared letter leaves
   room for it (measured here): a page of its own per household cost more than its text.
+  On that page no letter has an id or a style attribute (`data-brief` marks it; its anchor is
+  set when it is moved): WeasyPrint gives such an element, and all it holds, a computed style
+  of its own, so that equal households would each cost the styles' computing again.
   Translations are laid out together, each starting on the side of the sheet it gets; a
   blank back is a copy of one blank page laid out once.
 """
@@ -259,6 +262,7 @@ def layered(
     for index, (letter, name) in enumerate(zip(letters, names, strict=True), start=1):
         each = shared[name]
         address, slip, article = places[index]
+        article = _anchored(article, f"{LETTER_ANCHOR_PREFIX}{index}")
         content = each.layout.document.pages
         slip_page = int(each.places["strook_pagina"])
         for offset, under in enumerate(content):
@@ -292,6 +296,8 @@ def layered(
 
 
 _TRANSLATION_ANCHOR_PREFIX = "vertaling-"
+# Marks each letter on the tall page of the places (uitnodigingen.html.j2): not an id, see the module's docstring.
+_HOUSEHOLD_ATTRIBUTE = "data-brief"
 
 
 def _household_places(document: Any, count: int) -> dict[int, tuple[Any, Any, Any]] | None:
@@ -304,9 +310,9 @@ def _household_places(document: Any, count: int) -> dict[int, tuple[Any, Any, An
             for body in getattr(html, "children", ()):
                 for article in getattr(body, "children", ()):
                     element = getattr(article, "element", None)
-                    if element is None or not element.get("id", "").startswith(LETTER_ANCHOR_PREFIX):
+                    if element is None or element.get(_HOUSEHOLD_ATTRIBUTE) is None:
                         continue
-                    suffix = element.get("id").removeprefix(LETTER_ANCHOR_PREFIX)
+                    suffix = element.get(_HOUSEHOLD_ATTRIBUTE)
                     if not suffix.isdigit():
                         return None
                     entry = found.setdefault(int(suffix), [None, None, article])
@@ -324,6 +330,16 @@ def _household_places(document: Any, count: int) -> dict[int, tuple[Any, Any, An
             return None
         result[index] = (entry[0], entry[1], entry[2])
     return result
+
+
+def _anchored(article: Any, anchor: str) -> Any:
+    """The letter's box from the tall page with the letter's anchor (one flow has it as the article's id).
+
+    The tall page's letters share their computed styles, so the anchor goes in a copy of the style.
+    """
+    article.style = article.style.copy()
+    article.style["anchor"] = anchor
+    return article
 
 
 def _moved(box: Any, target: tuple[float, float]) -> Any:
