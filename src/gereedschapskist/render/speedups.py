@@ -50,6 +50,18 @@ What each patch does, and whether it changes the bytes written:
    them first, with the subsetter's own rule and in its own table order
    (`_prune_pre_subset`), so the rest of the subsetting sees the very same font.
 
+7. Font subsets reused across PDFs (WeasyPrint, CHANGES THE BYTES): without
+   libharfbuzz-subset every PDF pays fontTools ~0.04-0.06 s per font face to cut the
+   font down to the glyphs that PDF uses (the fonts keep their glyph numbers, so a font
+   with more glyphs prints the same). The wrapper cuts each face to whole blocks of 128
+   code points instead: always the Latin letters, accents and punctuation, plus every
+   other block the PDF uses, and keeps that subset for the next PDF with the same
+   blocks. A class's letters, guide and forms then share one subset per face and
+   process. A glyph no code point of the font leads to (a shaped form) falls back to
+   the exact subset. The PDF carries a somewhat larger font (tens of kB); the text, its
+   glyphs and the pages are the same, and the bytes stay deterministic: a subset
+   depends only on the blocks, not on which PDF made it first.
+
 Tests (tests/render/test_speedups.py) write the same documents with and without each
 same-bytes patch and compare the bytes.
 """
@@ -57,7 +69,9 @@ same-bytes patch and compare the bytes.
 from __future__ import annotations
 
 import functools
+import hashlib
 import inspect
+import os
 import re
 import threading
 import types
@@ -65,12 +79,14 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from struct import error as struct_error
 from typing import Any
 
 import fontTools.subset
 import pydyf
 import tinyhtml5.inputstream
 import weasyprint.layout
+import weasyprint.pdf.fonts
 from weasyprint.css import PAGE_MARGIN_BOXES
 
 ZLIB_LEVEL = 6
@@ -264,6 +280,74 @@ def _is_fonttools_subset(value: Any) -> bool:
     )
 
 
+# -- 7. font subsets reused across PDFs ----------------------------------------------------
+
+# Blocks of 128 code points (code point >> 7). Every subset holds Basic Latin, Latin-1 and
+# Latin Extended-A (U+0000-U+017F: Dutch, Turkish, Polish ... names) and the general
+# punctuation (U+2000-U+207F); other blocks only when the PDF uses them.
+_BLOCK_BITS = 7
+_HOME_BLOCKS = frozenset({*range(0, 0x0180 >> 7), 0x2000 >> 7})
+_SUBSETS_KEPT = 16  # subsets per process (a few blocks per face); the oldest goes first
+_subsets: dict[tuple[Any, ...], bytes] = {}
+_glyph_blocks: dict[tuple[bytes, int], dict[int, int] | None] = {}
+
+
+def _blocks_of_glyphs(content: bytes, index: int) -> tuple[tuple[bytes, int], dict[int, int] | None]:
+    """The font's key and, per glyph id its cmap reaches, the lowest block of a code point that maps to it."""
+    key = (hashlib.blake2b(content, digest_size=16).digest(), index)
+    if key not in _glyph_blocks:
+        import io
+
+        from fontTools.ttLib import TTFont, TTLibError
+
+        try:
+            font = TTFont(io.BytesIO(content), fontNumber=index, lazy=True)
+            cmap = font.getBestCmap() or {}
+            order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
+        except (TTLibError, KeyError, ValueError, AssertionError, struct_error):
+            _glyph_blocks[key] = None
+        else:
+            blocks: dict[int, int] = {}
+            for codepoint, name in sorted(cmap.items()):
+                gid = order.get(name)
+                if gid is not None:
+                    blocks.setdefault(gid, codepoint >> _BLOCK_BITS)
+            blocks.setdefault(0, 0)  # .notdef
+            _glyph_blocks[key] = blocks
+    return key, _glyph_blocks[key]
+
+
+def _reused_subsets(original: Any) -> Any:
+    def _fonttools_subset(self: Any, to_unicode: Any, hinting: Any) -> None:
+        content = self.file_content
+        if self.missing or not to_unicode or not isinstance(content, bytes):
+            return original(self, to_unicode, hinting)
+        font_key, blocks_of = _blocks_of_glyphs(content, self.index)
+        if blocks_of is None:
+            return original(self, to_unicode, hinting)
+        used = set(_HOME_BLOCKS)
+        for gid in to_unicode:
+            block = blocks_of.get(gid)
+            if block is None:  # a glyph only shaping reaches: the exact subset
+                return original(self, to_unicode, hinting)
+            used.add(block)
+        key = (font_key, bool(hinting), os.environ.get("SOURCE_DATE_EPOCH"), frozenset(used))
+        cached = _subsets.get(key)
+        if cached is None:
+            original(self, dict.fromkeys(gid for gid, block in blocks_of.items() if block in used), hinting)
+            if self.file_content is content:  # fontTools could not subset it: nothing to keep
+                return None
+            while len(_subsets) >= _SUBSETS_KEPT:
+                del _subsets[next(iter(_subsets))]
+            cached = _subsets[key] = self.file_content
+        self.file_content = cached
+        return None
+
+    _fonttools_subset.__wrapped__ = original  # type: ignore[attr-defined]
+    _fonttools_subset.__doc__ = original.__doc__
+    return _fonttools_subset
+
+
 # -- the table ---------------------------------------------------------------------------
 
 PATCHES: tuple[Patch, ...] = (
@@ -277,6 +361,13 @@ PATCHES: tuple[Patch, ...] = (
         weasyprint.layout, "make_margin_boxes", _without_empty_margin_boxes, _has_parameters("context", "page", "state")
     ),
     Patch(fontTools.subset.Subsetter, "subset", _drops_before_reading, _is_fonttools_subset),
+    Patch(
+        weasyprint.pdf.fonts.Font,
+        "_fonttools_subset",
+        _reused_subsets,
+        _has_parameters("self", "to_unicode", "hinting"),
+        changes_bytes=True,
+    ),
 )
 
 # The (original, replacement) of every installed patch, in table order; None while nothing is installed.
