@@ -53,14 +53,15 @@ What each patch does, and whether it changes the bytes written:
 7. Font subsets reused across PDFs (WeasyPrint, CHANGES THE BYTES): without
    libharfbuzz-subset every PDF pays fontTools ~0.04-0.06 s per font face to cut the
    font down to the glyphs that PDF uses (the fonts keep their glyph numbers, so a font
-   with more glyphs prints the same). The wrapper cuts each face to whole blocks of 128
-   code points instead: always the Latin letters, accents and punctuation, plus every
-   other block the PDF uses, and keeps that subset for the next PDF with the same
-   blocks. A class's letters, guide and forms then share one subset per face and
-   process. A glyph no code point of the font leads to (a shaped form) falls back to
-   the exact subset. The PDF carries a somewhat larger font (tens of kB); the text, its
-   glyphs and the pages are the same, and the bytes stay deterministic: a subset
-   depends only on the blocks, not on which PDF made it first.
+   with more glyphs prints the same). The wrapper cuts each face to whole scripts
+   instead (blocks of 128 code points, a script's blocks together): always the Latin
+   letters, accents and punctuation, plus every other script or block the PDF uses, and
+   keeps that subset for the next PDF with the same scripts. A class's letters, guide and
+   forms then share one subset per face and process. A glyph no code point of the font
+   leads to (a shaped form) falls back to the exact subset. The PDF carries a larger
+   font (see bench/README.md); the text, its glyphs and the pages are the same, and the
+   bytes stay deterministic: a subset depends only on the scripts used, not on which PDF
+   made it first.
 
 Tests (tests/render/test_speedups.py) write the same documents with and without each
 same-bytes patch and compare the bytes.
@@ -282,20 +283,34 @@ def _is_fonttools_subset(value: Any) -> bool:
 
 # -- 7. font subsets reused across PDFs ----------------------------------------------------
 
-# Blocks of 128 code points (code point >> 7). Every subset holds Basic Latin, Latin-1 and
-# Latin Extended-A (U+0000-U+017F: Dutch, Turkish, Polish ... names) and the general
-# punctuation (U+2000-U+207F); other blocks only when the PDF uses them.
+# Fonts are cut to whole units of blocks of 128 code points (code point >> 7). Every subset
+# holds the first unit (Latin with its accents: Dutch, Turkish, Polish, Romanian ... names,
+# punctuation, currency signs); a script's blocks go together (a class with one Cyrillic name
+# gets all of Cyrillic); any other block is a unit of its own. Fewer different subsets: more
+# PDFs share one.
 _BLOCK_BITS = 7
-_HOME_BLOCKS = frozenset({*range(0, 0x0180 >> 7), 0x2000 >> 7})
-_SUBSETS_KEPT = 16  # subsets per process (a few blocks per face); the oldest goes first
+_UNITS = (
+    ((0x0000, 0x027F), (0x2000, 0x20FF)),  # Latin and punctuation: always
+    ((0x0280, 0x037F), (0x1E00, 0x1EFF)),  # more Latin: IPA, combining accents, Vietnamese
+    ((0x0380, 0x03FF), (0x1F00, 0x1FFF)),  # Greek
+    ((0x0400, 0x057F),),  # Cyrillic
+    ((0x0600, 0x077F), (0xFB00, 0xFEFF)),  # Arabic, with its presentation forms
+)
+_UNIT_OF_BLOCK = {
+    block: unit
+    for unit, ranges in enumerate(_UNITS)
+    for first, last in ranges
+    for block in range(first >> _BLOCK_BITS, (last >> _BLOCK_BITS) + 1)
+}
+_SUBSETS_KEPT = 16  # subsets per process (a few per face); the oldest goes first
 _subsets: dict[tuple[Any, ...], bytes] = {}
-_glyph_blocks: dict[tuple[bytes, int], dict[int, int] | None] = {}
+_glyph_units: dict[tuple[bytes, int], dict[int, int] | None] = {}
 
 
-def _blocks_of_glyphs(content: bytes, index: int) -> tuple[tuple[bytes, int], dict[int, int] | None]:
-    """The font's key and, per glyph id its cmap reaches, the lowest block of a code point that maps to it."""
+def _units_of_glyphs(content: bytes, index: int) -> tuple[tuple[bytes, int], dict[int, int] | None]:
+    """The font's key and, per glyph id its cmap reaches, the unit of the lowest code point mapped to it."""
     key = (hashlib.blake2b(content, digest_size=16).digest(), index)
-    if key not in _glyph_blocks:
+    if key not in _glyph_units:
         import io
 
         from fontTools.ttLib import TTFont, TTLibError
@@ -305,16 +320,16 @@ def _blocks_of_glyphs(content: bytes, index: int) -> tuple[tuple[bytes, int], di
             cmap = font.getBestCmap() or {}
             order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
         except (TTLibError, KeyError, ValueError, AssertionError, struct_error):
-            _glyph_blocks[key] = None
+            _glyph_units[key] = None
         else:
-            blocks: dict[int, int] = {}
+            units: dict[int, int] = {0: 0}  # .notdef
             for codepoint, name in sorted(cmap.items()):
                 gid = order.get(name)
                 if gid is not None:
-                    blocks.setdefault(gid, codepoint >> _BLOCK_BITS)
-            blocks.setdefault(0, 0)  # .notdef
-            _glyph_blocks[key] = blocks
-    return key, _glyph_blocks[key]
+                    block = codepoint >> _BLOCK_BITS
+                    units.setdefault(gid, _UNIT_OF_BLOCK.get(block, len(_UNITS) + block))
+            _glyph_units[key] = units
+    return key, _glyph_units[key]
 
 
 def _reused_subsets(original: Any) -> Any:
@@ -322,19 +337,19 @@ def _reused_subsets(original: Any) -> Any:
         content = self.file_content
         if self.missing or not to_unicode or not isinstance(content, bytes):
             return original(self, to_unicode, hinting)
-        font_key, blocks_of = _blocks_of_glyphs(content, self.index)
-        if blocks_of is None:
+        font_key, unit_of = _units_of_glyphs(content, self.index)
+        if unit_of is None:
             return original(self, to_unicode, hinting)
-        used = set(_HOME_BLOCKS)
+        used = {0}
         for gid in to_unicode:
-            block = blocks_of.get(gid)
-            if block is None:  # a glyph only shaping reaches: the exact subset
+            unit = unit_of.get(gid)
+            if unit is None:  # a glyph only shaping reaches: the exact subset
                 return original(self, to_unicode, hinting)
-            used.add(block)
+            used.add(unit)
         key = (font_key, bool(hinting), os.environ.get("SOURCE_DATE_EPOCH"), frozenset(used))
         cached = _subsets.get(key)
         if cached is None:
-            original(self, dict.fromkeys(gid for gid, block in blocks_of.items() if block in used), hinting)
+            original(self, dict.fromkeys(gid for gid, unit in unit_of.items() if unit in used), hinting)
             if self.file_content is content:  # fontTools could not subset it: nothing to keep
                 return None
             while len(_subsets) >= _SUBSETS_KEPT:
