@@ -1,7 +1,8 @@
 """The speed-ups for pydyf, tinyhtml5 and WeasyPrint: one table, all or nothing, reversible.
 
-Every patch but zlib's level changes speed only, never the bytes written: each test
-writes the same document with and without one patch and compares the bytes.
+Every patch but zlib's level and the reused font subsets (tests/render/test_font_subsets.py)
+changes speed only, never the bytes written: each test writes the same document with and
+without one patch and compares the bytes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pydyf
 import pytest
 import tinyhtml5.inputstream
 import weasyprint.layout
+import weasyprint.pdf.fonts
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
@@ -97,17 +99,25 @@ def test_each_same_bytes_patch_writes_identical_pdfs(installed: None, patch: spe
     assert plain == patched
 
 
-def test_only_the_zlib_level_changes_the_bytes(installed: None) -> None:
-    (level,) = [patch for patch in speedups.PATCHES if patch.changes_bytes]
-    assert (level.owner, level.attribute) == (pydyf, "zlib")
+def test_the_zlib_level_changes_the_bytes_a_little(installed: None) -> None:
+    level = _patch(pydyf, "zlib")
+    assert level.changes_bytes
     document = _document(40).render()
     faster = document.write_pdf(pdf_identifier=b"test")
     with without(level):
         smaller = document.write_pdf(pdf_identifier=b"test")
     assert faster != smaller
     assert len(smaller) < len(faster) < len(smaller) * 1.1
+    others = [patch for patch in speedups.PATCHES if patch.changes_bytes and patch is not level]
+    with without(*SAME_BYTES), without(*others):
+        only_level = document.write_pdf(pdf_identifier=b"test")
     with without(*speedups.PATCHES):
-        assert document.write_pdf(pdf_identifier=b"test") == smaller
+        assert document.write_pdf(pdf_identifier=b"test") != only_level
+
+
+def test_the_patches_that_change_bytes_are_the_zlib_level_and_the_font_subsets() -> None:
+    changing = {(patch.owner, patch.attribute) for patch in speedups.PATCHES if patch.changes_bytes}
+    assert changing == {(pydyf, "zlib"), (weasyprint.pdf.fonts.Font, "_fonttools_subset")}
 
 
 def test_outside_a_write_nothing_is_cached(installed: None) -> None:

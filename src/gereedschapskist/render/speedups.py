@@ -50,6 +50,19 @@ What each patch does, and whether it changes the bytes written:
    them first, with the subsetter's own rule and in its own table order
    (`_prune_pre_subset`), so the rest of the subsetting sees the very same font.
 
+7. Font subsets reused across PDFs (WeasyPrint, CHANGES THE BYTES): without
+   libharfbuzz-subset every PDF pays fontTools ~0.04-0.06 s per font face to cut the
+   font down to the glyphs that PDF uses (the fonts keep their glyph numbers, so a font
+   with more glyphs prints the same). The wrapper cuts each face to whole scripts
+   instead (blocks of 128 code points, a script's blocks together): always the Latin
+   letters, accents and punctuation, plus every other script or block the PDF uses, and
+   keeps that subset for the next PDF with the same scripts. A class's letters, guide and
+   forms then share one subset per face and process. A glyph no code point of the font
+   leads to (a shaped form) falls back to the exact subset. The PDF carries a larger
+   font (see bench/README.md); the text, its glyphs and the pages are the same, and the
+   bytes stay deterministic: a subset depends only on the scripts used, not on which PDF
+   made it first.
+
 Tests (tests/render/test_speedups.py) write the same documents with and without each
 same-bytes patch and compare the bytes.
 """
@@ -57,7 +70,9 @@ same-bytes patch and compare the bytes.
 from __future__ import annotations
 
 import functools
+import hashlib
 import inspect
+import os
 import re
 import threading
 import types
@@ -65,12 +80,14 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from struct import error as struct_error
 from typing import Any
 
 import fontTools.subset
 import pydyf
 import tinyhtml5.inputstream
 import weasyprint.layout
+import weasyprint.pdf.fonts
 from weasyprint.css import PAGE_MARGIN_BOXES
 
 ZLIB_LEVEL = 6
@@ -264,6 +281,88 @@ def _is_fonttools_subset(value: Any) -> bool:
     )
 
 
+# -- 7. font subsets reused across PDFs ----------------------------------------------------
+
+# Fonts are cut to whole units of blocks of 128 code points (code point >> 7). Every subset
+# holds the first unit (Latin with its accents: Dutch, Turkish, Polish, Romanian ... names,
+# punctuation, currency signs); a script's blocks go together (a class with one Cyrillic name
+# gets all of Cyrillic); any other block is a unit of its own. Fewer different subsets: more
+# PDFs share one.
+_BLOCK_BITS = 7
+_UNITS = (
+    ((0x0000, 0x027F), (0x2000, 0x20FF)),  # Latin and punctuation: always
+    ((0x0280, 0x037F), (0x1E00, 0x1EFF)),  # more Latin: IPA, combining accents, Vietnamese
+    ((0x0380, 0x03FF), (0x1F00, 0x1FFF)),  # Greek
+    ((0x0400, 0x057F),),  # Cyrillic
+    ((0x0600, 0x077F), (0xFB00, 0xFEFF)),  # Arabic, with its presentation forms
+)
+_UNIT_OF_BLOCK = {
+    block: unit
+    for unit, ranges in enumerate(_UNITS)
+    for first, last in ranges
+    for block in range(first >> _BLOCK_BITS, (last >> _BLOCK_BITS) + 1)
+}
+_SUBSETS_KEPT = 16  # subsets per process (a few per face); the oldest goes first
+_subsets: dict[tuple[Any, ...], bytes] = {}
+_glyph_units: dict[tuple[bytes, int], dict[int, int] | None] = {}
+
+
+def _units_of_glyphs(content: bytes, index: int) -> tuple[tuple[bytes, int], dict[int, int] | None]:
+    """The font's key and, per glyph id its cmap reaches, the unit of the lowest code point mapped to it."""
+    key = (hashlib.blake2b(content, digest_size=16).digest(), index)
+    if key not in _glyph_units:
+        import io
+
+        from fontTools.ttLib import TTFont, TTLibError
+
+        try:
+            font = TTFont(io.BytesIO(content), fontNumber=index, lazy=True)
+            cmap = font.getBestCmap() or {}
+            order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
+        except (TTLibError, KeyError, ValueError, AssertionError, struct_error):
+            _glyph_units[key] = None
+        else:
+            units: dict[int, int] = {0: 0}  # .notdef
+            for codepoint, name in sorted(cmap.items()):
+                gid = order.get(name)
+                if gid is not None:
+                    block = codepoint >> _BLOCK_BITS
+                    units.setdefault(gid, _UNIT_OF_BLOCK.get(block, len(_UNITS) + block))
+            _glyph_units[key] = units
+    return key, _glyph_units[key]
+
+
+def _reused_subsets(original: Any) -> Any:
+    def _fonttools_subset(self: Any, to_unicode: Any, hinting: Any) -> None:
+        content = self.file_content
+        if self.missing or not to_unicode or not isinstance(content, bytes):
+            return original(self, to_unicode, hinting)
+        font_key, unit_of = _units_of_glyphs(content, self.index)
+        if unit_of is None:
+            return original(self, to_unicode, hinting)
+        used = {0}
+        for gid in to_unicode:
+            unit = unit_of.get(gid)
+            if unit is None:  # a glyph only shaping reaches: the exact subset
+                return original(self, to_unicode, hinting)
+            used.add(unit)
+        key = (font_key, bool(hinting), os.environ.get("SOURCE_DATE_EPOCH"), frozenset(used))
+        cached = _subsets.get(key)
+        if cached is None:
+            original(self, dict.fromkeys(gid for gid, unit in unit_of.items() if unit in used), hinting)
+            if self.file_content is content:  # fontTools could not subset it: nothing to keep
+                return None
+            while len(_subsets) >= _SUBSETS_KEPT:
+                del _subsets[next(iter(_subsets))]
+            cached = _subsets[key] = self.file_content
+        self.file_content = cached
+        return None
+
+    _fonttools_subset.__wrapped__ = original  # type: ignore[attr-defined]
+    _fonttools_subset.__doc__ = original.__doc__
+    return _fonttools_subset
+
+
 # -- the table ---------------------------------------------------------------------------
 
 PATCHES: tuple[Patch, ...] = (
@@ -277,6 +376,13 @@ PATCHES: tuple[Patch, ...] = (
         weasyprint.layout, "make_margin_boxes", _without_empty_margin_boxes, _has_parameters("context", "page", "state")
     ),
     Patch(fontTools.subset.Subsetter, "subset", _drops_before_reading, _is_fonttools_subset),
+    Patch(
+        weasyprint.pdf.fonts.Font,
+        "_fonttools_subset",
+        _reused_subsets,
+        _has_parameters("self", "to_unicode", "hinting"),
+        changes_bytes=True,
+    ),
 )
 
 # The (original, replacement) of every installed patch, in table order; None while nothing is installed.
