@@ -150,3 +150,37 @@ def test_households_alike_share_their_styles_on_the_tall_page_of_places(renderer
         assert len(styles) == 1, styles
         inner = {id(places[index][part].children[0].style) for index in places}
         assert len(inner) == 1, inner
+
+
+def test_a_long_class_name_ends_in_an_ellipsis_before_the_teacher(
+    renderer: Renderer, public_renderer: Renderer, settings
+) -> None:
+    """A long class name (say "Combinatiegroep 7/8 De Uilen") once ran over the teacher's name beside it.
+
+    The letter with a long class name looks the same as with a short one from the teacher's
+    column on (137 mm from the left edge of a right-hand page: 25 mm margin, 4 mm indent, the
+    name's 78 mm and the class's 30 mm)."""
+    from PIL import ImageChops
+
+    from .raster import render_pages
+
+    class_list = families.school()
+    klass = next(k for k in class_list if k.slug == "groep-5a")
+
+    def letter(label: str) -> list[invitations.Letter]:
+        child = invitations.Child("Sam de Vries", label, "Meester Jansen")
+        return [invitations.Letter(code="K01-ABC", kinderen=(child,), ouders=(), huishouden=1, huishoudens=1, taal="")]
+
+    long, short = letter("Combinatiegroep 7/8 De Uilen en De Vossen"), letter("Groep 5a")
+    assert layered(renderer, agenda(), klass, long) is not None
+    dpi = 100
+    left = round(136.5 / 25.4 * dpi)
+    for printer in (renderer, public_renderer):
+        pages = [
+            render_pages(invitations_pdf(printer, agenda(), klass, each).data, dpi=dpi)[0] for each in (long, short)
+        ]
+        width, height = pages[0].size
+        one, other = (page.crop((left, 0, width, height)) for page in pages)
+        assert ImageChops.difference(one, other).getbbox() is None
+        whole = ImageChops.difference(*pages).getbbox()
+        assert whole is not None and whole[0] < left  # the class names differ, before the teacher's column
