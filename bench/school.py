@@ -355,6 +355,10 @@ def harfbuzz_subset_in_use() -> bool:
     return out.stdout.strip() == "True"
 
 
+def pdf_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*.pdf"))
+
+
 def mb(n: int) -> str:
     return f"{n / 2**20:.0f} MB"
 
@@ -414,7 +418,7 @@ def main() -> None:
         wall, peak, output = kmg("build", *agendas, "--klassen", school, "--uitvoer", out, memory=True)
         cpu_all = TreeMemory.last_cpu
         summary = [line for line in output.splitlines() if line.startswith("Klaar")]
-        print(f"whole school, clean build:       {wall:6.2f} s wall, peak memory {mb(peak)}")
+        print(f"whole school, clean build:       {wall:6.2f} s wall, peak memory {mb(peak)}, PDFs {mb(pdf_bytes(out))}")
         print(f"   {summary[-1] if summary else output.strip().splitlines()[-1]}")
         plain = ("--documenten", "leidraad,formulieren")
         wall_plain, _, _ = kmg(
@@ -422,7 +426,8 @@ def main() -> None:
         )
         cpu_plain = TreeMemory.last_cpu
         print(
-            f"whole school without invitations: {wall_plain:5.2f} s wall; the invitations (one letter per pupil: "
+            f"whole school without invitations: {wall_plain:5.2f} s wall, PDFs {mb(pdf_bytes(folder / 'out-plain'))}; "
+            f"the invitations (one letter per pupil: "
             f"no families in this list) add {100 * (wall / wall_plain - 1):.0f}% (target: at most 20%)"
         )
         # CPU time of the whole process tree (sampled from /proc every 0.2 s, so a little low):

@@ -63,6 +63,15 @@ What each patch does, and whether it changes the bytes written:
    bytes stay deterministic: a subset depends only on the scripts used, not on which PDF
    made it first.
 
+8. Shared page content compressed once per PDF (pydyf, same content): a letter's or a
+   form's shared content is the same PDF operators on every household's or pupil's page
+   (render/stacking.py replays them). stacking.py hands them over as one `Deflated`
+   item, and a content stream holding one is written as a zlib stream of whole deflate
+   pieces: the shared part compressed once (ending on a byte boundary, as zlib's
+   Z_SYNC_FLUSH leaves it), the page's own operators compressed around it. It inflates
+   to exactly the bytes pydyf would have compressed; only the compressed bytes differ,
+   and only for such streams (any other stream is written as before, byte for byte).
+
 Tests (tests/render/test_speedups.py) write the same documents with and without each
 same-bytes patch and compare the bytes.
 """
@@ -354,7 +363,7 @@ def _reused_subsets(original: Any) -> Any:
                 return None
             while len(_subsets) >= _SUBSETS_KEPT:
                 del _subsets[next(iter(_subsets))]
-            cached = _subsets[key] = self.file_content
+            cached = _subsets[key] = Deflated(self.file_content)  # compressed once per process too (8.)
         self.file_content = cached
         return None
 
@@ -363,12 +372,79 @@ def _reused_subsets(original: Any) -> Any:
     return _fonttools_subset
 
 
+# -- 8. shared page content compressed once per PDF -----------------------------------------
+
+
+class Deflated(bytes):
+    """Content-stream bytes that many pages of one PDF share: deflated once, on first use."""
+
+    @property
+    def deflated(self) -> bytes:
+        """Raw deflate blocks (no header, not final) ending on a byte boundary."""
+        cached = self.__dict__.get("_deflated")
+        if cached is None:
+            compressor = zlib.compressobj(ZLIB_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+            cached = self.__dict__["_deflated"] = compressor.compress(self) + compressor.flush(zlib.Z_SYNC_FLUSH)
+        return cached
+
+
+_ZLIB_HEADER = b"\x78\x9c"  # deflate, 32 kB window, default level
+_FINAL_EMPTY_BLOCK = b"\x03\x00"  # BFINAL=1, fixed Huffman, end of block
+
+
+def _spliced(compute: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
+    """`pydyf.Stream.data` that compresses `Deflated` items only once (see 8. above)."""
+
+    def data(self: Any) -> bytes:
+        items = self.stream
+        if not self.compress or not any(type(item) is Deflated for item in items):
+            return compute(self)
+        pieces = [_ZLIB_HEADER]
+        checksum = 1
+        plain: list[bytes] = []
+
+        def close_plain() -> None:
+            nonlocal checksum
+            if plain:
+                raw = b"".join(plain)
+                plain.clear()
+                compressor = zlib.compressobj(ZLIB_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+                pieces.append(compressor.compress(raw) + compressor.flush(zlib.Z_SYNC_FLUSH))
+                checksum = zlib.adler32(raw, checksum)
+
+        for index, item in enumerate(items):
+            if index:
+                plain.append(b"\n")
+            if type(item) is Deflated:
+                close_plain()
+                pieces.append(item.deflated)
+                checksum = zlib.adler32(item, checksum)
+            else:
+                plain.append(pydyf._to_bytes(item))
+        close_plain()
+        pieces += (_FINAL_EMPTY_BLOCK, checksum.to_bytes(4, "big"))
+        stream = b"".join(pieces)
+        extra = pydyf.Dictionary(self.extra.copy())
+        extra["Filter"] = "/FlateDecode"
+        extra["Length"] = len(stream)
+        return b"\n".join((extra.data, b"stream", stream, b"endstream"))
+
+    data.__wrapped__ = compute  # type: ignore[attr-defined]
+    return data
+
+
+def _stream_data(original: property) -> property:
+    """Stream.data: serialised once per PDF (3.) and with its shared content compressed once (8.)."""
+    return _cached_data(property(_spliced(original.fget), doc=original.__doc__))
+
+
 # -- the table ---------------------------------------------------------------------------
 
 PATCHES: tuple[Patch, ...] = (
     Patch(pydyf, "zlib", lambda original: _PYDYF_ZLIB, lambda value: value is zlib, changes_bytes=True),
     Patch(pydyf.PDF, "page_references", _cached_page_references, _is_property),
-    *(Patch(cls, "data", _cached_data, _is_property) for cls in _SERIALISED_CLASSES),
+    *(Patch(cls, "data", _cached_data, _is_property) for cls in _SERIALISED_CLASSES if cls is not pydyf.Stream),
+    Patch(pydyf.Stream, "data", _stream_data, _is_property),
     Patch(pydyf.PDF, "write", _write_serialising_once, _has_parameters("self", "output")),
     Patch(pydyf, "_to_bytes", _quick_to_bytes, _has_parameters("item")),
     Patch(tinyhtml5.inputstream, "characters_until_regex", lambda original: _RegexCache(), lambda v: type(v) is dict),

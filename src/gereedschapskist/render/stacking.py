@@ -7,8 +7,11 @@ ordinary WeasyPrint page: real text, tagged, with the header first in reading or
 Painting is the other half of the cost. The shared content of page *i* is the same
 boxes on every form, so a `StackedPage` paints it once per PDF, keeps the PDF
 operators it produced, and replays them for every next pupil. Marked-content ids
-(the links from the tag tree into the page) are numbered per page and follow the
-pupil's header, so they are renumbered when replayed. Content that creates shared
+(the links from the tag tree into the page) are numbered per page: on the page that
+records, the pupil's header comes first; on a page that replays, the content keeps the
+ids it had (0, 1, ...) and the header's come after them, so the replayed operators are
+the same bytes on every page and are compressed once per PDF (`speedups.Deflated`).
+The ids say nothing about reading order: that is the tag tree's, header first. Content that creates shared
 PDF objects while painting (images, patterns, transparency groups: a school's own
 template may have them) is never replayed but painted again each time.
 
@@ -29,6 +32,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.stacking import StackingContext
 
 from .contract import FOOTER_CLASS
+from .speedups import Deflated
 
 # Resource kinds whose entries carry content of their own; content that adds one
 # while painting is not replayed.
@@ -41,6 +45,7 @@ class _Recording:
 
     chunks: list[bytes | int] = field(default_factory=list)  # bytes, or an int: a relative MCID
     tags: dict[boxes.Box, tuple[str, int]] = field(default_factory=dict)
+    joined: dict[int, bytes] = field(default_factory=dict)  # the operators with MCIDs from n, by n
 
 
 class PaintCache:
@@ -87,6 +92,12 @@ class StackedPage(Page):
     def paint(self, stream: Any, scale: float = 1) -> None:
         # The same order as WeasyPrint's draw_page for the combined page: page
         # background and header, then the content, then the footers.
+        recording = self.cache.recordings.get(self.content_index) if self.cache is not None else None
+        tags = stream._tags
+        if recording is not None and tags is not None and not tags:
+            # The content's marked-content ids first (0, 1, ...), the header's after them.
+            for box, (tag, mcid) in recording.tags.items():
+                tags[box] = {"tag": tag, "mcid": mcid}
         with stream.stacked():
             stream.transform(a=scale, d=scale)
             header = self.frame.copy()
@@ -172,13 +183,20 @@ def _record(items: list[Any], tags: dict | None, known_tags: set, first_mcid: in
 
 def _replay(stream: Any, recording: _Recording) -> None:
     tags = stream._tags
-    offset = len(tags) if tags is not None else 0
-    for chunk in recording.chunks:
-        if isinstance(chunk, int):
-            stream.stream.append(pydyf.Dictionary({"MCID": chunk + offset}))
-        elif chunk:
-            stream.stream.append(chunk)
-    if tags is not None:
+    reserved = tags is not None and bool(recording.tags) and all(box in tags for box in recording.tags)
+    offset = 0 if reserved or tags is None else len(tags)
+    joined = recording.joined.get(offset)
+    if joined is None:
+        # What pydyf writes for these items one by one, as one item: the same bytes.
+        pieces = [
+            pydyf.Dictionary({"MCID": chunk + offset}).data if isinstance(chunk, int) else chunk
+            for chunk in recording.chunks
+            if isinstance(chunk, int) or chunk
+        ]
+        joined = recording.joined[offset] = Deflated(b"\n".join(pieces))
+    if joined:
+        stream.stream.append(joined)
+    if tags is not None and not reserved:
         # In recording order, so that later marks keep counting from the right number.
         for box, (tag, mcid) in recording.tags.items():
             tags[box] = {"tag": tag, "mcid": mcid + offset}
