@@ -294,12 +294,13 @@ def _is_fonttools_subset(value: Any) -> bool:
 
 # Fonts are cut to whole units of blocks of 128 code points (code point >> 7). Every subset
 # holds the first unit (Latin with its accents: Dutch, Turkish, Polish, Romanian ... names,
-# punctuation, currency signs); a script's blocks go together (a class with one Cyrillic name
+# punctuation, currency signs, and the dingbats: the letters' ✂, so that letters, guides and
+# forms share their subsets); a script's blocks go together (a class with one Cyrillic name
 # gets all of Cyrillic); any other block is a unit of its own. Fewer different subsets: more
 # PDFs share one.
 _BLOCK_BITS = 7
 _UNITS = (
-    ((0x0000, 0x027F), (0x2000, 0x20FF)),  # Latin and punctuation: always
+    ((0x0000, 0x027F), (0x2000, 0x20FF), (0x2700, 0x277F)),  # Latin, punctuation, dingbats: always
     ((0x0280, 0x037F), (0x1E00, 0x1EFF)),  # more Latin: IPA, combining accents, Vietnamese
     ((0x0380, 0x03FF), (0x1F00, 0x1FFF)),  # Greek
     ((0x0400, 0x057F),),  # Cyrillic
