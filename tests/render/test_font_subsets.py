@@ -10,6 +10,7 @@ many PDFs, and the exact subset whenever a glyph is not reachable by a code poin
 from __future__ import annotations
 
 import io
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -151,3 +152,44 @@ def test_a_font_fonttools_cannot_read_is_left_whole_and_not_kept() -> None:
     weasyprint.pdf.fonts.Font._fonttools_subset(font, {36: "A"}, False)
     assert font.file_content == b"not a font at all"
     assert speedups._subsets == {}
+
+
+def _damaged(tmp_path: Path) -> Path:
+    """DejaVu Sans with the outline of "Ŧ" (U+0166, in the Latin unit) claiming 60000 points."""
+    source = FONTS / "DejaVuSans.ttf"
+    raw = bytearray(source.read_bytes())
+    font = TTFont(source)
+    tables = struct.unpack(">H", raw[4:6])[0]
+    entries = [raw[12 + 16 * i : 28 + 16 * i] for i in range(tables)]  # tag, checksum, offset, length
+    glyf = next(struct.unpack(">I", entry[8:12])[0] for entry in entries if entry[:4] == b"glyf")
+    start = glyf + font["loca"][font.getGlyphID(font.getBestCmap()[0x0166])]
+    raw[start : start + 2] = struct.pack(">h", 1)
+    raw[start + 10 : start + 12] = struct.pack(">H", 60000)
+    path = tmp_path / "school.ttf"
+    path.write_bytes(raw)
+    return path
+
+
+@pytest.mark.allow_weasyprint_logs
+def test_a_damaged_glyph_the_text_does_not_use_gets_the_exact_subset(tmp_path: Path) -> None:
+    # (found by a reviewer: fontTools read the glyph for the block and raised IndexError)
+    css = f"@font-face {{ font-family: s; src: url({_damaged(tmp_path).as_uri()}) }} body {{ font-family: s }}"
+    html = f"<html lang=nl><title>t</title><style>{css}</style><p>Zoë Jansen</p>"
+    with speedups.installed(False):
+        exact = HTML(string=html).render().write_pdf()
+    reused = HTML(string=html).render().write_pdf()
+    assert _text(reused) == _text(exact)
+    assert _font_bytes(reused) == _font_bytes(exact)  # the exact subset, not the whole font
+    assert speedups._subsets == {}
+
+
+def test_the_least_recently_used_subset_goes_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speedups, "_SUBSETS_KEPT", 4)  # two PDFs' worth: regular and bold each
+    _pdf("Zoë")  # Latin
+    latin = set(speedups._subsets)
+    _pdf("Иван")  # Cyrillic
+    cyrillic = set(speedups._subsets) - latin
+    _pdf("Zoë")  # Latin again: used most recently now
+    _pdf("Ωμέγα")  # Greek: two subsets go, the Cyrillic ones (first in, but used least recently)
+    assert latin <= set(speedups._subsets)
+    assert not cyrillic & set(speedups._subsets)

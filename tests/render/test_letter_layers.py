@@ -184,3 +184,16 @@ def test_a_long_class_name_ends_in_an_ellipsis_before_the_teacher(
         assert ImageChops.difference(one, other).getbbox() is None
         whole = ImageChops.difference(*pages).getbbox()
         assert whole is not None and whole[0] < left  # the class names differ, before the teacher's column
+
+
+def test_a_childs_name_group_and_teacher_are_copied_in_reading_order(renderer: Renderer, settings) -> None:
+    # (found by a reviewer: with the group clipped, a PDF reader copied "Juf Samira Kind… Groep 5a")
+    import io
+
+    import pypdf
+
+    klass = next(k for k in families.school() if k.slug == "groep-5a")
+    letters = _letters(8)
+    pdf = invitations_pdf(renderer, agenda(), klass, letters)
+    first = pypdf.PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
+    assert "Kind1-0 van den Achternaam Groep 5a Juf Samira" in first

@@ -135,9 +135,9 @@ def test_the_zlib_level_changes_the_bytes_a_little(installed: None) -> None:
         assert document.write_pdf(pdf_identifier=b"test") != only_level
 
 
-def test_the_patches_that_change_bytes_are_the_zlib_level_and_the_font_subsets() -> None:
+def test_the_patches_that_change_bytes_are_the_zlib_level_the_font_subsets_and_shared_streams() -> None:
     changing = {(patch.owner, patch.attribute) for patch in speedups.PATCHES if patch.changes_bytes}
-    assert changing == {(pydyf, "zlib"), (weasyprint.pdf.fonts.Font, "_fonttools_subset")}
+    assert changing == {(pydyf, "zlib"), (weasyprint.pdf.fonts.Font, "_fonttools_subset"), (pydyf.Stream, "data")}
 
 
 def test_outside_a_write_nothing_is_cached(installed: None) -> None:

@@ -63,8 +63,9 @@ What each patch does, and whether it changes the bytes written:
    bytes stay deterministic: a subset depends only on the scripts used, not on which PDF
    made it first.
 
-8. Shared page content compressed once per PDF (pydyf, same content): a letter's or a
-   form's shared content is the same PDF operators on every household's or pupil's page
+8. Shared page content compressed once per PDF (pydyf, CHANGES THE BYTES of those
+   streams only, not their content): a letter's or a form's shared content is the same
+   PDF operators on every household's or pupil's page
    (render/stacking.py replays them). stacking.py hands them over as one `Deflated`
    item, and a content stream holding one is written as a zlib stream of whole deflate
    pieces: the shared part compressed once (ending on a byte boundary, as zlib's
@@ -312,8 +313,9 @@ _UNIT_OF_BLOCK = {
     for first, last in ranges
     for block in range(first >> _BLOCK_BITS, (last >> _BLOCK_BITS) + 1)
 }
-_SUBSETS_KEPT = 16  # subsets per process (a few per face); the oldest goes first
+_SUBSETS_KEPT = 16  # subsets per process (a few per face); the least recently used goes first
 _subsets: dict[tuple[Any, ...], bytes] = {}
+_subsets_lock = threading.Lock()  # a program may write PDFs in several threads
 _glyph_units: dict[tuple[bytes, int], dict[int, int] | None] = {}
 
 
@@ -357,14 +359,24 @@ def _reused_subsets(original: Any) -> Any:
                 return original(self, to_unicode, hinting)
             used.add(unit)
         key = (font_key, bool(hinting), os.environ.get("SOURCE_DATE_EPOCH"), frozenset(used))
-        cached = _subsets.get(key)
+        with _subsets_lock:
+            cached = _subsets.pop(key, None)
+            if cached is not None:
+                _subsets[key] = cached  # the most recently used last: the least recently used goes first
         if cached is None:
-            original(self, dict.fromkeys(gid for gid, unit in unit_of.items() if unit in used), hinting)
-            if self.file_content is content:  # fontTools could not subset it: nothing to keep
-                return None
-            while len(_subsets) >= _SUBSETS_KEPT:
-                del _subsets[next(iter(_subsets))]
-            cached = _subsets[key] = Deflated(self.file_content)  # compressed once per process too (8.)
+            try:
+                original(self, dict.fromkeys(gid for gid, unit in unit_of.items() if unit in used), hinting)
+            except Exception:  # e.g. a damaged glyph the text does not use: the exact subset, as WeasyPrint
+                self.file_content = content
+                _glyph_units[font_key] = None  # and no more blocks for this face
+                return original(self, to_unicode, hinting)
+            if self.file_content is content:  # fontTools could not cut the blocks: the exact subset
+                return original(self, to_unicode, hinting)
+            cached = Deflated(self.file_content)  # compressed once per process too (8.)
+            with _subsets_lock:
+                while len(_subsets) >= _SUBSETS_KEPT:
+                    del _subsets[next(iter(_subsets))]
+                _subsets[key] = cached
         self.file_content = cached
         return None
 
@@ -445,7 +457,7 @@ PATCHES: tuple[Patch, ...] = (
     Patch(pydyf, "zlib", lambda original: _PYDYF_ZLIB, lambda value: value is zlib, changes_bytes=True),
     Patch(pydyf.PDF, "page_references", _cached_page_references, _is_property),
     *(Patch(cls, "data", _cached_data, _is_property) for cls in _SERIALISED_CLASSES if cls is not pydyf.Stream),
-    Patch(pydyf.Stream, "data", _stream_data, _is_property),
+    Patch(pydyf.Stream, "data", _stream_data, _is_property, changes_bytes=True),
     Patch(pydyf.PDF, "write", _write_serialising_once, _has_parameters("self", "output")),
     Patch(pydyf, "_to_bytes", _quick_to_bytes, _has_parameters("item")),
     Patch(tinyhtml5.inputstream, "characters_until_regex", lambda original: _RegexCache(), lambda v: type(v) is dict),
