@@ -285,12 +285,14 @@ def plan_letters(
 # --- what the template sees ----------------------------------------------------------
 
 
-def variant(letter: Letter) -> tuple[int, bool]:
-    """What decides the shape of a letter: how many children it names and whether the parents live apart.
+def variant(letter: Letter) -> tuple[int, bool, bool]:
+    """What decides the shape of a letter: how many children it names, whether the parents live
+    apart, and whether it names the parents (if not, the shared letter prints "Aan de
+    ouder(s)/verzorger(s) van:").
 
     Letters of one variant differ only in the places of uitnodiging_plekken.html.j2.
     """
-    return len(letter.kinderen), letter.huishoudens > 1
+    return len(letter.kinderen), letter.huishoudens > 1, bool(letter.ouders)
 
 
 def mixed(letter: Letter) -> bool:
@@ -303,7 +305,7 @@ def shape(letter: Letter) -> str:
 
     A letter whose children fall under several agendas names them in its text: its own shape.
     """
-    key = "{}-{}-{}".format(letter.agenda, *variant(letter))
+    key = "{}-{}-{}-{}".format(letter.agenda, *variant(letter))
     if mixed(letter):
         names = "\x1f".join(f"{child.naam}\x1e{child.agenda}" for child in letter.kinderen)
         key += "-" + _private_key("gesprekken", names)[:12]

@@ -170,7 +170,7 @@ def _letters_in(path: Path) -> list[str]:
     """The text of each letter: from a page with the title up to the next one (the slip may be on the back)."""
     found: list[str] = []
     for page in PdfReader(path).pages:
-        text = " ".join(page.extract_text().split())
+        text = " ".join(page.extract_text(extraction_mode="layout").split())  # as a reader sees it
         if "Uitnodiging voor een kennismakingsgesprek" in text:
             found.append(text)
         elif found:
@@ -216,7 +216,9 @@ def test_a_family_with_a_home_visit_and_a_school_conversation_gets_both_on_one_l
 def test_every_household_has_one_letter_and_one_row(letters: Path) -> None:
     codes = []
     for path in letters.rglob("uitnodigingen.pdf"):
-        codes += [code for text in _letters_in(path) for code in re.findall(r"Code ([A-Z0-9]{2}-[A-Z0-9]{3})", text)]
+        for text in _letters_in(path):
+            slip = text.split("Antwoordstrookje", 1)[1]  # the code is printed large on the slip, right of the names
+            codes += re.findall(r"(?<![\w-])([A-Z0-9]{2}-[A-Z0-9]{3})(?![\w-])", slip)
     rows = list(csv.DictReader(io.StringIO((letters / "antwoorden.csv").read_text("utf-8-sig")), delimiter=";"))
     assert len(codes) == len(set(codes)) == len(rows)
     assert sorted(codes) == sorted(row["code"] for row in rows)

@@ -72,6 +72,17 @@ def page_texts(pdf: RenderedPdf | bytes) -> list[str]:
     return [page.extract_text() for page in reader(pdf).pages]
 
 
+def page_lines(pdf: RenderedPdf | bytes) -> list[list[str]]:
+    """Per page, its lines as a reader sees them (left to right, top to bottom), spaces collapsed.
+
+    The order a PDF paints its text in is not a reading order: the fast way paints a letter's
+    places after the shared letter; the tag tree gives the reading order to screen readers."""
+    return [
+        [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines() if line.strip()]
+        for page in reader(pdf).pages
+    ]
+
+
 @pytest.fixture(scope="session")
 def public_renderer() -> Renderer:
     """A renderer that prints with WeasyPrint's public API only (the slow mode)."""

@@ -18,7 +18,7 @@ from gereedschapskist.render.invitations import invitations_pdf
 
 from . import families
 from .agendas import agenda, home_visit_agenda
-from .conftest import page_texts
+from .conftest import page_lines, page_texts
 from .raster import render_pages
 
 SECRET = bytes(range(32))
@@ -199,8 +199,8 @@ def test_the_layers_print_the_same_pages_as_one_flow(renderer: Renderer, public_
     fast = invitations_pdf(renderer, agenda(), klass, letters)
     slow = invitations_pdf(public_renderer, agenda(), klass, letters)
     # the same text on every page (the places come first in the fast way's reading order)
-    assert [sorted(text.splitlines()) for text in page_texts(fast)] == [
-        sorted(text.splitlines()) for text in page_texts(slow)
+    assert [sorted(lines) for lines in page_lines(fast)] == [
+        sorted(lines) for lines in page_lines(slow)
     ]
     for one, other in zip(render_pages(fast.data, dpi=60), render_pages(slow.data, dpi=60), strict=True):
         histogram = ImageChops.difference(one, other).histogram()

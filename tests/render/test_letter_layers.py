@@ -130,7 +130,7 @@ def test_households_alike_share_their_styles_on_the_tall_page_of_places(renderer
 
     class_list = families.school()
     klass = next(k for k in class_list if k.slug == "groep-5a")
-    letters = [letter for letter in _letters(12) if len(letter.kinderen) == 1 and letter.huishoudens == 1]
+    letters = [b for b in _letters(12) if len(b.kinderen) == 1 and b.huishoudens == 1 and b.ouders]  # one shape
     tall: list = []
     found = module._household_places
 
@@ -197,3 +197,41 @@ def test_a_childs_name_group_and_teacher_are_copied_in_reading_order(renderer: R
     pdf = invitations_pdf(renderer, agenda(), klass, letters)
     first = pypdf.PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
     assert "Kind1-0 van den Achternaam Groep 5a Juf Samira" in first
+
+
+def _reading_order(layout) -> list[list[str]]:
+    """Per page, the text of its boxes in the order of the box tree: the order of the tag tree."""
+    from weasyprint.formatting_structure import boxes
+
+    def texts(box) -> list[str]:
+        if isinstance(box, boxes.TextBox):
+            return [box.text]
+        inner = getattr(box, "_box", box)  # an absolutely positioned box's placeholder
+        return [text for child in getattr(inner, "children", ()) for text in texts(child)]
+
+    return [
+        [text for child in page._page_box.children if not isinstance(child, boxes.MarginBox) for text in texts(child)]
+        for page in layout.document.pages
+    ]
+
+
+def test_the_fixed_words_of_the_places_are_read_with_the_households_words(
+    renderer: Renderer, public_renderer: Renderer, settings
+) -> None:
+    # The shared letter prints "Aan de ouder(s)/verzorger(s) van:", "Code" and "Voor:" once; each
+    # household's places are put between them in the tree, so a screen reader reads the page as
+    # one flow does: "Code", the code, "Voor:", the name.
+    from gereedschapskist.render.invitations import one_flow
+
+    klass = next(k for k in families.school() if k.slug == "groep-5a")
+    letters = _letters(9)
+    fast = layered(renderer, agenda(), klass, letters)
+    assert fast is not None
+    slow = one_flow(public_renderer, agenda(), klass, letters)
+    assert _reading_order(fast) == _reading_order(slow)
+    isolates = str.maketrans("", "", "\u2068\u2069")  # the FSI ... PDI around names
+    first = " ".join(_reading_order(fast)[0]).translate(isolates)
+    assert "Aan Ouder 1, ouder(s)/verzorger(s) van: Kind1-0 van den Achternaam Groep 5a Juf Samira" in first
+    assert "Code K01-ABC Voor: Kind1-0 van den Achternaam" in first
+    third = " ".join(_reading_order(fast)[4]).translate(isolates)  # letter 3: no parents named
+    assert "Aan de ouder(s)/verzorger(s) van: Kind3-0 van den Achternaam" in third

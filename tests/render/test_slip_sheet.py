@@ -21,7 +21,7 @@ from gereedschapskist.render.invitations import invitations_pdf, layered
 
 from . import families
 from .agendas import agenda
-from .conftest import page_texts
+from .conftest import page_lines, page_texts
 from .raster import render_pages
 
 MOMENTS = (
@@ -125,8 +125,8 @@ def test_an_overflowing_slip_prints_the_same_both_ways(monkeypatch: pytest.Monke
     fast, slow = _print(Renderer(), letters), _print(Renderer(fast=False), letters)
     assert fast.pages == slow.pages
     assert _starts(fast.data) == _starts(slow.data)
-    assert [sorted(text.splitlines()) for text in page_texts(fast)] == [
-        sorted(text.splitlines()) for text in page_texts(slow)
+    assert [sorted(lines) for lines in page_lines(fast)] == [
+        sorted(lines) for lines in page_lines(slow)
     ]
     for one, other in zip(render_pages(fast.data, dpi=60), render_pages(slow.data, dpi=60), strict=True):
         histogram = ImageChops.difference(one, other).histogram()

@@ -203,6 +203,9 @@ class _Shared:
     places: dict[str, float | int]
     address: tuple[float, float]  # where the address place starts on the first page (CSS px)
     slip: tuple[float, float]  # where the slip's place starts on its page (`places["strook_pagina"]`)
+    address_box: Any = None  # the shared letter's (nearly empty) place boxes, where a household's go
+    slip_box: Any = None
+    ancestors: frozenset[int] = frozenset()  # ids of the boxes above them (copied per household page)
 
 
 def layered(
@@ -221,6 +224,7 @@ def layered(
     are copies of one blank page.
     """
     from weasyprint.document import Page
+    from weasyprint.formatting_structure import boxes
 
     from .layers import StackedPage
 
@@ -273,7 +277,14 @@ def layered(
             if offset == slip_page:
                 moved.append(_moved(slip, each.slip))
             top = _frame_page(frame.document.pages[0]._page_box, box, article if offset == 0 else None, moved)
-            pages.append(StackedPage(top, box, indexes[name] + offset))
+            grafts = {}
+            if offset == 0:
+                grafts[id(each.address_box)] = address
+            if offset == slip_page:
+                grafts[id(each.slip_box)] = slip
+            roots = [child for child in box.children if not isinstance(child, boxes.MarginBox)]
+            tree = [_grafted(root, grafts, each.ancestors) for root in roots]
+            pages.append(StackedPage(top, box, indexes[name] + offset, tree=tree))
         if letter.taal and translation_template(renderer, letter.taal):
             own = translation_pages.get(index)
             if not own:
@@ -340,6 +351,61 @@ def _anchored(article: Any, anchor: str) -> Any:
     article.style = article.style.copy()
     article.style["anchor"] = anchor
     return article
+
+
+def _grafted(box: Any, grafts: dict[int, Any], ancestors: frozenset[int]) -> Any:
+    """`box` for the tag tree of one household's page: the household's places inside the shared
+    letter's place boxes, between its fixed words (`_between`); the boxes above them copied,
+    everything else shared (never changed)."""
+    place = grafts.get(id(box))
+    if place is not None:
+        copy = box.copy()
+        copy.children = _between(box.children, place.children)
+        return copy
+    if id(box) not in ancestors or not grafts:
+        return box
+    copy = box.copy()
+    copy.children = [_grafted(child, grafts, ancestors) for child in box.children]
+    return copy
+
+
+def _between(fixed: list[Any], own: list[Any]) -> list[Any]:
+    """The shared letter's fixed words and a household's lines in reading order: a fixed word
+    with `data-voor="x"` ("Voor:", "Code") before the household's first line of class x, the
+    others ("Aan de ouder(s)/verzorger(s) van:") first."""
+    before = [box for box in fixed if not _goes_before(box)]
+    waiting = [box for box in fixed if _goes_before(box)]
+    result = list(before)
+    for line in own:
+        element = getattr(line, "element", None)
+        classes = element.get("class", "").split() if element is not None else []
+        for word in [word for word in waiting if _goes_before(word) in classes]:
+            result.append(word)
+            waiting.remove(word)
+        result.append(line)
+    return [*result, *waiting]
+
+
+def _goes_before(box: Any) -> str:
+    element = getattr(box, "element", None)
+    return element.get("data-voor", "") if element is not None else ""
+
+
+def _path_ids(roots: list[Any], targets: list[Any]) -> frozenset[int]:
+    """The ids of the boxes on the way from `roots` down to each of `targets` (not the targets)."""
+    wanted = {id(target) for target in targets}
+    found: set[int] = set()
+
+    def walk(box: Any, above: tuple[int, ...]) -> None:
+        if id(box) in wanted:
+            found.update(above)
+            return
+        for child in getattr(box, "children", ()):
+            walk(child, (*above, id(box)))
+
+    for root in roots:
+        walk(root, ())
+    return frozenset(found)
 
 
 def _moved(box: Any, target: tuple[float, float]) -> Any:
@@ -409,7 +475,7 @@ def _shared(renderer: Renderer, agenda: Agenda, sample: Letter, agendas: Sequenc
         blank = replace(
             sample,
             code="",
-            ouders=(),
+            ouders=("",) * len(sample.ouders),  # named or not (the fixed address line), never a name
             taal="",
             kinderen=tuple(
                 replace(child, naam=child.naam if keep else "", klas=child.klas if keep else "", leerkracht="")
@@ -434,6 +500,8 @@ def _shared(renderer: Renderer, agenda: Agenda, sample: Letter, agendas: Sequenc
 
 def _measured(layout: Layout) -> _Shared | None:
     """Where the places are: above the address, between it and the slip's place, on which page."""
+    from weasyprint.formatting_structure import boxes
+
     from .layers import _element_boxes, _has_class
 
     pages = layout.document.pages
@@ -454,7 +522,26 @@ def _measured(layout: Layout) -> _Shared | None:
     if pages[0]._page_box.page_type.side != "right":
         return None
     places = {"strook_pagina": slip_page, "paginas": len(pages)}
-    return _Shared(layout, places, (address.position_x, address.position_y), (slip.position_x, slip.position_y))
+    roots = [
+        child
+        for page in (pages[0], pages[slip_page])
+        for child in page._page_box.children
+        if not isinstance(child, boxes.MarginBox)
+    ]
+    return _Shared(
+        layout,
+        places,
+        _inner_top(address),
+        _inner_top(slip),
+        address_box=address,
+        slip_box=slip,
+        ancestors=_path_ids(roots, [address, slip]),
+    )
+
+
+def _inner_top(place: Any) -> tuple[float, float]:
+    """Where a household's place goes: the top left of the shared place box."""
+    return place.position_x, place.position_y
 
 
 def _blank(letter: Letter, missing: set[str]) -> Letter:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pydyf
+from weasyprint.anchors import gather_anchors
 from weasyprint.document import Page
 from weasyprint.draw import draw_page, draw_stacking_context
 from weasyprint.formatting_structure import boxes
@@ -64,7 +65,13 @@ class StackedPage(Page):
     after the content and left out of the document's tag tree.
     """
 
-    def __init__(self, frame: boxes.PageBox, content: boxes.PageBox, content_index: int) -> None:
+    def __init__(
+        self,
+        frame: boxes.PageBox,
+        content: boxes.PageBox,
+        content_index: int,
+        tree: list[boxes.Box] | None = None,
+    ) -> None:
         self.footers: list[boxes.Box] = []
         self.frame_roots = [
             _split_off_footers(child, self.footers)
@@ -81,13 +88,24 @@ class StackedPage(Page):
         # tag tree: the header first, then the content, then the footers. Like the
         # content of margin boxes, the footers get marked content but no place in the
         # tag tree (WeasyPrint's tagging skips the children of a margin box).
+        # `tree`: the page's boxes in reading order when the caller has put the frame's
+        # boxes inside the content itself (a letter's places between the shared letter's
+        # fixed words, render/invitations.py); the frame is then only painted, and its own
+        # anchors and bookmarks are gathered here.
+        self.in_content = tree is not None
         combined = frame.copy()
-        combined.children = [*self.frame_roots, *self.content_roots, *self.margins]
+        if tree is None:
+            combined.children = [*self.frame_roots, *self.content_roots, *self.margins]
+        else:
+            combined.children = [*tree, *self.margins]
         if self.footers:
             holder = boxes.MarginBox("@bottom-center", frame.style)
             holder.children = self.footers
             combined.children.append(holder)
         super().__init__(combined)
+        if tree is not None:
+            for root in self.frame_roots:
+                gather_anchors(root, self.anchors, self.links, self.bookmarks, self.forms)
 
     def paint(self, stream: Any, scale: float = 1) -> None:
         # The same order as WeasyPrint's draw_page for the combined page: page
@@ -101,9 +119,19 @@ class StackedPage(Page):
         with stream.stacked():
             stream.transform(a=scale, d=scale)
             header = self.frame.copy()
-            header.children = self.frame_roots
-            draw_page(header, stream)
-            self._paint_content(stream)
+            if self.in_content:
+                # the frame's boxes sit inside the content (a letter's places): painted after
+                # it, as one flow paints them after the fixed words around them
+                header.children = []
+                draw_page(header, stream)
+                self._paint_content(stream)
+                with stream.stacked():
+                    for root in self.frame_roots:
+                        draw_stacking_context(stream, StackingContext.from_box(root, self.frame))
+            else:
+                header.children = self.frame_roots
+                draw_page(header, stream)
+                self._paint_content(stream)
             with stream.stacked():
                 for footer in self.footers:
                     draw_stacking_context(stream, StackingContext.from_box(footer, self.frame))
