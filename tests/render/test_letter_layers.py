@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -235,3 +236,37 @@ def test_the_fixed_words_of_the_places_are_read_with_the_households_words(
     assert "Code K01-ABC Voor: Kind1-0 van den Achternaam" in first
     third = " ".join(_reading_order(fast)[4]).translate(isolates)  # letter 3: no parents named
     assert "Aan de ouder(s)/verzorger(s) van: Kind3-0 van den Achternaam" in third
+
+
+OLD_TEMPLATES = Path(__file__).parent / "data"  # kmg's letter templates before the fixed words moved
+
+
+@pytest.mark.parametrize(
+    "own", ["uitnodiging.html.j2", "uitnodiging_plekken.html.j2"], ids=["old letter", "old places"]
+)
+def test_a_schools_own_older_letter_template_still_prints_the_fixed_words_once(
+    own: str, tmp_path: Path, settings
+) -> None:
+    # (found by a reviewer: a school's copy of the old letter lost "Code" and "Voor:"; a copy of
+    # the old places' macros broke the built-in letter)
+    import io
+
+    import pypdf
+
+    folder = tmp_path / "sjablonen"
+    folder.mkdir()
+    source = OLD_TEMPLATES / own.replace(".html.j2", "-oud.html.j2")
+    (folder / own).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    klass = next(k for k in families.school() if k.slug == "groep-5a")
+    letter = invitations.Letter(
+        code="K01-ABC",
+        kinderen=(invitations.Child("Sam de Vries", "Groep 5a", "Juf Samira"),),
+        ouders=(),
+        huishouden=1,
+        huishoudens=1,
+    )
+    pdf = invitations_pdf(Renderer([folder]), agenda(), klass, [letter])
+    text = " ".join(pypdf.PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text(extraction_mode="layout").split())
+    text = text.replace("\u2068", "").replace("\u2069", "")
+    for words in ("Aan de ouder(s)/verzorger(s) van:", "Code", "Voor: Sam de Vries"):
+        assert text.count(words) == 1, words
