@@ -531,17 +531,13 @@ def _measured(layout: Layout) -> _Shared | None:
     return _Shared(
         layout,
         places,
-        _inner_top(address),
-        _inner_top(slip),
+        (address.position_x, address.position_y),
+        (slip.position_x, slip.position_y),
         address_box=address,
         slip_box=slip,
         ancestors=_path_ids(roots, [address, slip]),
     )
 
-
-def _inner_top(place: Any) -> tuple[float, float]:
-    """Where a household's place goes: the top left of the shared place box."""
-    return place.position_x, place.position_y
 
 
 def _blank(letter: Letter, missing: set[str]) -> Letter:
