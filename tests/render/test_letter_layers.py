@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from gereedschapskist.render.invitations import invitations_pdf, layered
 
 from . import families
 from .agendas import agenda
+from .conftest import page_lines
 
 SECRET = bytes(range(32))
 
@@ -270,3 +272,92 @@ def test_a_schools_own_older_letter_template_still_prints_the_fixed_words_once(
     text = text.replace("\u2068", "").replace("\u2069", "")
     for words in ("Aan de ouder(s)/verzorger(s) van:", "Code", "Voor: Sam de Vries"):
         assert text.count(words) == 1, words
+
+
+def _mixed_letters() -> list[invitations.Letter]:
+    """Households of one class with siblings in other groups, a very long teacher's name and a name left blank."""
+    letters = _letters(14)
+    sibling = invitations.Child("Broer van den Achternaam", "Groep 7b", "Meester Bartholomeus van Oldenbarnevelt")
+    letters[6] = replace(letters[6], kinderen=(*letters[6].kinderen, sibling))
+    letters[9] = replace(letters[9], kinderen=(letters[9].kinderen[0], replace(sibling, leerkracht="")))
+    letters[2] = replace(letters[2], kinderen=(replace(letters[2].kinderen[0], naam=""),))
+    return letters
+
+
+def _spied(monkeypatch: pytest.MonkeyPatch, renderer: Renderer, copied: list[bool], *, copy: bool = True) -> list[str]:
+    """Keep what `_columns_copied` answers (or make it answer False) and the HTML laid out."""
+    from gereedschapskist.render import invitations as module
+
+    found = module._columns_copied
+
+    def spy(document, places):
+        copied.append(found(document, places) if copy else False)
+        return copied[-1]
+
+    monkeypatch.setattr(module, "_columns_copied", spy)
+    laid_out: list[str] = []
+    original = renderer._layout_string
+
+    def keep(html_text, base_url, **options):
+        laid_out.append(html_text)
+        return original(html_text, base_url, **options)
+
+    monkeypatch.setattr(renderer, "_layout_string", keep)
+    return laid_out
+
+
+def test_each_group_and_teacher_is_laid_out_once_per_class_and_prints_as_every_line_in_full(
+    settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tall page of places once laid out a child's group and teacher beside every name: two
+    # of the three boxes of each line, the same text in most households. Now each pair is laid
+    # out once and copied into the lines; the pages must be those of every line laid out in full.
+    from PIL import ImageChops
+
+    from .raster import render_pages
+    from .test_forms import _tagged_content
+
+    klass = next(k for k in families.school() if k.slug == "groep-5a")
+    letters = _mixed_letters()
+    pairs = {(child.klas, child.leerkracht) for letter in letters for child in letter.kinderen}
+    assert len(pairs) == 3
+    pdfs = []
+    for copy in (True, False):
+        printer = Renderer()
+        copied: list[bool] = []
+        laid_out = _spied(monkeypatch, printer, copied, copy=copy)
+        pdfs.append(invitations_pdf(printer, agenda(), klass, letters))
+        assert copied == [copy]
+        tall = [html for html in laid_out if "data-brief=" in html]
+        # copied: the pairs once (and the full lines laid out again only when not)
+        assert tall[0].count('class="kind-klas"') == len(pairs)
+        assert len(tall) == (1 if copy else 2)
+    fast, full = pdfs
+    assert fast.pages == full.pages
+    for one, other in zip(render_pages(fast.data, dpi=100), render_pages(full.data, dpi=100), strict=True):
+        assert ImageChops.difference(one, other).getbbox() is None
+    assert _tagged_content(fast.data) == _tagged_content(full.data)
+
+
+def test_a_stylesheet_that_sizes_the_name_to_its_text_gets_every_line_laid_out_in_full(
+    tmp_path: Path, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copies of the group and teacher belong beside a name of fixed width; a school's
+    print.css that sizes the name to its text gets the lines laid out in full, as one flow does."""
+    from gereedschapskist.render.renderer import builtin_template_dir
+
+    folder = tmp_path / "sjablonen"
+    folder.mkdir()
+    builtin = (builtin_template_dir() / "print.css").read_text(encoding="utf-8")
+    (folder / "print.css").write_text(builtin + "\n.kind-naam { width: auto; margin-right: 3mm; }\n", encoding="utf-8")
+    klass = next(k for k in families.school() if k.slug == "groep-5a")
+    letters = _mixed_letters()
+    printer = Renderer([folder])
+    copied: list[bool] = []
+    _spied(monkeypatch, printer, copied)
+    assert layered(printer, agenda(), klass, letters) is not None
+    assert copied == [False]
+    fast = invitations_pdf(printer, agenda(), klass, letters)
+    slow = invitations_pdf(Renderer([folder], fast=False), agenda(), klass, letters)
+    assert page_lines(fast.data) == page_lines(slow.data)
+    assert any("Kind1-0 van den Achternaam Groep 5a Juf Samira" in line for line in page_lines(fast.data)[0])

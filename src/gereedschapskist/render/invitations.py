@@ -17,6 +17,8 @@ class's document). Two ways to print, with the same pages:
   The places of all households of a class are laid out in one go, one after the other on a
   tall page (uitnodiging_kop.html.j2), and each is moved to where the shared letter leaves
   room for it (measured here): a page of its own per household cost more than its text.
+  A child's group and teacher (the same in most households of a class) are laid out once
+  per pair and copied beside each name (`_columns_copied`).
   On that page no letter has an id or a style attribute (`data-brief` marks it; its anchor is
   set when it is moved): WeasyPrint gives such an element, and all it holds, a computed style
   of its own, so that equal households would each cost the styles' computing again.
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -79,12 +81,15 @@ def invitations_html(
     plekken: dict[str, Any] | None = None,
     agendas: Sequence[Agenda] = (),
     apart: Collection[int] = (),
+    kolommen: Mapping[tuple[str, str], int] | None = None,
 ) -> tuple[str, str | None]:
     """The HTML of a class's letters and its base URL (the folder of the template used).
 
     `agendas`: what the letters' agenda indexes point into (each letter speaks for its own).
     `apart`: the letters (1-based) whose slip does not fit under the letter on its first page:
     their slip gets a sheet of its own (`strook_apart` in the template).
+    `kolommen` (the tall page of places only): each (group, teacher) pair of the children's lines
+    and its number; the lines then hold only the names (see `_columns_copied`).
     """
     context = invitation_context(
         agenda,
@@ -96,6 +101,7 @@ def invitations_html(
         agendas=agendas,
     )
     context["strook_apart"] = frozenset(apart)
+    context["kolommen"] = kolommen
     html, folder = render_template(renderer.env, INVITATIONS_TEMPLATE, context)
     return html, (folder.as_uri() + "/" if folder is not None else None)
 
@@ -238,11 +244,19 @@ def layered(
             shared[name] = each
     plekken = {name: each.places for name, each in shared.items()}
     apart = {index for index, name in enumerate(names, start=1) if shared[name].places.get("strook_apart")}
+    columns = _columns(letters)
     html, base_url = invitations_html(
-        renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas, apart=apart
+        renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas, apart=apart, kolommen=columns
     )
     frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
     places = _household_places(frame.document, len(letters))
+    if places is not None and not _columns_copied(frame.document, places):
+        # a stylesheet that does not keep the name's width fixed: every line laid out in full
+        html, base_url = invitations_html(
+            renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas, apart=apart
+        )
+        frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
+        places = _household_places(frame.document, len(letters))
     if places is None:
         return None
     translated = [letter for letter in letters if letter.taal and translation_template(renderer, letter.taal)]
@@ -341,6 +355,74 @@ def _household_places(document: Any, count: int) -> dict[int, tuple[Any, Any, An
             return None
         result[index] = (entry[0], entry[1], entry[2])
     return result
+
+
+def _columns(letters: Sequence[Letter]) -> dict[tuple[str, str], int]:
+    """Each (group, teacher) pair of the letters' children, numbered in order of appearance."""
+    pairs: dict[tuple[str, str], int] = {}
+    for letter in letters:
+        for child in letter.kinderen:
+            pairs.setdefault((child.klas, child.leerkracht), len(pairs))
+    return pairs
+
+
+def _columns_copied(document: Any, places: dict[int, tuple[Any, Any, Any]]) -> bool:
+    """Each child's line gets copies of its (group, teacher) columns, laid out once per class.
+
+    On the tall page a child's line holds only the name (`data-kolommen`); each pair of
+    columns is laid out once, beside an empty name of the same fixed width
+    (`data-kolom`). The name's box is the same size and in the same place in its line as the
+    sample's, so the columns are too: copies, moved by the distance between the two lines.
+    False (nothing changed) when a line does not have the sample's shape (a school's stylesheet
+    that sizes the name to its text): the caller then lays the lines out in full.
+    """
+    from .layers import _element_boxes
+
+    samples: dict[str, tuple[Any, Any, list[Any]]] = {}
+    for page in document.pages:
+        for box in _element_boxes(page._page_box):
+            number = box.element.get("data-kolom")
+            if number is not None and number not in samples:
+                line = _only_line(box)
+                if line is None or len(line.children) < 2:
+                    return False
+                samples[number] = (line, line.children[0], list(line.children[1:]))
+    work = []
+    for address, _slip, _article in places.values():
+        for paragraph in address.children:
+            element = getattr(paragraph, "element", None)
+            number = element.get("data-kolommen") if element is not None else None
+            if number is None:
+                continue
+            line = _only_line(paragraph)
+            if number not in samples or line is None or len(line.children) != 1:
+                return False
+            sample_line, sample_name, columns = samples[number]
+            name = line.children[0]
+            same = (
+                (name.position_x - line.position_x, sample_name.position_x - sample_line.position_x),
+                (name.position_y - line.position_y, sample_name.position_y - sample_line.position_y),
+                (name.margin_width(), sample_name.margin_width()),
+            )
+            if any(abs(one - other) > 0.01 for one, other in same):
+                return False
+            work.append((line, sample_line, columns))
+    for line, sample_line, columns in work:
+        copies = [column.deepcopy() for column in columns]
+        for copy in copies:
+            copy.translate(line.position_x - sample_line.position_x, line.position_y - sample_line.position_y)
+        line.children = [*line.children, *copies]
+    return True
+
+
+def _only_line(paragraph: Any) -> Any:
+    """The one line box of a paragraph's box, or None."""
+    from weasyprint.formatting_structure import boxes
+
+    children = getattr(paragraph, "children", ())
+    if len(children) != 1 or not isinstance(children[0], boxes.LineBox):
+        return None
+    return children[0]
 
 
 def _anchored(article: Any, anchor: str) -> Any:
