@@ -1,7 +1,7 @@
 """The speed-ups for pydyf, tinyhtml5 and WeasyPrint: one table, all or nothing, reversible.
 
-Every patch but zlib's level and the reused font subsets (tests/render/test_font_subsets.py)
-changes speed only, never the bytes written: each test writes the same document with and
+Every patch but zlib's level, the reused font subsets (tests/render/test_font_subsets.py), the
+shared streams and the text without Spans changes speed only, never the bytes written: each test writes the same document with and
 without one patch and compares the bytes.
 """
 
@@ -17,6 +17,7 @@ import pytest
 import tinyhtml5.inputstream
 import weasyprint.layout
 import weasyprint.pdf.fonts
+import weasyprint.pdf.tags
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
@@ -135,9 +136,94 @@ def test_the_zlib_level_changes_the_bytes_a_little(installed: None) -> None:
         assert document.write_pdf(pdf_identifier=b"test") != only_level
 
 
-def test_the_patches_that_change_bytes_are_the_zlib_level_the_font_subsets_and_shared_streams() -> None:
+def test_the_patches_that_change_bytes_are_the_zlib_level_the_font_subsets_shared_streams_and_spans() -> None:
     changing = {(patch.owner, patch.attribute) for patch in speedups.PATCHES if patch.changes_bytes}
-    assert changing == {(pydyf, "zlib"), (weasyprint.pdf.fonts.Font, "_fonttools_subset"), (pydyf.Stream, "data")}
+    assert changing == {
+        (pydyf, "zlib"),
+        (weasyprint.pdf.fonts.Font, "_fonttools_subset"),
+        (pydyf.Stream, "data"),
+        (weasyprint.pdf.tags, "_build_box_tree"),
+    }
+
+
+def _tree_tokens(data: bytes, *, flatten_spans: bool) -> list[str]:
+    """The tag tree in reading order: each element's type and kids, each marked-content id as the
+    text it marks (per page). With `flatten_spans`, a Span holding only one id counts as that id."""
+    import io
+
+    import pypdf
+    import pypdf.generic
+
+    pdf = pypdf.PdfReader(io.BytesIO(data))
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(pdf.pages)}
+    tokens: list[str] = []
+
+    def walk(element: pypdf.generic.DictionaryObject, page: int | None) -> None:
+        if "/Pg" in element:
+            page = pages[element.raw_get("/Pg").idnum]
+        kids = element.get("/K", [])
+        kids = kids if isinstance(kids, list) else [kids]
+        if flatten_spans and element.get("/S") == "/Span" and len(kids) == 1 and isinstance(kids[0], int):
+            tokens.append(f"mcid {page}:{int(kids[0])}")
+            return
+        tokens.append(f"<{str(element.get('/S', '')).lstrip('/')}")
+        for kid in kids:
+            if isinstance(kid, int):
+                tokens.append(f"mcid {page}:{int(kid)}")
+            else:
+                walk(kid.get_object(), page)
+        tokens.append(">")
+
+    walk(pdf.trailer["/Root"]["/StructTreeRoot"].get_object(), None)
+    # each marked-content id belongs, in the parent tree, to the element that holds it
+    parents = pdf.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"].get_object()["/Nums"]
+    for index in range(0, len(parents), 2):
+        owners = parents[index + 1].get_object()
+        if isinstance(owners, list):
+            for mcid, owner in enumerate(owners):
+                kids = owner.get_object().get("/K", [])
+                kids = kids if isinstance(kids, list) else [kids]
+                assert mcid in [kid for kid in kids if isinstance(kid, int)]
+    return tokens
+
+
+def test_text_goes_straight_into_its_element_and_reads_the_same(installed: None) -> None:
+    # (patch 9) WeasyPrint wrapped every run of text in a Span of its own: half the objects of a
+    # class's letters. Without those Spans the tree holds the same elements and text, in the same order.
+    html = HTML(
+        string="<html lang=nl><title>t</title><h1>Kop <b>vet</b></h1><p>Een <i>zin</i> met "
+        "<a href='https://example.org'>een link</a>.</p><table><tr><th>kan</th><td>x</td></tr></table>"
+        "<ul><li>een</li><li>twee <b>drie</b></li></ul><p style='break-before: page'>blad 2</p>"
+    )
+    document = html.render()
+    quick = document.write_pdf(pdf_tags=True, pdf_identifier=b"t")
+    with without(_patch(weasyprint.pdf.tags, "_build_box_tree")):
+        plain = document.write_pdf(pdf_tags=True, pdf_identifier=b"t")
+    assert len(quick) < len(plain)
+    flat = _tree_tokens(quick, flatten_spans=False)
+    assert "<Span" not in flat[: flat.index("<P")]  # the heading's own text is no Span now
+    assert flat == _tree_tokens(plain, flatten_spans=True)
+    assert sum(token.startswith("mcid") for token in flat) >= 10
+
+
+def test_an_optional_patch_that_does_not_fit_is_left_out_on_its_own() -> None:
+    def _build_box_tree(box, parent, pdf, page_number, nums, annotations, tags):  # another shape
+        yield from ()
+
+    with speedups.installed(False):
+        real = weasyprint.pdf.tags._build_box_tree
+        weasyprint.pdf.tags._build_box_tree = _build_box_tree
+        try:
+            assert speedups.problems() == []
+            assert speedups.install()
+            assert weasyprint.pdf.tags._build_box_tree is _build_box_tree  # left alone
+            assert pydyf._to_bytes is not speedups.original(_patch(pydyf, "_to_bytes"))  # the others apply
+            assert speedups.problems() == []
+            speedups.uninstall()
+            assert weasyprint.pdf.tags._build_box_tree is _build_box_tree
+        finally:
+            speedups.uninstall()
+            weasyprint.pdf.tags._build_box_tree = real
 
 
 def test_outside_a_write_nothing_is_cached(installed: None) -> None:
