@@ -1,8 +1,8 @@
 """The speed-ups for pydyf, tinyhtml5 and WeasyPrint: one table, all or nothing, reversible.
 
 Every patch but zlib's level, the reused font subsets (tests/render/test_font_subsets.py), the
-shared streams and the text without Spans changes speed only, never the bytes written: each test writes the same document with and
-without one patch and compares the bytes.
+shared streams and the text without Spans changes speed only, never the bytes written: each test
+writes the same document with and without one patch and compares the bytes.
 """
 
 from __future__ import annotations

@@ -621,7 +621,6 @@ def _measured(layout: Layout) -> _Shared | None:
     )
 
 
-
 def _blank(letter: Letter, missing: set[str]) -> Letter:
     def keep(name: str) -> str:
         return "" if set(name) & missing else name
