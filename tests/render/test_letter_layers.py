@@ -128,7 +128,8 @@ def test_the_layered_letters_start_at_the_same_anchors_as_in_one_flow(
 def test_households_alike_share_their_styles_on_the_tall_page_of_places(renderer: Renderer, settings) -> None:
     """WeasyPrint computes the styles of an element with an id or a style attribute (and of all
     it holds) for that element alone: once such marks made every household's places cost their
-    styles again. Households of one shape now share the computed styles of their places."""
+    styles again. Households of one shape now share the computed styles of their places
+    (when they are all laid out: when copies of one household cannot be made)."""
     from gereedschapskist.render import invitations as module
 
     class_list = families.school()
@@ -136,17 +137,20 @@ def test_households_alike_share_their_styles_on_the_tall_page_of_places(renderer
     letters = [b for b in _letters(12) if len(b.kinderen) == 1 and b.huishoudens == 1 and b.ouders]  # one shape
     tall: list = []
     found = module._household_places
+    copies = module._copies
 
-    def keep(document, count):
+    def keep(document, indexes):
         tall.append(document)
-        return found(document, count)
+        return found(document, indexes)
 
     try:
         module._household_places = keep
+        module._copies = lambda *arguments: None  # every household laid out
         assert layered(renderer, agenda(), klass, letters) is not None
     finally:
         module._household_places = found
-    places = found(tall[0], len(letters))
+        module._copies = copies
+    places = found(tall[-1], range(1, len(letters) + 1))
     assert places is not None
     for part in range(2):  # the address and the slip's place, and what they hold
         styles = {id(places[index][part].style) for index in places}
@@ -327,11 +331,13 @@ def test_each_group_and_teacher_is_laid_out_once_per_class_and_prints_as_every_l
         copied: list[bool] = []
         laid_out = _spied(monkeypatch, printer, copied, copy=copy)
         pdfs.append(invitations_pdf(printer, agenda(), klass, letters))
-        assert copied == [copy]
+        # not copied: tried with the households' copies, then with every household, then in full
+        assert copied == ([True] if copy else [False, False])
         tall = [html for html in laid_out if "data-brief=" in html]
-        # copied: the pairs once (and the full lines laid out again only when not)
-        assert tall[0].count('class="kind-klas"') == len(pairs)
-        assert len(tall) == (1 if copy else 2)
+        assert tall[0].count('class="kind-klas"') == len(pairs)  # the pairs once
+        assert len(tall) == (1 if copy else 3)
+        lines = sum(len(letter.kinderen) for letter in letters)
+        assert tall[-1].count('class="kind-klas"') == (len(pairs) if copy else lines)
     fast, full = pdfs
     assert fast.pages == full.pages
     for one, other in zip(render_pages(fast.data, dpi=100), render_pages(full.data, dpi=100), strict=True):
@@ -356,8 +362,145 @@ def test_a_stylesheet_that_sizes_the_name_to_its_text_gets_every_line_laid_out_i
     copied: list[bool] = []
     _spied(monkeypatch, printer, copied)
     assert layered(printer, agenda(), klass, letters) is not None
+    # no copies of households (the name's box takes the size of its text), and with every
+    # household laid out the columns do not fit beside the names: every line in full
     assert copied == [False]
     fast = invitations_pdf(printer, agenda(), klass, letters)
     slow = invitations_pdf(Renderer([folder], fast=False), agenda(), klass, letters)
     assert page_lines(fast.data) == page_lines(slow.data)
     assert any("Kind1-0 van den Achternaam Groep 5a Juf Samira" in line for line in page_lines(fast.data)[0])
+
+
+def _households_of_every_kind() -> list[invitations.Letter]:
+    """Letters whose places differ in every way a copy must follow: parents named or not, long
+    names that end in "…", other scripts, siblings in other groups, codes of other widths."""
+    names = [
+        "Sem Jansen",
+        "Zoë de Vries-Çelik",
+        "أحمد حداد",
+        "Nguyễn Thị Thảo",
+        "Дарина Шевченко",
+        "Maximiliaan Alexander Bartholomeus van Oldenbarnevelt tot de Wijngaerden",
+        "Łucja Nowak",
+        "דוד כהן",
+    ]
+    codes = ["K7-4QF", "WX-MN4", "34-679", "AC-DEF", "MW-HJK", "Q3-QTQ", "YY-XXY", "CD-EFG"]
+    letters = []
+    for number, (name, code) in enumerate(zip(names * 2, codes * 2, strict=True), start=1):
+        children = (invitations.Child(name, "Groep 5a", "Juf Samira"),)
+        if number % 5 == 0:
+            children += (invitations.Child(names[(number + 2) % len(names)], "Groep 7b", "Meester Jansen"),)
+        parents = ()
+        if number % 3 == 1:
+            parents = (f"Ouder {name}",)
+        elif number % 3 == 2:
+            parents = ("Fatima El Amrani-Bouzidi", "Mohamed El Amrani")
+        letters.append(
+            invitations.Letter(
+                code=code,
+                kinderen=children,
+                ouders=parents,
+                huishouden=1,
+                huishoudens=2 if number % 7 == 0 else 1,
+                taal="",
+            )
+        )
+    return letters
+
+
+def test_copies_of_one_household_print_what_every_household_laid_out_prints(
+    settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tall page once laid out every household's places; most of them are the same boxes
+    # with other text. Now one household of each shape is laid out and the others are copies
+    # of it with their own text shaped again: the pages must be the very same.
+    from PIL import ImageChops
+
+    from gereedschapskist.render import invitations as module
+
+    from .raster import render_pages
+    from .test_forms import _tagged_content
+
+    klass = next(k for k in families.school() if k.slug == "groep-5a")
+    letters = _households_of_every_kind()
+    made: list[bool] = []
+    copies = module._copies
+
+    def spy(found, groups, letters):
+        result = copies(found, groups, letters)
+        made.append(result is not None and len(found) < len(letters))
+        return result
+
+    monkeypatch.setattr(module, "_copies", spy)
+    fast = invitations_pdf(Renderer(), agenda(), klass, letters)
+    assert made == [True]
+    monkeypatch.setattr(module, "_copies", lambda *arguments: None)
+    full = invitations_pdf(Renderer(), agenda(), klass, letters)
+    assert fast.pages == full.pages
+    for one, other in zip(render_pages(fast.data, dpi=100), render_pages(full.data, dpi=100), strict=True):
+        assert ImageChops.difference(one, other).getbbox() is None
+    assert _tagged_content(fast.data) == _tagged_content(full.data)
+    assert _bookmarks(fast.data) == _bookmarks(full.data)
+    assert [title for title, _ in _bookmarks(fast.data)] == [letter.kinderen_tekst for letter in letters]
+    assert page_lines(fast.data) == page_lines(full.data)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda letter: replace(letter, code="WW-WMW"), id="a code wider than its box"),
+        pytest.param(
+            lambda letter: replace(letter, kinderen=(replace(letter.kinderen[0], naam="Sem  Jansen"),)),
+            id="two spaces WeasyPrint would collapse",
+        ),
+    ],
+)
+def test_a_text_that_would_not_lie_as_the_samples_gets_every_household_laid_out(
+    change, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy's text is shaped as given and put where the sample's was: a right-aligned code that
+    overflows its box, or text WeasyPrint would change, is not copied but laid out."""
+    from PIL import ImageChops
+
+    from gereedschapskist.render import invitations as module
+
+    from .raster import render_pages
+
+    klass = next(k for k in families.school() if k.slug == "groep-5a")
+    letters = [letter for letter in _letters(6) if len(letter.kinderen) == 1 and letter.ouders]
+    letters[-1] = change(letters[-1])
+    made: list[bool] = []
+    copies = module._copies
+
+    def spy(found, groups, letters):
+        result = copies(found, groups, letters)
+        made.append(result is not None)
+        return result
+
+    monkeypatch.setattr(module, "_copies", spy)
+    fast = invitations_pdf(Renderer(), agenda(), klass, letters)
+    monkeypatch.setattr(module, "_copies", lambda *arguments: None)
+    full = invitations_pdf(Renderer(), agenda(), klass, letters)
+    for one, other in zip(render_pages(fast.data, dpi=100), render_pages(full.data, dpi=100), strict=True):
+        assert ImageChops.difference(one, other).getbbox() is None
+    assert made == [False]
+
+
+def test_a_copy_is_refused_a_text_of_another_height_or_baseline(settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(A font that some name falls back to may be taller: the line would not lie as the sample's.)"""
+    from gereedschapskist.render import invitations as module
+
+    klass = next(k for k in families.school() if k.slug == "groep-5a")
+    letters = [letter for letter in _letters(4) if len(letter.kinderen) == 1 and letter.ouders]
+    seen: list[tuple[str, bool]] = []
+    retexted = module._retexted
+
+    def taller(box, text):
+        box.height += 0.5  # as if the sample's text had another font
+        seen.append((text, retexted(box, text)))
+        box.height -= 0.5
+        return seen[-1][1]
+
+    monkeypatch.setattr(module, "_retexted", taller)
+    assert layered(Renderer(), agenda(), klass, letters) is not None
+    assert seen and not any(ok for _, ok in seen)

@@ -17,8 +17,11 @@ class's document). Two ways to print, with the same pages:
   The places of all households of a class are laid out in one go, one after the other on a
   tall page (uitnodiging_kop.html.j2), and each is moved to where the shared letter leaves
   room for it (measured here): a page of its own per household cost more than its text.
-  A child's group and teacher (the same in most households of a class) are laid out once
-  per pair and copied beside each name (`_columns_copied`).
+  Most households' places are the same boxes with other text: one household of each shape
+  is laid out, the others are copies of it with their own text shaped again (`_copies`,
+  `_retexted`), and a child's group and teacher (the same in most households of a class) are
+  laid out once per pair and copied beside each name (`_columns_copied`). Where a copy would
+  not lie as WeasyPrint lays the text out, every household is laid out (`_tall_page`).
   On that page no letter has an id or a style attribute (`data-brief` marks it; its anchor is
   set when it is moved): WeasyPrint gives such an element, and all it holds, a computed style
   of its own, so that equal households would each cost the styles' computing again.
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -38,7 +41,7 @@ from jinja2 import TemplateNotFound
 
 from ..agenda.model import Agenda
 from ..classes.model import SchoolClass
-from ..invitations import Letter, invitation_context, invitation_settings, mixed, shape
+from ..invitations import Letter, invitation_context, invitation_settings, join_dutch, mixed, shape
 from .contract import (
     ADDRESS_PLACE_CLASS,
     INVITATIONS_TEMPLATE,
@@ -51,7 +54,7 @@ from .contract import (
 )
 from .environment import render_template
 from .errors import MissingGlyphs
-from .renderer import Layout, RenderedPdf, Renderer, UnprintableName, _cyclic_gc_paused
+from .renderer import Layout, RenderedPdf, Renderer, UnprintableName, _cyclic_gc_paused, isolate
 
 _CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?")
 
@@ -82,6 +85,7 @@ def invitations_html(
     agendas: Sequence[Agenda] = (),
     apart: Collection[int] = (),
     kolommen: Mapping[tuple[str, str], int] | None = None,
+    voorbeelden: Collection[int] | None = None,
 ) -> tuple[str, str | None]:
     """The HTML of a class's letters and its base URL (the folder of the template used).
 
@@ -89,7 +93,8 @@ def invitations_html(
     `apart`: the letters (1-based) whose slip does not fit under the letter on its first page:
     their slip gets a sheet of its own (`strook_apart` in the template).
     `kolommen` (the tall page of places only): each (group, teacher) pair of the children's lines
-    and its number; the lines then hold only the names (see `_columns_copied`).
+    and its number; the lines then hold only the names (see `_columns_copied`). `voorbeelden`
+    (that page only): the letters (1-based) to print, one of each shape (see `_copies`).
     """
     context = invitation_context(
         agenda,
@@ -102,6 +107,7 @@ def invitations_html(
     )
     context["strook_apart"] = frozenset(apart)
     context["kolommen"] = kolommen
+    context["voorbeelden"] = frozenset(voorbeelden) if voorbeelden is not None else None
     html, folder = render_template(renderer.env, INVITATIONS_TEMPLATE, context)
     return html, (folder.as_uri() + "/" if folder is not None else None)
 
@@ -244,21 +250,10 @@ def layered(
             shared[name] = each
     plekken = {name: each.places for name, each in shared.items()}
     apart = {index for index, name in enumerate(names, start=1) if shared[name].places.get("strook_apart")}
-    columns = _columns(letters)
-    html, base_url = invitations_html(
-        renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas, apart=apart, kolommen=columns
-    )
-    frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
-    places = _household_places(frame.document, len(letters))
-    if places is not None and not _columns_copied(frame.document, places):
-        # a stylesheet that does not keep the name's width fixed: every line laid out in full
-        html, base_url = invitations_html(
-            renderer, agenda, klass, letters, laag="kop", plekken=plekken, agendas=agendas, apart=apart
-        )
-        frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
-        places = _household_places(frame.document, len(letters))
-    if places is None:
+    found = _tall_page(renderer, agenda, klass, letters, plekken, agendas, apart)
+    if found is None:
         return None
+    frame, places = found
     translated = [letter for letter in letters if letter.taal and translation_template(renderer, letter.taal)]
     translations: Layout | None = None
     translation_pages: dict[int, list[Any]] = {}
@@ -320,13 +315,61 @@ def layered(
     )
 
 
+def _tall_page(
+    renderer: Renderer,
+    agenda: Agenda,
+    klass: SchoolClass | None,
+    letters: Sequence[Letter],
+    plekken: dict[str, Any],
+    agendas: Sequence[Agenda],
+    apart: Collection[int],
+) -> tuple[Layout, dict[int, tuple[Any, Any, Any]]] | None:
+    """The tall page of places laid out, and each letter's places on it (None: they are not all there).
+
+    The quickest way that gives the boxes one flow would give: one household of each shape laid
+    out and the others copies of it with their own text (`_copies`), each child's group and
+    teacher laid out once (`_columns_copied`); else every household laid out, with the columns
+    copied; else (a school's stylesheet that sizes the name to its text) every line in full.
+    """
+    columns = _columns(letters)
+    groups = _copy_groups(letters, apart, columns)
+    everyone = range(1, len(letters) + 1)
+    ways: list[tuple[list[int] | None, dict[tuple[str, str], int] | None]] = [(None, columns), (None, None)]
+    if len(groups) < len(letters):
+        ways.insert(0, ([indexes[0] for indexes in groups.values()], columns))
+    for samples, kolommen in ways:
+        html, base_url = invitations_html(
+            renderer,
+            agenda,
+            klass,
+            letters,
+            laag="kop",
+            plekken=plekken,
+            agendas=agendas,
+            apart=apart,
+            kolommen=kolommen,
+            voorbeelden=samples,
+        )
+        frame = renderer._layout_string(html, base_url, stylesheets=[renderer.css], forms=0)
+        places = _household_places(frame.document, everyone if samples is None else samples)
+        if places is not None and samples is not None:
+            places = _copies(places, groups, letters)
+        if places is None:
+            if samples is None:
+                return None  # not a copy that failed: the template does not fit the layers
+            continue
+        if kolommen is None or _columns_copied(frame.document, places):
+            return frame, places
+    return None
+
+
 _TRANSLATION_ANCHOR_PREFIX = "vertaling-"
 # Marks each letter on the tall page of the places (uitnodigingen.html.j2): not an id, see the module's docstring.
 _HOUSEHOLD_ATTRIBUTE = "data-brief"
 
 
-def _household_places(document: Any, count: int) -> dict[int, tuple[Any, Any, Any]] | None:
-    """Per letter (1-based): its address place, its slip's place and its article, from the tall page(s)."""
+def _household_places(document: Any, indexes: Iterable[int]) -> dict[int, tuple[Any, Any, Any]] | None:
+    """Per letter of `indexes` (1-based): its address place, its slip's place and its article, from the tall page(s)."""
     from .layers import _has_class
 
     found: dict[int, list[Any]] = {}
@@ -349,12 +392,185 @@ def _household_places(document: Any, count: int) -> dict[int, tuple[Any, Any, An
                         elif _has_class(child, SLIP_PLACE_CLASS) and entry[1] is None:
                             entry[1] = child
     result = {}
-    for index in range(1, count + 1):
+    for index in indexes:
         entry = found.get(index)
         if entry is None or entry[0] is None or entry[1] is None:
             return None
         result[index] = (entry[0], entry[1], entry[2])
     return result
+
+
+def _copy_groups(
+    letters: Sequence[Letter], apart: Collection[int], columns: Mapping[tuple[str, str], int]
+) -> dict[tuple[Any, ...], list[int]]:
+    """The letters (1-based) whose places have the same boxes but for their own text, grouped.
+
+    Same shape of letter, whether the slip has a sheet of its own, parents named or not, and
+    per child the same (group, teacher) pair and whether the name is printed (a name no font
+    has is a line to write it on). The first of each group is laid out, the others copied.
+    """
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for index, letter in enumerate(letters, start=1):
+        children = tuple((columns[(child.klas, child.leerkracht)], bool(child.naam)) for child in letter.kinderen)
+        key = (shape(letter), index in apart, bool(letter.ouders), children)
+        groups.setdefault(key, []).append(index)
+    return groups
+
+
+def _texts(letter: Letter) -> dict[str, str]:
+    """A letter's own text on the tall page, per `data-tekst` mark (uitnodiging_plekken.html.j2)."""
+    texts = {"code": letter.code}
+    if letter.ouders:
+        texts["aan"] = f"Aan {isolate(join_dutch(list(letter.ouders)))},"
+    for number, child in enumerate(letter.kinderen):
+        if child.naam:
+            texts[f"naam-{number}"] = isolate(child.naam)
+    return texts
+
+
+def _copies(
+    found: dict[int, tuple[Any, Any, Any]], groups: dict[tuple[Any, ...], list[int]], letters: Sequence[Letter]
+) -> dict[int, tuple[Any, Any, Any]] | None:
+    """Every letter's places: the laid-out household of its group, or a copy of it with the letter's
+    own text (`_retexted`); None when a text cannot be put in a copy as WeasyPrint would lay it out."""
+    places: dict[int, tuple[Any, Any, Any]] = {}
+    for indexes in groups.values():
+        sample = found[indexes[0]]
+        address, slip, article = sample
+        marks = _marked_texts(article)
+        own = _texts(letters[indexes[0] - 1])
+        label = letters[indexes[0] - 1].kinderen_tekst or "Uitnodiging"
+        # the copies get their text where the laid-out household has its own: that must be there
+        if {name for name, _ in marks} != set(own) or any(box.text != own[name] for name, box in marks):
+            return None
+        if getattr(article, "bookmark_label", None) != label:
+            return None
+        places[indexes[0]] = sample
+        where = [article.children.index(address), article.children.index(slip)]
+        for index in indexes[1:]:
+            letter = letters[index - 1]
+            copy = article.deepcopy()
+            texts = _texts(letter)
+            for (name, _), (_, box) in zip(marks, _marked_texts(copy), strict=True):
+                if not _sized_by_their_container(copy, box) or not _retexted(box, texts[name]):
+                    return None
+            copy.bookmark_label = letter.kinderen_tekst or "Uitnodiging"
+            places[index] = (copy.children[where[0]], copy.children[where[1]], copy)
+    return places
+
+
+def _marked_texts(article: Any) -> list[tuple[str, Any]]:
+    """The text boxes of the boxes marked `data-tekst`, with their mark, in tree order: each mark's
+    one text box and the line it is alone in (an empty list item: the mark is not as expected)."""
+    from weasyprint.formatting_structure import boxes
+
+    found: list[tuple[str, Any]] = []
+
+    def walk(box: Any, mark: str | None, line: Any) -> None:
+        element = getattr(box, "element", None)
+        own = element.get("data-tekst") if element is not None and not isinstance(box, boxes.TextBox) else None
+        mark = own or mark
+        if isinstance(box, boxes.LineBox):
+            line = box
+        if isinstance(box, boxes.TextBox):
+            if mark is not None:
+                box.kmg_line = line
+                found.append((mark, box))
+            return
+        for child in getattr(box, "children", ()):
+            walk(child, mark, line)
+
+    walk(article, None, None)
+    return found
+
+
+def _retexted(box: Any, text: str) -> bool:
+    """Give a copied text box another text, as WeasyPrint lays it out in the same place.
+
+    The text is shaped again (Pango) with the box's style and the width it had; the rest of its
+    line moves as the line's alignment says. False when the text would not lie in the line as
+    the sample's did: another height or baseline (another font), a line break, space that
+    WeasyPrint would collapse, more marks in the line, or a centred or right-aligned text that
+    no longer fits.
+    """
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.text.line_break import split_first_line
+
+    line = getattr(box, "kmg_line", None)
+    if line is None or text != " ".join(text.split()) or not text:
+        return False
+    leaves = _leaves(line)
+    if len(leaves) != 1 or leaves[0] is not box:
+        return False
+    old = box.pango_layout
+    layout, length, resume_at, width, height, baseline = split_first_line(
+        text, box.style, None, old.max_width, box.justification_spacing, is_line_start=True
+    )
+    if resume_at is not None or length != len(text.encode()) or layout.text != text:
+        return False
+    if abs(height - box.height) > 1e-6 or abs(baseline + box.margin_top - box.baseline) > 1e-6:
+        return False
+    delta = width - box.width
+    parent_style = line.style
+    align = parent_style["text_align_last"]
+    if align == "auto":
+        align = parent_style["text_align_all"]
+    ltr = parent_style["direction"] == "ltr"
+    share = {"left": 0.0, "right": 1.0, "center": 0.5, "justify": 0.0}.get(
+        align, 0.0 if (align == "start") == ltr else 1.0
+    )
+    if share and (old.max_width is None or width > old.max_width):
+        return False
+    box.text = text
+    box.pango_layout = layout
+    box.width = width
+    for inline in _ancestors(line, box):
+        if isinstance(inline, boxes.InlineBox):
+            inline.width += delta
+    if share:
+        for child in line.children:
+            child.translate(-delta * share, 0)
+    return True
+
+
+def _sized_by_their_container(top: Any, text: Any) -> bool:
+    """Whether no box between `top` and the text takes its width from its content (a float, an
+    inline-block or a positioned box without a width of its own; a table, flex or grid): then a
+    copy with another text would keep a size that fitted the sample's."""
+    from weasyprint.formatting_structure import boxes
+
+    for box in _ancestors(top, text):
+        if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+            continue
+        if not isinstance(box, (boxes.BlockBox, boxes.InlineBlockBox)):
+            return False
+        shrinks = isinstance(box, boxes.InlineBlockBox) or box.is_floated() or box.is_absolutely_positioned()
+        if shrinks and box.style["width"] == "auto":
+            return False
+    return True
+
+
+def _leaves(box: Any) -> list[Any]:
+    """The boxes without children under `box` (text, an empty inline-block: what a line shows)."""
+    children = getattr(box, "children", None)
+    if not children:
+        return [box]
+    return [leaf for child in children for leaf in _leaves(child)]
+
+
+def _ancestors(top: Any, target: Any) -> list[Any]:
+    """The boxes from `top` (excluded) down to `target` (excluded)."""
+    for child in getattr(top, "children", ()):
+        if child is target:
+            return []
+        found = _ancestors(child, target)
+        if found is not None and (found or _contains(child, target)):
+            return [child, *found]
+    return []
+
+
+def _contains(box: Any, target: Any) -> bool:
+    return box is target or any(_contains(child, target) for child in getattr(box, "children", ()))
 
 
 def _columns(letters: Sequence[Letter]) -> dict[tuple[str, str], int]:
