@@ -382,7 +382,8 @@ def main() -> None:
         "--rondes",
         type=int,
         default=1,
-        help="build the whole school with and without invitations this many times, alternately (median)",
+        help="build the whole school (and with --families the families too) with and without invitations "
+        "this many times, alternately (median)",
     )
     parser.add_argument(
         "--per-groep",
@@ -471,6 +472,7 @@ def main() -> None:
             # With and without invitations, alternately, a few more times: one pair of builds
             # swings by 10-25% on a shared machine, the median of several pairs much less.
             ratios_wall, ratios_cpu = [wall / wall_plain], [cpu_all / cpu_plain]
+            family_ratios = [wall_f / wall_fp] if args.families else []
             for round_number in range(2, args.rondes + 1):
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(folder / "out-plain", ignore_errors=True)
@@ -485,10 +487,25 @@ def main() -> None:
                     f"   round {round_number}: {each:.2f} / {each_plain:.2f} s wall "
                     f"(+{100 * (ratios_wall[-1] - 1):.0f}%), CPU +{100 * (ratios_cpu[-1] - 1):.0f}%"
                 )
+                if args.families:
+                    for folder_out in (folder / "out-families", plain_out):
+                        shutil.rmtree(folder_out, ignore_errors=True)
+                    with_f, _, _ = kmg("build", *agendas, "--klassen", families, "--uitvoer", folder / "out-families")
+                    without_f, _, _ = kmg("build", *agendas, "--klassen", families, "--uitvoer", plain_out, *plain)
+                    family_ratios.append(with_f / without_f)
+                    print(
+                        f"   round {round_number}, families: {with_f:.2f} / {without_f:.2f} s wall "
+                        f"(+{100 * (family_ratios[-1] - 1):.0f}%)"
+                    )
             print(
                 f"invitations add, median of {args.rondes} rounds: +{100 * (statistics.median(ratios_wall) - 1):.0f}% "
                 f"wall, +{100 * (statistics.median(ratios_cpu) - 1):.0f}% CPU (target: at most 20%)"
             )
+            if family_ratios:
+                print(
+                    f"with families, median of {args.rondes} rounds: "
+                    f"+{100 * (statistics.median(family_ratios) - 1):.0f}% wall"
+                )
         if args.invitations_only:
             return
         if not args.skip_public:
