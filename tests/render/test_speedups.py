@@ -204,6 +204,11 @@ def test_text_goes_straight_into_its_element_and_reads_the_same(installed: None)
     assert "<Span" not in flat[: flat.index("<P")]  # the heading's own text is no Span now
     assert flat == _tree_tokens(plain, flatten_spans=True)
     assert sum(token.startswith("mcid") for token in flat) >= 10
+    # (from a review) compiled in WeasyPrint's module, with its line numbers for tracebacks
+    replacement = weasyprint.pdf.tags._build_box_tree
+    plain_function = speedups.original(_patch(weasyprint.pdf.tags, "_build_box_tree"))
+    assert replacement.__globals__ is vars(weasyprint.pdf.tags)
+    assert replacement.__code__.co_firstlineno == plain_function.__code__.co_firstlineno
 
 
 def test_an_optional_patch_that_does_not_fit_is_left_out_on_its_own() -> None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -359,6 +359,8 @@ def _tall_page(
                 return None  # not a copy that failed: the template does not fit the layers
             continue
         if kolommen is None or _columns_copied(frame.document, places):
+            if any(_painted(article) for _, _, article in places.values()):
+                return None  # a school's background in the places: one flow puts it right
             return frame, places
     return None
 
@@ -443,7 +445,7 @@ def _copies(
         # the copies get their text where the laid-out household has its own: that must be there
         if {name for name, _ in marks} != set(own) or any(box.text != own[name] for name, box in marks):
             return None
-        if getattr(article, "bookmark_label", None) != label:
+        if getattr(article, "bookmark_label", None) != label or not _copyable(article):
             return None
         places[indexes[0]] = sample
         where = [article.children.index(address), article.children.index(slip)]
@@ -455,6 +457,8 @@ def _copies(
                 if not _sized_by_their_container(copy, box) or not _retexted(box, texts[name]):
                     return None
             copy.bookmark_label = letter.kinderen_tekst or "Uitnodiging"
+            if copy.bookmark_label != " ".join(copy.bookmark_label.split()):
+                return None  # WeasyPrint would tidy the spaces of the label
             places[index] = (copy.children[where[0]], copy.children[where[1]], copy)
     return places
 
@@ -466,7 +470,7 @@ def _marked_texts(article: Any) -> list[tuple[str, Any]]:
 
     found: list[tuple[str, Any]] = []
 
-    def walk(box: Any, mark: str | None, line: Any) -> None:
+    def walk(box: Any, mark: str | None, line: Any, block: Any) -> None:
         element = getattr(box, "element", None)
         own = element.get("data-tekst") if element is not None and not isinstance(box, boxes.TextBox) else None
         mark = own or mark
@@ -474,52 +478,56 @@ def _marked_texts(article: Any) -> list[tuple[str, Any]]:
             line = box
         if isinstance(box, boxes.TextBox):
             if mark is not None:
-                box.kmg_line = line
+                box.kmg_line, box.kmg_block = line, block
                 found.append((mark, box))
             return
         for child in getattr(box, "children", ()):
-            walk(child, mark, line)
+            walk(child, mark, line, box if isinstance(child, boxes.LineBox) else block)
 
-    walk(article, None, None)
+    walk(article, None, None, None)
     return found
 
 
 def _retexted(box: Any, text: str) -> bool:
     """Give a copied text box another text, as WeasyPrint lays it out in the same place.
 
-    The text is shaped again (Pango) with the box's style and the width it had; the rest of its
-    line moves as the line's alignment says. False when the text would not lie in the line as
-    the sample's did: another height or baseline (another font), a line break, space that
-    WeasyPrint would collapse, more marks in the line, or a centred or right-aligned text that
-    no longer fits.
+    The text is shaped again (Pango) with the box's style and the width it had; its line moves
+    as WeasyPrint's `text_align` moves it (`layout/inline.py`). False when the text would not lie
+    in the line as the sample's did: text that may wrap or that CSS changes (text-transform,
+    justification), another height or baseline (another font), a line break, space WeasyPrint
+    would collapse, more in the line than the text, a right-to-left line, or an aligned line that
+    would no longer be narrower than its box (WeasyPrint then puts it at the start).
     """
     from weasyprint.formatting_structure import boxes
     from weasyprint.text.line_break import split_first_line
 
-    line = getattr(box, "kmg_line", None)
-    if line is None or text != " ".join(text.split()) or not text:
+    line, block = getattr(box, "kmg_line", None), getattr(box, "kmg_block", None)
+    if line is None or block is None or text != " ".join(text.split()) or not text:
+        return False
+    style = box.style
+    if style["white_space"] not in ("nowrap", "pre") or style["text_transform"] != "none":
+        return False
+    if box.justification_spacing or line.style["direction"] != "ltr":
         return False
     leaves = _leaves(line)
     if len(leaves) != 1 or leaves[0] is not box:
         return False
+    share = _alignment_share(line.style)
+    if share is None:
+        return False
+    offset = line.position_x - block.content_box_x()
+    if share and (offset <= 0 or line.style["text_indent"].value):
+        return False  # start-aligned: the line was as wide as its box or wider (or indented)
     old = box.pango_layout
     layout, length, resume_at, width, height, baseline = split_first_line(
-        text, box.style, None, old.max_width, box.justification_spacing, is_line_start=True
+        text, style, None, old.max_width, 0, is_line_start=True
     )
     if resume_at is not None or length != len(text.encode()) or layout.text != text:
         return False
     if abs(height - box.height) > 1e-6 or abs(baseline + box.margin_top - box.baseline) > 1e-6:
         return False
     delta = width - box.width
-    parent_style = line.style
-    align = parent_style["text_align_last"]
-    if align == "auto":
-        align = parent_style["text_align_all"]
-    ltr = parent_style["direction"] == "ltr"
-    share = {"left": 0.0, "right": 1.0, "center": 0.5, "justify": 0.0}.get(
-        align, 0.0 if (align == "start") == ltr else 1.0
-    )
-    if share and (old.max_width is None or width > old.max_width):
+    if share and line.width + delta >= line.width + offset / share - 1e-6:
         return False
     box.text = text
     box.pango_layout = layout
@@ -528,9 +536,43 @@ def _retexted(box: Any, text: str) -> bool:
         if isinstance(inline, boxes.InlineBox):
             inline.width += delta
     if share:
-        for child in line.children:
-            child.translate(-delta * share, 0)
+        line.translate(-delta * share, 0)
+    line.width += delta
     return True
+
+
+def _alignment_share(style: Any) -> float | None:
+    """How much of a change of width moves a one-line text, as WeasyPrint aligns it (ltr): 0 at
+    the start, 1 at the end, 0.5 centred; None for justified text (its spaces would change)."""
+    align = style["text_align_all"]
+    if style["text_align_last"] != "auto":
+        align = style["text_align_last"]
+    align = {"left": "start", "right": "end"}.get(align, align)
+    return {"start": 0.0, "end": 1.0, "center": 0.5}.get(align)
+
+
+def _copyable(article: Any) -> bool:
+    """Whether copies of this household's boxes would bookmark as their own: none but the letter
+    itself has a bookmark (a school's bookmark-label could be made of the sample's text)."""
+    return not any(
+        getattr(box, "bookmark_label", None) and box.style["bookmark_level"] != "none"
+        for box in _descendants(article)
+        if box is not article
+    )
+
+
+def _painted(box: Any) -> bool:
+    """Whether a box in it paints a background (or shadow): WeasyPrint lays a background out with
+    its box, in page positions that moving or copying the box does not change."""
+    return any(getattr(each, "background", None) is not None for each in _descendants(box))
+
+
+def _descendants(box: Any) -> Iterator[Any]:
+    stack = [box]
+    while stack:
+        each = stack.pop()
+        yield each
+        stack.extend(getattr(each, "children", ()))
 
 
 def _sized_by_their_container(top: Any, text: Any) -> bool:

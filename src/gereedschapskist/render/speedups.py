@@ -427,12 +427,20 @@ def _is_box_tree_builder(value: Any) -> bool:
 
 
 def _text_in_its_element(original: Any) -> Any:
-    """WeasyPrint's `_build_box_tree`, compiled again with text marked as Span kept in its element."""
+    """WeasyPrint's `_build_box_tree`, compiled again with text marked as Span kept in its element.
+
+    Compiled in WeasyPrint's own module (it sees that module's names as they are when it runs,
+    and calls itself through the module, as the original does), with the original's line numbers.
+    """
     source = textwrap.dedent(_tag_tree_source(original) or "")
-    namespace = dict(original.__globals__)
-    code = compile(source.replace(_SPAN_CONDITION, _SPAN_WIDENED), original.__code__.co_filename, "exec")
+    first_line = original.__code__.co_firstlineno
+    widened = "\n" * (first_line - 1) + source.replace(_SPAN_CONDITION, _SPAN_WIDENED)
+    namespace = original.__globals__
+    before = namespace[original.__name__]
+    code = compile(widened, original.__code__.co_filename, "exec")
     exec(code, namespace)  # noqa: S102 - WeasyPrint's own function, one condition changed (checked above)
     replacement = namespace[original.__name__]
+    namespace[original.__name__] = before  # install() puts it there, uninstall() takes it away
     replacement.__wrapped__ = original
     return replacement
 
@@ -553,7 +561,8 @@ def problems() -> list[str]:
 
 
 def install() -> bool:
-    """Apply every patch of the table, or none when one target has an unexpected shape; True when installed."""
+    """Apply every patch of the table (an optional one whose target has another shape is left out),
+    or none when a required one's target has an unexpected shape; True when installed."""
     global _installed
     with _lock:
         if _installed is not None:
