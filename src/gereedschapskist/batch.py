@@ -69,12 +69,20 @@ class Job:
     def key(self, templates: str) -> str:
         from .cache import job_key
 
-        extra = {"documents": self.documents, "letters": self.letters} if self.letters or (
-            self.documents != DEFAULT_DOCUMENTS
-        ) else None
+        extra = (
+            {"documents": self.documents, "letters": self.letters}
+            if self.letters or (self.documents != DEFAULT_DOCUMENTS)
+            else None
+        )
         if self.letters and self.agendas:  # the agendas the letters speak for (not the others)
-            used = sorted({i for letter in self.letters for i in (letter.agenda, *(c.agenda for c in letter.kinderen))
-                           if i is not None})
+            used = sorted(
+                {
+                    i
+                    for letter in self.letters
+                    for i in (letter.agenda, *(c.agenda for c in letter.kinderen))
+                    if i is not None
+                }
+            )
             extra = {**(extra or {}), "agendas": [self.agendas[i].model_dump_json() for i in used]}
         if self.planned:  # the dates, times and slip topics on the forms and the checklist
             from .planning.forms import planning_digest
@@ -161,7 +169,7 @@ def find_pupil(classes: Sequence[SchoolClass], name: str, source: Path | None = 
     """
     wanted = _name_key(name)
     if not wanted:
-        raise UserError("--leerling heeft een naam nodig, bijvoorbeeld --leerling \"Roepnaam Achternaam\".")
+        raise UserError('--leerling heeft een naam nodig, bijvoorbeeld --leerling "Roepnaam Achternaam".')
     everyone = [(klass, pupil) for klass in classes for pupil in klass.leerlingen]
     # exactly as written first; then without accents ("zoe" finds Zoë), still refusing two matches
     for key in (_name_key, _loose_key):
@@ -322,7 +330,16 @@ def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobRes
     renderer = renderer or _renderer
     assert renderer is not None, "worker not initialised"
     # every document first, then the files: a job that fails writes none of them
-    pdfs = [document.render(renderer, job) for document in documents_of(job)]
+    pdfs = []
+    for document in documents_of(job):
+        try:
+            pdfs.append(document.render(renderer, job))
+        except (UserError, MemoryError, RecursionError):
+            raise
+        except Exception as problem:  # WeasyPrint (or kmg) stopped on something it did not expect
+            raise RenderingStopped(
+                job.label, document.bestand, type(problem).__name__, _own_templates(renderer)
+            ) from None
     if job.owner is not None:
         write_bytes_atomic(out_dir / job.folder / OWNER_FILE, job.owner.encode("ascii"))
     for path, pdf in zip(job.outputs(), pdfs, strict=True):
@@ -332,6 +349,34 @@ def run_job(job: Job, out_dir: Path, renderer: Renderer | None = None) -> JobRes
     warnings = tuple(warning for pdf in pdfs for warning in pdf.warnings)
     pages = sum(pdf.pages for pdf in pdfs)
     return JobResult(job, pages, len(pdfs), warnings, unprintable_names(*pdfs))
+
+
+class RenderingStopped(UserError):
+    """WeasyPrint stopped on a page it could not lay out; names the class and the file, never a pupil.
+
+    Most often a rule in a school's own print.css or template (found: `text-align-last: justify`
+    on the names trips an assertion inside WeasyPrint). With kmg's own templates it is a bug.
+    """
+
+    def __init__(self, label: str, filename: str, kind: str, own_folder: str | None) -> None:
+        self.args_kept = (label, filename, kind, own_folder)
+        if own_folder:
+            hint = (
+                f"Waarschijnlijk komt dat door een regel in uw eigen print.css of sjabloon in {own_folder}. "
+                "Zet de laatste wijziging terug, of probeer het zonder --sjablonen."
+            )
+        else:
+            hint = "Dit is een fout in kmg. Meld het bij wie kmg voor uw school beheert, met deze melding."
+        super().__init__(f"{label}: het maken van {filename} liep vast in WeasyPrint ({kind}). {hint}")
+
+    def __reduce__(self) -> tuple:
+        return (RenderingStopped, self.args_kept)
+
+
+def _own_templates(renderer: Renderer) -> str | None:
+    """The school's own template folder (--sjablonen), if the renderer has one."""
+    folders = list(getattr(renderer, "template_dirs", ()))
+    return str(folders[0]) if len(folders) > 1 else None
 
 
 def default_jobs() -> int:
@@ -481,7 +526,6 @@ def pool_map(
         # "OSError: [Errno 9] Bad file descriptor" under kmg's own message (CPython 3.11).
         for manager in managers:
             manager.join()
-
 
 
 def _shut_down_later(pool: ProcessPoolExecutor, *, cancel: bool) -> list[threading.Thread]:

@@ -298,3 +298,23 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path: Path)
     assert second.returncode == 0, stderr
     assert "Klaar: 1 agenda, lege formulieren" in stdout
     assert len(list(out.rglob("*.pdf"))) == 2
+
+
+def test_a_school_stylesheet_that_makes_weasyprint_stop_is_one_dutch_sentence(kmg, tmp_path: Path) -> None:
+    # (found by a reviewer) `text-align-last: justify` on the names trips an assert inside
+    # WeasyPrint (with the names' ellipsis), in every way kmg prints: the school got a traceback.
+    templates = tmp_path / "sjablonen"
+    templates.mkdir()
+    builtin = (REPO / "templates" / "print.css").read_text(encoding="utf-8")
+    (templates / "print.css").write_text(builtin + "\n.kind-naam { text-align-last: justify; }\n", encoding="utf-8")
+    classes = REPO / "agendas" / "klassenlijst-voorbeeld.csv"
+    out = tmp_path / "out"
+    for processes in ("1", "2"):
+        result = kmg(
+            "build", SCHOOL, "--klassen", classes, "--sjablonen", templates, "--uitvoer", out, "--processen", processes
+        )
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        assert "uitnodigingen" in result.output and "print.css" in result.output
+        assert "liep vast" in result.output
+        assert not list(out.rglob("*.pdf"))  # nothing half made
