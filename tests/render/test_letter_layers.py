@@ -80,6 +80,22 @@ def _letters(count: int) -> list[invitations.Letter]:
     return letters
 
 
+def spy_on_copies(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Per tall page: whether households were printed as copies of another (render/invitations.py `_copies`)."""
+    from gereedschapskist.render import invitations as module
+
+    made: list[bool] = []
+    copies = module._copies
+
+    def spy(found, groups, letters):
+        result = copies(found, groups, letters)
+        made.append(result is not None and len(found) < len(letters))
+        return result
+
+    monkeypatch.setattr(module, "_copies", spy)
+    return made
+
+
 def test_many_households_fill_more_than_one_tall_page_and_still_print_as_in_one_flow(
     renderer: Renderer, public_renderer: Renderer, settings
 ) -> None:
@@ -423,15 +439,7 @@ def test_copies_of_one_household_print_what_every_household_laid_out_prints(
 
     klass = next(k for k in families.school() if k.slug == "groep-5a")
     letters = _households_of_every_kind()
-    made: list[bool] = []
-    copies = module._copies
-
-    def spy(found, groups, letters):
-        result = copies(found, groups, letters)
-        made.append(result is not None and len(found) < len(letters))
-        return result
-
-    monkeypatch.setattr(module, "_copies", spy)
+    made = spy_on_copies(monkeypatch)
     fast = invitations_pdf(Renderer(), agenda(), klass, letters)
     assert made == [True]
     monkeypatch.setattr(module, "_copies", lambda *arguments: None)
@@ -469,15 +477,7 @@ def test_a_text_that_would_not_lie_as_the_samples_gets_every_household_laid_out(
     klass = next(k for k in families.school() if k.slug == "groep-5a")
     letters = [letter for letter in _letters(6) if len(letter.kinderen) == 1 and letter.ouders]
     letters[-1] = change(letters[-1])
-    made: list[bool] = []
-    copies = module._copies
-
-    def spy(found, groups, letters):
-        result = copies(found, groups, letters)
-        made.append(result is not None)
-        return result
-
-    monkeypatch.setattr(module, "_copies", spy)
+    made = spy_on_copies(monkeypatch)
     fast = invitations_pdf(Renderer(), agenda(), klass, letters)
     monkeypatch.setattr(module, "_copies", lambda *arguments: None)
     full = invitations_pdf(Renderer(), agenda(), klass, letters)

@@ -23,6 +23,7 @@ from gereedschapskist.render.renderer import builtin_template_dir
 from . import families
 from .agendas import agenda
 from .conftest import page_lines
+from .test_letter_layers import spy_on_copies
 
 
 @pytest.fixture
@@ -55,16 +56,8 @@ def _both(monkeypatch: pytest.MonkeyPatch, letters, folders=None):
     from gereedschapskist.render import invitations as module
 
     klass = next(k for k in families.school() if k.slug == "groep-5a")
-    made: list[bool] = []
-    copies = module._copies
-
-    def spy(found, groups, letters):
-        result = copies(found, groups, letters)
-        made.append(result is not None and len(found) < len(letters))
-        return result
-
     with monkeypatch.context() as patch:
-        patch.setattr(module, "_copies", spy)
+        made = spy_on_copies(patch)
         fast = invitations_pdf(Renderer(folders) if folders else Renderer(), agenda(), klass, letters)
     with monkeypatch.context() as patch:
         patch.setattr(module, "_copies", lambda *arguments: None)
