@@ -38,3 +38,17 @@ def save_pngs(pdf: bytes | Path, prefix: Path, dpi: float = 50) -> list[Path]:
         image.save(path)
         paths.append(path)
     return paths
+
+
+def differing_pages(one: bytes | Path, other: bytes | Path, dpi: float = 100) -> list[int]:
+    """The pages (1-based) whose pixels differ between two PDFs; all of them when the page counts differ."""
+    from PIL import ImageChops
+
+    first, second = render_pages(one, dpi), render_pages(other, dpi)
+    if len(first) != len(second):
+        return list(range(1, max(len(first), len(second)) + 1))
+    return [
+        number
+        for number, (a, b) in enumerate(zip(first, second, strict=True), start=1)
+        if ImageChops.difference(a, b).getbbox() is not None
+    ]

@@ -441,11 +441,10 @@ def _copies(
         address, slip, article = sample
         marks = _marked_texts(article)
         own = _texts(letters[indexes[0] - 1])
-        label = letters[indexes[0] - 1].kinderen_tekst or "Uitnodiging"
         # the copies get their text where the laid-out household has its own: that must be there
-        if {name for name, _ in marks} != set(own) or any(box.text != own[name] for name, box in marks):
+        if {mark.name for mark in marks} != set(own) or any(mark.box.text != own[mark.name] for mark in marks):
             return None
-        if getattr(article, "bookmark_label", None) != label or not _copyable(article):
+        if getattr(article, "bookmark_label", None) != _bookmark(letters[indexes[0] - 1]) or not _copyable(article):
             return None
         places[indexes[0]] = sample
         where = [article.children.index(address), article.children.index(slip)]
@@ -453,42 +452,57 @@ def _copies(
             letter = letters[index - 1]
             copy = article.deepcopy()
             texts = _texts(letter)
-            for (name, _), (_, box) in zip(marks, _marked_texts(copy), strict=True):
-                if not _sized_by_their_container(copy, box) or not _retexted(box, texts[name]):
+            for mark in _marked_texts(copy):
+                if not _sized_by_their_container(mark) or not _retexted(mark, texts[mark.name]):
                     return None
-            copy.bookmark_label = letter.kinderen_tekst or "Uitnodiging"
+            copy.bookmark_label = _bookmark(letter)
             if copy.bookmark_label != " ".join(copy.bookmark_label.split()):
                 return None  # WeasyPrint would tidy the spaces of the label
             places[index] = (copy.children[where[0]], copy.children[where[1]], copy)
     return places
 
 
-def _marked_texts(article: Any) -> list[tuple[str, Any]]:
-    """The text boxes of the boxes marked `data-tekst`, with their mark, in tree order: each mark's
-    one text box and the line it is alone in (an empty list item: the mark is not as expected)."""
+def _bookmark(letter: Letter) -> str:
+    """The letter's bookmark, as uitnodigingen.html.j2 gives it (`data-bladwijzer`)."""
+    return letter.kinderen_tekst or "Uitnodiging"
+
+
+@dataclass
+class _Marked:
+    """A household's own text on the tall page: its text box, under a box marked `data-tekst`."""
+
+    name: str  # the mark: "code", "aan", "naam-0", ...
+    box: Any  # the text box
+    line: Any  # the line box it lies in
+    block: Any  # the box that holds that line
+    path: tuple[Any, ...]  # the boxes from the letter's box (excluded) down to the text box (excluded)
+
+
+def _marked_texts(article: Any) -> list[_Marked]:
+    """The text boxes under the boxes marked `data-tekst` in `article`, in tree order."""
     from weasyprint.formatting_structure import boxes
 
-    found: list[tuple[str, Any]] = []
+    found: list[_Marked] = []
 
-    def walk(box: Any, mark: str | None, line: Any, block: Any) -> None:
-        element = getattr(box, "element", None)
-        own = element.get("data-tekst") if element is not None and not isinstance(box, boxes.TextBox) else None
-        mark = own or mark
-        if isinstance(box, boxes.LineBox):
-            line = box
+    def walk(box: Any, mark: str | None, line: Any, block: Any, path: tuple[Any, ...]) -> None:
         if isinstance(box, boxes.TextBox):
             if mark is not None:
-                box.kmg_line, box.kmg_block = line, block
-                found.append((mark, box))
+                found.append(_Marked(mark, box, line, block, path))
             return
+        element = getattr(box, "element", None)
+        mark = (element.get("data-tekst") if element is not None else None) or mark
+        inner = (*path, box) if box is not article else path
         for child in getattr(box, "children", ()):
-            walk(child, mark, line, box if isinstance(child, boxes.LineBox) else block)
+            if isinstance(child, boxes.LineBox):
+                walk(child, mark, child, box, inner)
+            else:
+                walk(child, mark, line, block, inner)
 
-    walk(article, None, None, None)
+    walk(article, None, None, None, ())
     return found
 
 
-def _retexted(box: Any, text: str) -> bool:
+def _retexted(mark: _Marked, text: str) -> bool:
     """Give a copied text box another text, as WeasyPrint lays it out in the same place.
 
     The text is shaped again (Pango) with the box's style and the width it had; its line moves
@@ -501,7 +515,7 @@ def _retexted(box: Any, text: str) -> bool:
     from weasyprint.formatting_structure import boxes
     from weasyprint.text.line_break import split_first_line
 
-    line, block = getattr(box, "kmg_line", None), getattr(box, "kmg_block", None)
+    box, line, block = mark.box, mark.line, mark.block
     if line is None or block is None or text != " ".join(text.split()) or not text:
         return False
     style = box.style
@@ -532,7 +546,7 @@ def _retexted(box: Any, text: str) -> bool:
     box.text = text
     box.pango_layout = layout
     box.width = width
-    for inline in _ancestors(line, box):
+    for inline in mark.path[mark.path.index(line) + 1 :]:
         if isinstance(inline, boxes.InlineBox):
             inline.width += delta
     if share:
@@ -575,13 +589,13 @@ def _descendants(box: Any) -> Iterator[Any]:
         stack.extend(getattr(each, "children", ()))
 
 
-def _sized_by_their_container(top: Any, text: Any) -> bool:
-    """Whether no box between `top` and the text takes its width from its content (a float, an
-    inline-block or a positioned box without a width of its own; a table, flex or grid): then a
-    copy with another text would keep a size that fitted the sample's."""
+def _sized_by_their_container(mark: _Marked) -> bool:
+    """Whether no box above the text takes its width from its content (a float, an inline-block
+    or a positioned box without a width of its own; a table, flex or grid): then a copy with
+    another text would keep a size that fitted the sample's."""
     from weasyprint.formatting_structure import boxes
 
-    for box in _ancestors(top, text):
+    for box in mark.path:
         if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
             continue
         if not isinstance(box, (boxes.BlockBox, boxes.InlineBlockBox)):
@@ -598,21 +612,6 @@ def _leaves(box: Any) -> list[Any]:
     if not children:
         return [box]
     return [leaf for child in children for leaf in _leaves(child)]
-
-
-def _ancestors(top: Any, target: Any) -> list[Any]:
-    """The boxes from `top` (excluded) down to `target` (excluded)."""
-    for child in getattr(top, "children", ()):
-        if child is target:
-            return []
-        found = _ancestors(child, target)
-        if found is not None and (found or _contains(child, target)):
-            return [child, *found]
-    return []
-
-
-def _contains(box: Any, target: Any) -> bool:
-    return box is target or any(_contains(child, target) for child in getattr(box, "children", ()))
 
 
 def _columns(letters: Sequence[Letter]) -> dict[tuple[str, str], int]:
